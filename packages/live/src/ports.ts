@@ -1,0 +1,244 @@
+import type { AccountState } from '@orgops/engine';
+import type { Tags } from '@orgops/model';
+
+/**
+ * Narrow ports: only the AWS operations orgops uses, one interface per service. The reader and
+ * applier are written once against these; `@orgops/aws` implements them with the SDK (paginating,
+ * rate limiting and retrying inside), `@orgops/sandbox` in memory with AWS's rules.
+ *
+ * List operations return every page; implementations count each page as one call, so the call
+ * statistics match what AWS would bill against its rate limits.
+ */
+export interface OrganizationsPort {
+  describeOrganization(): Promise<OrganizationInfo>;
+  listRoots(): Promise<readonly RootInfo[]>;
+  listOrganizationalUnitsForParent(parentId: string): Promise<readonly OuInfo[]>;
+  listAccounts(): Promise<readonly AccountInfo[]>;
+  listAccountsForParent(parentId: string): Promise<readonly AccountInfo[]>;
+  listParents(childId: string): Promise<readonly { readonly id: string; readonly type: 'ROOT' | 'ORGANIZATIONAL_UNIT' }[]>;
+  listTagsForResource(resourceId: string): Promise<Tags>;
+  listPolicies(type: string): Promise<readonly PolicySummary[]>;
+  describePolicy(policyId: string): Promise<PolicySummary & { readonly content: string }>;
+  listTargetsForPolicy(policyId: string): Promise<readonly { readonly targetId: string; readonly type: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' }[]>;
+  listPoliciesForTarget(targetId: string, type: string): Promise<readonly PolicySummary[]>;
+  listAWSServiceAccessForOrganization(): Promise<readonly string[]>;
+  listDelegatedAdministrators(): Promise<readonly { readonly id: string; readonly email: string }[]>;
+  listDelegatedServicesForAccount(accountId: string): Promise<readonly string[]>;
+
+  createOrganizationalUnit(parentId: string, name: string, tags: Tags): Promise<OuInfo>;
+  updateOrganizationalUnit(ouId: string, name: string): Promise<void>;
+  deleteOrganizationalUnit(ouId: string): Promise<void>;
+  createAccount(input: { readonly email: string; readonly name: string; readonly tags: Tags }): Promise<CreateAccountStatus>;
+  describeCreateAccountStatus(requestId: string): Promise<CreateAccountStatus>;
+  moveAccount(accountId: string, sourceParentId: string, destinationParentId: string): Promise<void>;
+  closeAccount(accountId: string): Promise<void>;
+  tagResource(resourceId: string, tags: Tags): Promise<void>;
+  untagResource(resourceId: string, keys: readonly string[]): Promise<void>;
+  createPolicy(input: {
+    readonly type: string;
+    readonly name: string;
+    readonly description: string;
+    readonly content: string;
+    readonly tags: Tags;
+  }): Promise<PolicySummary>;
+  updatePolicy(input: {
+    readonly policyId: string;
+    readonly name?: string;
+    readonly description?: string;
+    readonly content?: string;
+  }): Promise<void>;
+  deletePolicy(policyId: string): Promise<void>;
+  attachPolicy(policyId: string, targetId: string): Promise<void>;
+  detachPolicy(policyId: string, targetId: string): Promise<void>;
+  enablePolicyType(rootId: string, type: string): Promise<void>;
+  disablePolicyType(rootId: string, type: string): Promise<void>;
+  enableAWSServiceAccess(servicePrincipal: string): Promise<void>;
+  disableAWSServiceAccess(servicePrincipal: string): Promise<void>;
+  registerDelegatedAdministrator(accountId: string, servicePrincipal: string): Promise<void>;
+  deregisterDelegatedAdministrator(accountId: string, servicePrincipal: string): Promise<void>;
+}
+
+export interface OrganizationInfo {
+  readonly id: string;
+  readonly arn?: string;
+  readonly featureSet: string;
+  readonly managementAccountId: string;
+  readonly managementAccountEmail?: string;
+}
+
+export interface RootInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly policyTypes: readonly { readonly type: string; readonly status: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE' }[];
+}
+
+export interface OuInfo {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface AccountInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly state: AccountState;
+  readonly joinedMethod?: 'INVITED' | 'CREATED';
+}
+
+export interface PolicySummary {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly description: string;
+  readonly awsManaged: boolean;
+}
+
+export interface CreateAccountStatus {
+  readonly requestId: string;
+  readonly state: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+  readonly accountId?: string;
+  readonly failureReason?: string;
+}
+
+/** Status of an sso-admin asynchronous request (assignment create/delete, provisioning). */
+export interface AsyncStatus {
+  readonly requestId: string;
+  readonly status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+  readonly failureReason?: string;
+}
+
+export interface InstanceInfo {
+  readonly instanceArn: string;
+  readonly identityStoreId: string;
+  readonly ownerAccountId?: string;
+}
+
+export interface PermissionSetDetails {
+  readonly arn: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly sessionDuration?: string;
+  readonly relayState?: string;
+}
+
+export type BoundaryInfo =
+  | { readonly managedPolicyArn: string }
+  | { readonly customerManagedPolicy: { readonly name: string; readonly path: string } };
+
+export interface AssignmentInfo {
+  readonly accountId: string;
+  readonly permissionSetArn: string;
+  readonly principalType: 'GROUP' | 'USER';
+  readonly principalId: string;
+}
+
+export interface SsoAdminPort {
+  listInstances(): Promise<readonly InstanceInfo[]>;
+  listPermissionSets(instanceArn: string): Promise<readonly string[]>;
+  describePermissionSet(instanceArn: string, permissionSetArn: string): Promise<PermissionSetDetails>;
+  getInlinePolicyForPermissionSet(instanceArn: string, permissionSetArn: string): Promise<string | undefined>;
+  listManagedPoliciesInPermissionSet(instanceArn: string, permissionSetArn: string): Promise<readonly string[]>;
+  listCustomerManagedPolicyReferencesInPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+  ): Promise<readonly { readonly name: string; readonly path: string }[]>;
+  getPermissionsBoundaryForPermissionSet(instanceArn: string, permissionSetArn: string): Promise<BoundaryInfo | undefined>;
+  listTagsForResource(instanceArn: string, resourceArn: string): Promise<Tags>;
+  listAccountsForProvisionedPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+    provisioningStatus?: 'LATEST_PERMISSION_SET_PROVISIONED' | 'LATEST_PERMISSION_SET_NOT_PROVISIONED',
+  ): Promise<readonly string[]>;
+  listAccountAssignments(instanceArn: string, accountId: string, permissionSetArn: string): Promise<readonly AssignmentInfo[]>;
+  listAccountAssignmentsForPrincipal(
+    instanceArn: string,
+    principalType: 'GROUP' | 'USER',
+    principalId: string,
+  ): Promise<readonly AssignmentInfo[]>;
+
+  createPermissionSet(
+    instanceArn: string,
+    input: { readonly name: string; readonly description?: string; readonly sessionDuration: string; readonly relayState?: string; readonly tags: Tags },
+  ): Promise<{ readonly arn: string }>;
+  updatePermissionSet(
+    instanceArn: string,
+    input: { readonly arn: string; readonly description?: string; readonly sessionDuration: string; readonly relayState?: string },
+  ): Promise<void>;
+  deletePermissionSet(instanceArn: string, permissionSetArn: string): Promise<void>;
+  putInlinePolicyToPermissionSet(instanceArn: string, permissionSetArn: string, policy: string): Promise<void>;
+  deleteInlinePolicyFromPermissionSet(instanceArn: string, permissionSetArn: string): Promise<void>;
+  attachManagedPolicyToPermissionSet(instanceArn: string, permissionSetArn: string, policyArn: string): Promise<void>;
+  detachManagedPolicyFromPermissionSet(instanceArn: string, permissionSetArn: string, policyArn: string): Promise<void>;
+  attachCustomerManagedPolicyReferenceToPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+    ref: { readonly name: string; readonly path: string },
+  ): Promise<void>;
+  detachCustomerManagedPolicyReferenceFromPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+    ref: { readonly name: string; readonly path: string },
+  ): Promise<void>;
+  putPermissionsBoundaryToPermissionSet(instanceArn: string, permissionSetArn: string, boundary: BoundaryInfo): Promise<void>;
+  deletePermissionsBoundaryFromPermissionSet(instanceArn: string, permissionSetArn: string): Promise<void>;
+  tagResource(instanceArn: string, resourceArn: string, tags: Tags): Promise<void>;
+  untagResource(instanceArn: string, resourceArn: string, keys: readonly string[]): Promise<void>;
+  provisionPermissionSet(instanceArn: string, permissionSetArn: string, accountId: string): Promise<AsyncStatus>;
+  describePermissionSetProvisioningStatus(instanceArn: string, requestId: string): Promise<AsyncStatus>;
+  createAccountAssignment(instanceArn: string, assignment: AssignmentInfo): Promise<AsyncStatus>;
+  describeAccountAssignmentCreationStatus(instanceArn: string, requestId: string): Promise<AsyncStatus>;
+  deleteAccountAssignment(instanceArn: string, assignment: AssignmentInfo): Promise<AsyncStatus>;
+  describeAccountAssignmentDeletionStatus(instanceArn: string, requestId: string): Promise<AsyncStatus>;
+}
+
+export interface IdentityStorePort {
+  /** `undefined` when no group has that display name. */
+  getGroupId(identityStoreId: string, displayName: string): Promise<string | undefined>;
+  /** `undefined` when no user has that user name. */
+  getUserId(identityStoreId: string, userName: string): Promise<string | undefined>;
+  listGroups(identityStoreId: string): Promise<readonly { readonly id: string; readonly name: string }[]>;
+  listUsers(identityStoreId: string): Promise<readonly { readonly id: string; readonly name: string }[]>;
+  describeGroup(identityStoreId: string, groupId: string): Promise<{ readonly id: string; readonly name: string } | undefined>;
+  describeUser(identityStoreId: string, userId: string): Promise<{ readonly id: string; readonly name: string } | undefined>;
+}
+
+/** Calls made per operation, for `--stats` and for tests that pin the reader's cost. */
+export interface CallStats {
+  /** `service:Operation` -> calls (pages count individually). */
+  readonly calls: Readonly<Record<string, number>>;
+  readonly total: number;
+}
+
+/** One backend: the three ports plus what the CLI prints about where they point. */
+export interface Backend {
+  readonly kind: 'sandbox' | 'aws';
+  /** Sandbox file path or `aws (<region>, profile <p>)`, shown on every plan. */
+  readonly location: string;
+  readonly organizations: OrganizationsPort;
+  readonly ssoAdmin: SsoAdminPort;
+  readonly identityStore: IdentityStorePort;
+  stats(): CallStats;
+  /** Sandbox: persist the state file. AWS: nothing to do. */
+  flush?(): Promise<void>;
+}
+
+/**
+ * An AWS service error as both backends report it: `code` is AWS's exception name
+ * (`ConstraintViolationException`), `reason` its `Reason` field when there is one.
+ */
+export class ServiceError extends Error {
+  override readonly name = 'ServiceError';
+  constructor(
+    readonly service: 'organizations' | 'sso-admin' | 'identitystore',
+    readonly operation: string,
+    readonly code: string,
+    message: string,
+    readonly reason?: string,
+  ) {
+    super(`${service}:${operation}: ${code}${reason ? ` (${reason})` : ''}: ${message}`);
+  }
+}
+
+export function isServiceError(err: unknown, code?: string): err is ServiceError {
+  return err instanceof ServiceError && (code === undefined || err.code === code);
+}

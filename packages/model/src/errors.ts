@@ -1,0 +1,22 @@
+/**
+ * orgops's coded errors. `source` says whose move it is: `user` errors (bad config, stale plan,
+ * missing intent) are fixed by the person running orgops; `internal` ones are bugs or AWS
+ * failures. The CLI has one catch that maps them to exit code 1 and prints `code` and `message`.
+ */
+export type ErrorSource = 'user' | 'internal';
+
+export class OrgopsError extends Error {
+  override readonly name: string = 'OrgopsError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly source: ErrorSource = 'user',
+    options?: { readonly cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isOrgopsError(err: unknown): err is OrgopsError {
+  return err instanceof OrgopsError;
+}
