@@ -1,0 +1,135 @@
+import type { DesiredAccount, DesiredState } from '@orgops/model';
+import { address } from '../addresses.ts';
+import type { AccountRef } from '../change.ts';
+import type { SnapshotAccount } from '../snapshot.ts';
+import { diffTags, type PlanBuilder } from './builder.ts';
+import { isLiveAccount, type LiveIndex } from './context.ts';
+
+/** How config accounts map onto live ones. */
+export interface AccountMatch {
+  /** Desired email -> the live account it matched (by id when given, else email). */
+  readonly liveByEmail: ReadonlyMap<string, SnapshotAccount>;
+  refOf(email: string): AccountRef | undefined;
+}
+
+/**
+ * Accounts are matched by id when config gives one, otherwise by email. An account that exists but
+ * is missing from config is an error, never a closure: closing takes `close: { reason }`.
+ */
+export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBuilder): AccountMatch {
+  const liveByEmail = new Map<string, SnapshotAccount>();
+  const desiredByEmail = new Map(desired.accounts.map((a) => [a.email, a]));
+  const managementId = live.snapshot.organization.managementAccountId;
+
+  for (const a of desired.accounts) {
+    const match = findLive(a, live, managementId);
+    const path = `accounts[${a.name}]`;
+    if (a.id && !match) {
+      out.error('account-id-not-found', {
+        message: `Account ${a.name} has id ${a.id}, but no account with that id is in the organization.`,
+        path: `${path}.id`,
+        value: a.id,
+        site: a.site,
+        fix: 'Check the id, or remove `id` to have orgops create the account.',
+      });
+      continue;
+    }
+    if (a.management && !match) {
+      out.error('management-account-not-found', {
+        message: 'The management account could not be read from the organization.',
+        path,
+        site: a.site,
+        fix: 'Run orgops with credentials of the management account.',
+      });
+      continue;
+    }
+    if (!match) {
+      if (a.close) continue; // asked to close an account that does not exist: nothing to do
+      out.add('create-accounts', {
+        kind: 'account-create',
+        action: 'create',
+        email: a.email,
+        name: a.name,
+        parentPath: a.parentPath,
+        tags: a.tags,
+        address: address.account(a.email),
+      });
+      continue;
+    }
+    liveByEmail.set(a.email, match);
+    if (!isLiveAccount(match)) {
+      if (!a.close) {
+        out.warn('account-not-active', {
+          message: `Account ${a.name} (${match.id}) is ${match.state}; orgops will not change it.`,
+          path,
+          site: a.site,
+          fix: `Mark it close: { reason } to record the closure, or remove it from config once AWS has closed it.`,
+        });
+      }
+      continue;
+    }
+    const ref: AccountRef = { email: a.email, id: match.id, name: a.name };
+    if (a.close) {
+      if (match.id === managementId) continue; // rejected by validation
+      out.add('close-accounts', {
+        kind: 'account-close',
+        action: 'close',
+        account: ref,
+        closeReason: a.close.reason,
+        address: address.account(a.email),
+      });
+      continue;
+    }
+    const fromPath = live.parentPathOf(match);
+    if (fromPath !== a.parentPath) {
+      out.add('place-accounts', {
+        kind: 'account-move',
+        action: 'move',
+        account: ref,
+        fromPath,
+        toPath: a.parentPath,
+        address: address.account(a.email),
+      });
+    }
+    const tags = diffTags(match.tags, a.tags);
+    if (tags) {
+      out.add('place-accounts', { kind: 'account-tag', action: 'tag', account: ref, tags, address: address.account(a.email) });
+    }
+    if (match.name !== a.name) {
+      out.warn('account-name-differs', {
+        message: `Account ${match.id} is named '${match.name}' in AWS but '${a.name}' in config; Organizations cannot rename accounts.`,
+        path: `${path}.name`,
+        value: a.name,
+        site: a.site,
+        fix: `Rename it in the account's own settings (account:PutAccountName), or set name: '${match.name}'.`,
+      });
+    }
+  }
+
+  const matchedIds = new Set([...liveByEmail.values()].map((a) => a.id));
+  for (const acct of live.accountById.values()) {
+    if (matchedIds.has(acct.id) || !isLiveAccount(acct)) continue;
+    if (acct.id === managementId && !desired.accounts.some((a) => a.management)) continue;
+    out.error('account-not-in-config', {
+      message: `Account ${acct.name} (${acct.id}, ${acct.email}) is in the organization but not in config. Removing an account from config never closes it.`,
+      path: 'accounts',
+      value: acct.email,
+      fix: `Add it back with account({ name: '${acct.name}', email: '${acct.email}', id: '${acct.id}', parent }), list it under ignore.accounts, or keep it in config with close: { reason } to close it.`,
+    });
+  }
+
+  return {
+    liveByEmail,
+    refOf: (email) => {
+      const d = desiredByEmail.get(email);
+      if (!d) return undefined;
+      return { email, name: d.name, id: liveByEmail.get(email)?.id };
+    },
+  };
+}
+
+function findLive(a: DesiredAccount, live: LiveIndex, managementId: string): SnapshotAccount | undefined {
+  if (a.management) return live.accountById.get(managementId) ?? live.snapshot.accounts.find((x) => x.id === managementId);
+  if (a.id) return live.accountById.get(a.id);
+  return live.accountByEmail.get(a.email);
+}

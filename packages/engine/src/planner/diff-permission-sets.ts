@@ -1,0 +1,123 @@
+import { canonicalizeJsonText, type DesiredPermissionSet, type DesiredState, normalizeSessionDuration } from '@orgops/model';
+import { address } from '../addresses.ts';
+import type { AccountRef, PermissionSetFields } from '../change.ts';
+import type { SnapshotPermissionSet } from '../snapshot.ts';
+import { diffTags, type PlanBuilder } from './builder.ts';
+import { isLiveAccount, type LiveIndex } from './context.ts';
+
+const FIELDS: readonly (keyof PermissionSetFields)[] = [
+  'description',
+  'sessionDuration',
+  'relayState',
+  'inlinePolicy',
+  'managedPolicies',
+  'customerManagedPolicies',
+  'permissionsBoundary',
+  'tags',
+];
+
+/**
+ * Permission sets are matched by name (AWS cannot rename them). Any change to one is followed by a
+ * re-provision in every account that has it, because AWS does not update the roles by itself; an
+ * account still on an older version (changed outside orgops) is re-provisioned too.
+ */
+export function diffPermissionSets(desired: DesiredState, live: LiveIndex, out: PlanBuilder): void {
+  const wanted = new Set(desired.permissionSets.map((p) => p.name));
+  for (const ps of desired.permissionSets) {
+    const current = live.permissionSetByName.get(ps.name);
+    const after = fieldsOf(ps);
+    if (!current) {
+      out.add('write-permission-sets', {
+        kind: 'permission-set-create',
+        action: 'create',
+        name: ps.name,
+        after,
+        address: address.permissionSet(ps.name),
+      });
+      continue;
+    }
+    const before = liveFieldsOf(current);
+    const changedBefore: Partial<Record<keyof PermissionSetFields, unknown>> = {};
+    const changedAfter: Partial<Record<keyof PermissionSetFields, unknown>> = {};
+    for (const field of FIELDS) {
+      const same = field === 'tags' ? !diffTags(before.tags, after.tags) : JSON.stringify(before[field]) === JSON.stringify(after[field]);
+      if (!same) {
+        changedBefore[field] = before[field];
+        changedAfter[field] = after[field];
+      }
+    }
+    const changed = Object.keys(changedAfter).length > 0;
+    if (changed) {
+      out.add('write-permission-sets', {
+        kind: 'permission-set-update',
+        action: 'update',
+        name: ps.name,
+        arn: current.arn,
+        before: changedBefore as Partial<PermissionSetFields>,
+        after: changedAfter as Partial<PermissionSetFields>,
+        address: address.permissionSet(ps.name),
+      });
+    }
+    // Tags live on the permission set only; roles in accounts do not carry them.
+    const rolesChange = changed && Object.keys(changedAfter).some((f) => f !== 'tags' && f !== 'description');
+    const accounts = new Set(rolesChange ? current.provisionedTo : current.outdatedIn);
+    const refs: AccountRef[] = [...accounts]
+      .map((id) => live.accountById.get(id))
+      .filter((a) => a !== undefined && isLiveAccount(a))
+      .map((a) => ({ email: a!.email.toLowerCase(), id: a!.id, name: a!.name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    if (refs.length) {
+      out.add('provision', {
+        kind: 'permission-set-provision',
+        action: 'provision',
+        name: ps.name,
+        accounts: refs,
+        address: address.provision(ps.name),
+        reason: rolesChange ? 're-provision after update' : 'accounts run an outdated version (changed outside orgops)',
+      });
+    }
+  }
+  for (const ps of live.permissionSetByName.values()) {
+    if (wanted.has(ps.name)) continue;
+    out.add('delete-permission-sets', {
+      kind: 'permission-set-delete',
+      action: 'delete',
+      name: ps.name,
+      arn: ps.arn,
+      address: address.permissionSet(ps.name),
+    });
+  }
+}
+
+function fieldsOf(ps: DesiredPermissionSet): PermissionSetFields {
+  return {
+    description: ps.description,
+    sessionDuration: ps.sessionDuration,
+    relayState: ps.relayState,
+    inlinePolicy: ps.inlinePolicy,
+    managedPolicies: ps.managedPolicies,
+    customerManagedPolicies: ps.customerManagedPolicies,
+    permissionsBoundary: ps.permissionsBoundary,
+    tags: ps.tags,
+  };
+}
+
+function liveFieldsOf(ps: SnapshotPermissionSet): PermissionSetFields {
+  const boundary = ps.permissionsBoundary;
+  return {
+    description: ps.description || undefined,
+    sessionDuration: normalizeSessionDuration(ps.sessionDuration),
+    relayState: ps.relayState || undefined,
+    inlinePolicy: ps.inlinePolicy ? canonicalizeJsonText(ps.inlinePolicy) : undefined,
+    managedPolicies: [...ps.managedPolicies].sort(),
+    customerManagedPolicies: [...ps.customerManagedPolicies]
+      .map((r) => ({ name: r.name, path: r.path || '/' }))
+      .sort((a, b) => `${a.path}${a.name}`.localeCompare(`${b.path}${b.name}`)),
+    permissionsBoundary: boundary
+      ? 'managedPolicyArn' in boundary
+        ? { managedPolicyArn: boundary.managedPolicyArn }
+        : { customerManagedPolicy: { name: boundary.customerManagedPolicy.name, path: boundary.customerManagedPolicy.path || '/' } }
+      : undefined,
+    tags: ps.tags,
+  };
+}

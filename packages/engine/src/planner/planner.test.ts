@@ -1,0 +1,249 @@
+import {
+  account,
+  assign,
+  defineOrganization,
+  FullAWSAccess,
+  group,
+  managementAccount,
+  normalize,
+  type OrganizationConfig,
+  organizationalUnit,
+  organizationRoot,
+  permissionSet,
+  serviceControlPolicy,
+  trustedService,
+  user,
+} from '@orgops/model';
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../change.ts';
+import { staleAddresses } from '../plan-file/freshness.ts';
+import type { Plan } from '../plan.ts';
+import { SnapshotBuilder } from '../testing/snapshot-builder.ts';
+import { plan } from './index.ts';
+
+const denyLeave = serviceControlPolicy({
+  name: 'deny-leave',
+  content: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] },
+});
+
+function org(overrides: Partial<Omit<OrganizationConfig, 'kind'>> = {}): OrganizationConfig {
+  const root = organizationRoot({ policies: [FullAWSAccess, denyLeave] });
+  const workloads = organizationalUnit('Workloads', { parent: root });
+  const prod = organizationalUnit('Prod', { parent: workloads });
+  const mgmt = managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root });
+  const app = account({ name: 'app-prod', email: 'app-prod@example.com', parent: prod });
+  const readOnly = permissionSet({ name: 'ReadOnly', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+  return defineOrganization({
+    policyTypes: ['SERVICE_CONTROL_POLICY'],
+    root,
+    organizationalUnits: [workloads, prod],
+    accounts: [mgmt, app],
+    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
+    permissionSets: [readOnly],
+    assignments: [assign(group('developers'), readOnly, [workloads])],
+    trustedServices: [trustedService('sso.amazonaws.com')],
+    ...overrides,
+  });
+}
+
+function planOf(config: OrganizationConfig, snapshot = new SnapshotBuilder().build()): Plan {
+  const result = plan({ desired: normalize(config), snapshot, toolVersion: '0.1.0', now: new Date(0) });
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result.value;
+}
+
+const summary = (c: Change): string => `${c.action} ${c.address}`;
+
+describe('plan', () => {
+  it('creates a whole organization in dependency order, without re-attaching what AWS attaches itself', () => {
+    const p = planOf(org());
+    expect(p.phases.map((ph) => [ph.name, ph.changes.map(summary)])).toEqual([
+      ['create-ous', ['create ou/Workloads', 'create ou/Workloads/Prod']],
+      ['create-accounts', ['create account/app-prod@example.com']],
+      ['write-policies', ['create policy/SERVICE_CONTROL_POLICY/deny-leave']],
+      ['attachments', ['attach attachment/SERVICE_CONTROL_POLICY/deny-leave@/']],
+      ['write-permission-sets', ['create permission-set/ReadOnly']],
+      ['create-assignments', ['create assignment/GROUP:developers/ReadOnly/app-prod@example.com']],
+    ]);
+    expect(p.target).toMatchObject({ backend: 'sandbox', organizationId: 'o-test000001' });
+    expect(p.summary).toEqual({ total: 7, byAction: { create: 6, attach: 1 } });
+  });
+
+  it('reports no changes when the organization matches', () => {
+    const s = new SnapshotBuilder();
+    const workloads = s.ou('Workloads');
+    const prod = s.ou('Prod', workloads);
+    const app = s.account('app-prod', 'app-prod@example.com', prod);
+    s.policy('SERVICE_CONTROL_POLICY', 'deny-leave', { Statement: [{ Resource: '*', Action: 'organizations:LeaveOrganization', Effect: 'Deny' }], Version: '2012-10-17' }, ['r-test']);
+    const ps = s.permissionSet('ReadOnly', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+    s.assignment(ps, app, 'g-developers');
+    const p = planOf(org(), s.build());
+    expect(p.phases.flatMap((ph) => ph.changes.map(summary))).toEqual([]);
+  });
+
+  it('refuses to plan when an account is missing from config, instead of closing it', () => {
+    const s = new SnapshotBuilder();
+    s.account('forgotten', 'forgotten@example.com');
+    const result = plan({ desired: normalize(org()), snapshot: s.build(), toolVersion: '0.1.0' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.code)).toContain('account-not-in-config');
+    expect(result.errors[0]!.fix).toMatch(/close: \{ reason \}/);
+  });
+
+  it('closes an account only with explicit intent', () => {
+    const s = new SnapshotBuilder();
+    s.account('old', 'old@example.com');
+    const root = organizationRoot({ policies: [FullAWSAccess] });
+    const config = org({
+      root,
+      organizationalUnits: [],
+      assignments: [],
+      accounts: [account({ name: 'old', email: 'old@example.com', parent: root, close: { reason: 'project ended' } })],
+    });
+    const changes = planOf(config, s.build()).phases.flatMap((ph) => ph.changes);
+    expect(changes.filter((c) => c.kind === 'account-close').map(summary)).toEqual(['close account/old@example.com']);
+  });
+
+  it('fails on an unknown principal, pointing at the assignment', () => {
+    const ps = permissionSet({ name: 'ReadOnly' });
+    const config = org({ permissionSets: [ps], assignments: [assign(group('devlopers'), ps, [organizationRoot()])] });
+    const result = plan({ desired: normalize(config), snapshot: new SnapshotBuilder().build(), toolVersion: '0.1.0' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const err = result.errors.find((e) => e.code === 'unknown-principal')!;
+    expect(err.message).toContain("'devlopers'");
+    expect(err.site?.file).toMatch(/planner\.test\.ts$/);
+  });
+
+  it('attaches the new SCP before detaching the old one on a target', () => {
+    const s = new SnapshotBuilder();
+    const old = s.policy('SERVICE_CONTROL_POLICY', 'old-guardrail', { Version: '2012-10-17', Statement: [] }, ['r-test']);
+    s.detach('p-FullAWSAccess', 'r-test');
+    void old;
+    const root = organizationRoot({ policies: [denyLeave] });
+    const config = org({ root, organizationalUnits: [], accounts: [], assignments: [], defaultPolicies: {} });
+    const attachments = planOf(config, s.build()).phases.find((ph) => ph.name === 'attachments')!.changes.map(summary);
+    expect(attachments).toEqual([
+      'attach attachment/SERVICE_CONTROL_POLICY/deny-leave@/',
+      'detach attachment/SERVICE_CONTROL_POLICY/old-guardrail@/',
+    ]);
+  });
+
+  it('detaches first when the target is at the SCP cap', () => {
+    const s = new SnapshotBuilder();
+    const names = Array.from({ length: 9 }, (_, i) => `g${i}`);
+    for (const n of names) s.policy('SERVICE_CONTROL_POLICY', n, { Version: '2012-10-17', Statement: [] }, ['r-test']);
+    const keep = names.slice(0, 8).map((n) => serviceControlPolicy({ name: n, content: { Version: '2012-10-17', Statement: [] } }));
+    const root = organizationRoot({ policies: [FullAWSAccess, ...keep, denyLeave, serviceControlPolicy({ name: 'extra', content: { Version: '2012-10-17', Statement: [] } })] });
+    const config = org({ root, organizationalUnits: [], accounts: [], assignments: [] });
+    const attachments = planOf(config, s.build()).phases.find((ph) => ph.name === 'attachments')!.changes.map(summary);
+    // 10 attached now (FullAWSAccess + g0..g8); wanted 11 minus g8 = FullAWSAccess + g0..g7 + deny-leave + extra.
+    expect(attachments).toEqual([
+      'detach attachment/SERVICE_CONTROL_POLICY/g8@/',
+      'attach attachment/SERVICE_CONTROL_POLICY/deny-leave@/',
+    ]);
+  });
+
+  it('re-provisions a permission set after an update, and one left outdated outside orgops', () => {
+    const s = new SnapshotBuilder();
+    const workloads = s.ou('Workloads');
+    const prod = s.ou('Prod', workloads);
+    const app = s.account('app-prod', 'app-prod@example.com', prod);
+    s.policy('SERVICE_CONTROL_POLICY', 'deny-leave', { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }, ['r-test']);
+    const ps = s.permissionSet('ReadOnly', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], sessionDuration: 'PT4H' });
+    s.assignment(ps, app, 'g-developers');
+    const changes = planOf(org(), s.build()).phases.flatMap((ph) => ph.changes);
+    expect(changes.map(summary)).toEqual(['update permission-set/ReadOnly', 'provision provision/ReadOnly']);
+    const update = changes[0] as Extract<Change, { kind: 'permission-set-update' }>;
+    expect(update.before).toEqual({ sessionDuration: 'PT4H' });
+    expect(update.after).toEqual({ sessionDuration: 'PT1H' });
+
+    const s2 = new SnapshotBuilder();
+    const w2 = s2.ou('Workloads');
+    const a2 = s2.account('app-prod', 'app-prod@example.com', s2.ou('Prod', w2));
+    s2.policy('SERVICE_CONTROL_POLICY', 'deny-leave', { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }, ['r-test']);
+    const ps2 = s2.permissionSet('ReadOnly', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], outdatedIn: [a2] });
+    s2.assignment(ps2, a2, 'g-developers');
+    const drift = planOf(org(), s2.build()).phases.flatMap((ph) => ph.changes);
+    expect(drift.map((c) => [summary(c), c.reason])).toEqual([
+      ['provision provision/ReadOnly', 'accounts run an outdated version (changed outside orgops)'],
+    ]);
+  });
+
+  it('renames an OU in place with renamedFrom, and hints when it is missing', () => {
+    const s = new SnapshotBuilder();
+    s.ou('Apps');
+    const root = organizationRoot({ policies: [FullAWSAccess] });
+    const renamed = organizationalUnit('Workloads', { parent: root, renamedFrom: 'Apps' });
+    const config = org({ root, organizationalUnits: [renamed], accounts: [], assignments: [], permissionSets: [] });
+    expect(planOf(config, s.build()).phases.flatMap((ph) => ph.changes.map(summary))).toEqual(['update ou/Apps']);
+
+    const plain = org({ root, organizationalUnits: [organizationalUnit('Workloads', { parent: root })], accounts: [], assignments: [], permissionSets: [] });
+    const changes = planOf(plain, s.build()).phases.flatMap((ph) => ph.changes);
+    expect(changes.map(summary)).toEqual(['create ou/Workloads', 'delete ou/Apps']);
+    expect(changes[1]!.hint).toContain("renamedFrom: 'Apps'");
+  });
+
+  it('never disables trusted access without explicit intent', () => {
+    const s = new SnapshotBuilder().trustedService('guardduty.amazonaws.com');
+    const config = org({ organizationalUnits: [], accounts: [], assignments: [], permissionSets: [], root: organizationRoot({ policies: [FullAWSAccess] }) });
+    const result = plan({ desired: normalize(config), snapshot: s.build(), toolVersion: '0.1.0' });
+    expect(result.ok && result.value.phases.flatMap((p) => p.changes)).toEqual([]);
+    expect(result.warnings.map((w) => w.code)).toEqual(['trusted-service-not-in-config']);
+
+    const intent = org({ ...config, disable: { trustedServices: ['guardduty.amazonaws.com'] } });
+    expect(planOf(intent, s.build()).phases.flatMap((p) => p.changes.map(summary))).toEqual([
+      'disable trusted-service/guardduty.amazonaws.com',
+    ]);
+  });
+
+  it('moves accounts out before deleting their OU, and deletes assignments before the permission set', () => {
+    const s = new SnapshotBuilder();
+    const old = s.ou('Old');
+    const app = s.account('app-prod', 'app-prod@example.com', old);
+    const ps = s.permissionSet('Legacy');
+    s.assignment(ps, app, 'g-developers');
+    const root = organizationRoot({ policies: [FullAWSAccess] });
+    const config = org({
+      root,
+      organizationalUnits: [],
+      accounts: [account({ name: 'app-prod', email: 'app-prod@example.com', parent: root })],
+      permissionSets: [],
+      assignments: [],
+    });
+    const names = planOf(config, s.build()).phases.map((p) => [p.name, p.changes.map(summary)]);
+    expect(names).toEqual([
+      ['place-accounts', ['move account/app-prod@example.com']],
+      ['delete-assignments', ['delete assignment/GROUP:developers/Legacy/app-prod@example.com']],
+      ['delete-permission-sets', ['delete permission-set/Legacy']],
+      ['delete-ous', ['delete ou/Old']],
+    ]);
+  });
+
+  it('expands OU and tag targets, and user assignments resolve by user name', () => {
+    const root = organizationRoot({ policies: [FullAWSAccess] });
+    const a = account({ name: 'a', email: 'a@example.com', parent: root, tags: { team: 'pay' } });
+    const b = account({ name: 'b', email: 'b@example.com', parent: root });
+    const ps = permissionSet({ name: 'Dev' });
+    const config = org({
+      root,
+      organizationalUnits: [],
+      accounts: [a, b],
+      permissionSets: [ps],
+      assignments: [assign(user('alice'), ps, [{ kind: 'tag', key: 'team', value: 'pay' }])],
+    });
+    const creates = planOf(config).phases.find((p) => p.name === 'create-assignments')!.changes.map(summary);
+    expect(creates).toEqual(['create assignment/USER:alice/Dev/a@example.com']);
+  });
+
+  it('records a digest per touched object so apply can refuse a stale plan', () => {
+    const s = new SnapshotBuilder();
+    const snapshot = s.build();
+    const p = planOf(org(), snapshot);
+    expect(staleAddresses(p, snapshot)).toEqual([]);
+    s.ou('Workloads');
+    const changed = staleAddresses(p, s.build());
+    expect(changed.map((c) => c.address)).toEqual(['ou/Workloads']);
+  });
+});
