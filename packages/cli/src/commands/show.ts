@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Plan, parsePlan } from '@orgops/engine';
+import { OrgopsError } from '@orgops/model';
+import type { CommandContext } from '../context.ts';
+import { EXIT } from '../exit-codes.ts';
+import { printDiagnostics } from '../print-diagnostics.ts';
+import { parseFormat, renderPlan } from '../render.ts';
+import { TOOL_VERSION } from '../version.ts';
+
+/** Reads and checks a saved plan file; throws a user error naming what is wrong with it. */
+export function readPlanFile(ctx: CommandContext, path: string): Plan {
+  const file = resolve(ctx.cwd, path);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new OrgopsError('plan-file-unreadable', `Cannot read plan file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+  }
+  const parsed = parsePlan(text, path, TOOL_VERSION);
+  if (!parsed.ok) {
+    printDiagnostics(ctx.io, parsed.errors, ctx.cwd);
+    throw new OrgopsError('plan-file-invalid', `${path} is not a plan this orgops can use.`);
+  }
+  return parsed.value;
+}
+
+/** `orgops show PLANFILE`: render a saved plan in any view, e.g. for the PR comment. */
+export async function showCommand(ctx: CommandContext, planFile: string, options: { format: string }): Promise<number> {
+  const plan = readPlanFile(ctx, planFile);
+  ctx.io.out(renderPlan(plan, parseFormat(options.format), { color: ctx.io.color }));
+  return EXIT.ok;
+}

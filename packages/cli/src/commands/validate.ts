@@ -1,0 +1,28 @@
+import { expandAssignments } from '@orgops/engine';
+import type { CommandContext, GlobalOptions } from '../context.ts';
+import { EXIT } from '../exit-codes.ts';
+import { paint } from '../io.ts';
+import { loadValidConfig } from '../make-plan.ts';
+import { relative } from 'node:path';
+
+/** `orgops validate`: schema and rules only; reads no organization, so it runs anywhere. */
+export async function validateCommand(ctx: CommandContext, options: GlobalOptions & { format?: string }): Promise<number> {
+  const { desired, file } = await loadValidConfig(ctx, options);
+  const counts = {
+    organizationalUnits: desired.ous.length,
+    accounts: desired.accounts.length,
+    policies: desired.policies.filter((p) => !p.awsManaged).length,
+    attachments: desired.attachments.length,
+    permissionSets: desired.permissionSets.length,
+    assignmentRules: desired.assignments.length,
+    assignments: expandAssignments(desired).length,
+  };
+  if (options.format === 'json') {
+    ctx.io.out(JSON.stringify({ valid: true, file, counts }, null, 2));
+  } else {
+    ctx.io.out(
+      `${paint.green(ctx.io.color, '✓')} ${relative(ctx.cwd, file) || file} is valid: ${counts.organizationalUnits} OUs, ${counts.accounts} accounts, ${counts.policies} policies (${counts.attachments} attachments), ${counts.permissionSets} permission sets, ${counts.assignmentRules} assignment rules (${counts.assignments} assignments).`,
+    );
+  }
+  return EXIT.ok;
+}

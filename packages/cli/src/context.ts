@@ -1,0 +1,13 @@
+import type { Io } from './io.ts';
+import type { BackendOptions } from './open-backend.ts';
+
+/** Options every command understands. */
+export interface GlobalOptions extends BackendOptions {
+  readonly config?: string;
+}
+
+export interface CommandContext {
+  readonly io: Io;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}

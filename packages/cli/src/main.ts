@@ -1,0 +1,34 @@
+import { CommanderError } from 'commander';
+import { isOrgopsError } from '@orgops/model';
+import type { CommandContext } from './context.ts';
+import { EXIT } from './exit-codes.ts';
+import { paint } from './io.ts';
+import { buildProgram } from './program.ts';
+
+/**
+ * Runs the CLI and returns the exit code. The single catch: coded user errors print their code
+ * and message; anything else is an internal error, with the stack when ORGOPS_DEBUG is set.
+ */
+export async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(ctx, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.error;
+    }
+    if (isOrgopsError(err)) {
+      ctx.io.err(`${paint.red(ctx.io.color, 'error')} [${err.code}] ${err.message}`);
+      if (err.source === 'internal' && ctx.env.ORGOPS_DEBUG) ctx.io.err(String(err.stack));
+      return EXIT.error;
+    }
+    const e = err as Error;
+    ctx.io.err(`${paint.red(ctx.io.color, 'internal error')} ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`);
+    ctx.io.err(ctx.env.ORGOPS_DEBUG ? String(e?.stack) : 'Set ORGOPS_DEBUG=1 for the stack trace, and please report it.');
+    return EXIT.error;
+  }
+}

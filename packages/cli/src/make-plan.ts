@@ -1,0 +1,49 @@
+import { analyzePlan, type Plan, plan } from '@orgops/engine';
+import { type Backend, readSnapshot } from '@orgops/live';
+import { OrgopsError } from '@orgops/model';
+import type { CommandContext, GlobalOptions } from './context.ts';
+import { type LoadedConfig, loadConfig } from './load-config.ts';
+import { openBackend } from './open-backend.ts';
+import { countLine, printDiagnostics } from './print-diagnostics.ts';
+import { TOOL_VERSION } from './version.ts';
+
+export interface PlanRun {
+  readonly plan: Plan;
+  readonly backend: Backend;
+  readonly loaded: LoadedConfig;
+  readonly elapsedMs: number;
+}
+
+/** Loads the config, reads the organization and plans. Shared by plan, apply and drift. */
+export async function makePlan(ctx: CommandContext, options: GlobalOptions): Promise<PlanRun> {
+  const started = Date.now();
+  const loaded = await loadValidConfig(ctx, options);
+  const backend = await openBackend(options, ctx.cwd);
+  ctx.io.progress(`Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`);
+  const principals = uniquePrincipals(loaded);
+  const snapshot = await readSnapshot(backend, { principals, onProgress: (m: string) => ctx.io.progress(`  ${m}`) });
+  const result = plan({ desired: loaded.desired, snapshot, toolVersion: TOOL_VERSION, analyze: analyzePlan });
+  printDiagnostics(ctx.io, result.warnings, ctx.cwd);
+  if (!result.ok) {
+    printDiagnostics(ctx.io, result.errors, ctx.cwd);
+    throw new OrgopsError('plan-failed', `The plan cannot be made: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`);
+  }
+  return { plan: result.value, backend, loaded, elapsedMs: Date.now() - started };
+}
+
+/** Loads and validates the config, printing diagnostics; throws a user error when invalid. */
+export async function loadValidConfig(ctx: CommandContext, options: GlobalOptions): Promise<LoadedConfig> {
+  const result = await loadConfig(options.config, ctx.cwd);
+  printDiagnostics(ctx.io, result.warnings, ctx.cwd);
+  if (!result.ok) {
+    printDiagnostics(ctx.io, result.errors, ctx.cwd);
+    throw new OrgopsError('config-invalid', `The config is invalid: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`);
+  }
+  return result.value;
+}
+
+function uniquePrincipals(loaded: LoadedConfig): { type: 'GROUP' | 'USER'; name: string }[] {
+  const seen = new Map<string, { type: 'GROUP' | 'USER'; name: string }>();
+  for (const a of loaded.desired.assignments) seen.set(`${a.principal.type}:${a.principal.name}`, a.principal);
+  return [...seen.values()];
+}

@@ -1,0 +1,24 @@
+import { type Diagnostic, formatSite } from '@orgops/model';
+import { type Io, paint } from './io.ts';
+
+/** Prints diagnostics as `error [code] file:line path`, then the message, the value and the fix. */
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], cwd: string): void {
+  for (const d of diagnostics) {
+    const label = d.severity === 'error' ? paint.red(io.color, 'error') : paint.yellow(io.color, 'warning');
+    const where = [formatSite(d.site, cwd), d.path].filter(Boolean).join('  ');
+    io.err(`${label} [${d.code}] ${where}`);
+    io.err(`  ${d.message}`);
+    if (d.value !== undefined) io.err(`  value: ${formatValue(d.value)}`);
+    io.err(`  fix: ${d.fix}`);
+  }
+}
+
+function formatValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+export function countLine(errors: number, warnings: number): string {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}

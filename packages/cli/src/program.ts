@@ -1,0 +1,97 @@
+import { Command, Option } from 'commander';
+import { applyCommand } from './commands/apply.ts';
+import { driftCommand } from './commands/drift.ts';
+import { importCommand } from './commands/import.ts';
+import { planCommand } from './commands/plan.ts';
+import { showCommand } from './commands/show.ts';
+import { validateCommand } from './commands/validate.ts';
+import type { CommandContext, GlobalOptions } from './context.ts';
+import { FORMATS } from './render.ts';
+import { TOOL_VERSION } from './version.ts';
+
+const INTRO = `Govern an AWS organization as typed code: OUs, accounts, SCPs and other organization
+policies, IAM Identity Center permission sets and assignments.
+
+Without --backend aws, every command runs against the sandbox: an in-memory organization with
+AWS's rules, saved in .orgops/sandbox.json. No AWS account is needed to try orgops.`;
+
+const EPILOG = `
+Typical flow:
+  orgops validate                      check the config (no AWS calls)
+  orgops plan --out plan.json          show what would change, save the plan
+  orgops apply plan.json               apply exactly the saved plan
+  orgops drift                         report changes made outside orgops
+
+Exit codes: 0 no changes, 2 changes or drift, 1 error.
+Environment: NO_COLOR disables colour; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL are honoured
+with --backend aws; ORGOPS_BACKEND sets the default backend.`;
+
+/** Builds the CLI. Each action resolves to an exit code through `setExit`. */
+export function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Command {
+  const program = new Command('orgops')
+    .description(INTRO)
+    .version(TOOL_VERSION)
+    .addHelpText('after', EPILOG)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => ctx.io.out(s.trimEnd()), writeErr: (s) => ctx.io.err(s.trimEnd()) })
+    .exitOverride();
+
+  const withGlobals = (cmd: Command): Command =>
+    cmd
+      .option('-c, --config <path>', 'organization config: a file, or a package directory with src/index.ts (default: accounts/)')
+      .addOption(
+        new Option('-b, --backend <backend>', 'where the organization lives').choices(['sandbox', 'aws']).default(ctx.env.ORGOPS_BACKEND ?? 'sandbox'),
+      )
+      .option('--sandbox-file <path>', 'sandbox state file (default: .orgops/sandbox.json in the workspace)')
+      .option('--profile <name>', 'AWS profile (aws backend; default: the standard credential chain)')
+      .option('--region <region>', 'AWS region for Identity Center (aws backend; default: AWS_REGION)')
+      .option('--sso-region <region>', 'region of the IAM Identity Center instance, when it differs from --region');
+  const format = (): Option => new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text');
+  const run =
+    <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
+    async (...args: A): Promise<void> => {
+      setExit(await fn(...args));
+    };
+
+  withGlobals(program.command('validate'))
+    .description('Check the config: schema, limits (as of the limits table) and rules. Makes no AWS calls.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(run((opts: GlobalOptions & { format: string }) => validateCommand(ctx, opts)));
+
+  withGlobals(program.command('plan'))
+    .description('Compare the config with the live organization and show the changes, access changes first.')
+    .addOption(format())
+    .option('-o, --out <file>', 'save the plan, to apply exactly it later with `orgops apply FILE`')
+    .option('--stats', 'print API calls per operation and the time taken (stderr)')
+    .addHelpText('after', '\nExamples:\n  orgops plan\n  orgops plan --format markdown --out plan.json > plan.md\n  orgops plan --backend aws --profile org-management --stats')
+    .action(run((opts) => planCommand(ctx, opts)));
+
+  withGlobals(program.command('apply'))
+    .description('Apply a saved plan (refused if anything it touches changed since), or plan now and apply after confirmation.')
+    .argument('[planfile]', 'a plan saved with `orgops plan --out`')
+    .option('--auto-approve', 'do not ask for confirmation (CI)')
+    .option('--allow-account-closure', 'confirm that the plan may close accounts (irreversible after 90 days)')
+    .option('--stats', 'print API calls per operation and the time taken (stderr)')
+    .action(run((planFile: string | undefined, opts) => applyCommand(ctx, planFile, opts)));
+
+  withGlobals(program.command('drift'))
+    .description('Report every difference between the config and the live organization, classified. Exit 2 on drift.')
+    .addOption(format())
+    .action(run((opts) => driftCommand(ctx, opts)));
+
+  program
+    .command('show')
+    .description('Render a saved plan (for example as the markdown of a pull-request review).')
+    .argument('<planfile>', 'a plan saved with `orgops plan --out`')
+    .addOption(format())
+    .action(run((planFile: string, opts: { format: string }) => showCommand(ctx, planFile, opts)));
+
+  withGlobals(program.command('import'))
+    .description('Generate typed config from the live organization, so an existing organization can adopt orgops.')
+    .requiredOption('-o, --out <dir>', 'directory to write the config to')
+    .option('--force', 'write into a non-empty directory')
+    .action(run((opts) => importCommand(ctx, opts)));
+
+  return program;
+}
+

@@ -1,0 +1,86 @@
+import type { Change } from './change.ts';
+import { changesOf, type Plan } from './plan.ts';
+
+/**
+ * Drift is a plan made with the config already merged: every change is something that happened
+ * outside orgops. The class says what, so the drift report reads as events, not as a to-do list.
+ */
+export type DriftClass =
+  | 'changed-outside'
+  | 'created-outside'
+  | 'deleted-outside'
+  | 'not-reprovisioned';
+
+export interface DriftItem {
+  readonly class: DriftClass;
+  readonly address: string;
+  readonly description: string;
+  /** What `orgops apply` will do about it. */
+  readonly remedy: string;
+}
+
+export const DRIFT_CLASS_LABELS: Readonly<Record<DriftClass, string>> = {
+  'changed-outside': 'changed outside orgops',
+  'created-outside': 'created outside orgops',
+  'deleted-outside': 'deleted outside orgops',
+  'not-reprovisioned': 'permission set not re-provisioned',
+};
+
+export function classifyDrift(plan: Pick<Plan, 'phases'>): DriftItem[] {
+  return changesOf(plan).map((c) => ({
+    class: classOf(c),
+    address: c.address,
+    description: describe(c),
+    remedy: `${c.action} ${c.address}`,
+  }));
+}
+
+function classOf(c: Change): DriftClass {
+  if (c.kind === 'permission-set-provision' && c.reason?.includes('outdated')) return 'not-reprovisioned';
+  switch (c.action) {
+    case 'create':
+    case 'enable':
+    case 'register':
+      return 'deleted-outside';
+    case 'attach':
+      return 'deleted-outside';
+    case 'delete':
+    case 'disable':
+    case 'deregister':
+    case 'detach':
+      return 'created-outside';
+    default:
+      return 'changed-outside';
+  }
+}
+
+function describe(c: Change): string {
+  switch (c.kind) {
+    case 'assignment':
+      return c.action === 'create'
+        ? `${c.principal.type.toLowerCase()} ${c.principal.name} no longer has ${c.permissionSet} in ${c.account.name}`
+        : `${c.principal.type.toLowerCase()} ${c.principal.name} was given ${c.permissionSet} in ${c.account.name}`;
+    case 'policy-attachment':
+      return c.action === 'attach'
+        ? `${c.policyName} was detached from ${targetLabel(c.target)}`
+        : `${c.policyName} was attached to ${targetLabel(c.target)}`;
+    case 'account-move':
+      return `${c.account.name} was moved from ${c.toPath} to ${c.fromPath}`;
+    case 'account-tag':
+      return `tags of ${c.account.name} were changed`;
+    case 'policy-update':
+      return `${c.name} was edited (${[c.content && 'content', c.description && 'description', c.tags && 'tags', c.rename && 'name'].filter(Boolean).join(', ')})`;
+    case 'permission-set-update':
+      return `${c.name} was edited (${Object.keys(c.after).join(', ')})`;
+    case 'permission-set-provision':
+      return `${c.name} is outdated in ${c.accounts.map((a) => a.name).join(', ')}`;
+    case 'ou-update':
+      return `OU ${c.path} was ${c.rename ? 'renamed' : 'retagged'}`;
+    default:
+      return c.address;
+  }
+}
+
+function targetLabel(t: Extract<Change, { kind: 'policy-attachment' }>['target']): string {
+  return t.kind === 'root' ? 'the root' : t.kind === 'ou' ? t.path : t.account.name;
+}
