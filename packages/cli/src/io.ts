@@ -37,7 +37,9 @@ export function processIo(env: NodeJS.ProcessEnv = process.env): Io {
 }
 
 /** Collects output in memory, for tests. */
-export function memoryIo(options: { interactive?: boolean; answer?: string } = {}): Io & { stdout: string; stderr: string } {
+export function memoryIo(
+  options: { interactive?: boolean; answer?: string } = {},
+): Io & { stdout: string; stderr: string } {
   const io = {
     stdout: '',
     stderr: '',

@@ -1,7 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type DesiredState, diagnostic, type OrganizationConfig, type Result, validateConfig } from '@orgops/model';
+import {
+  type DesiredState,
+  diagnostic,
+  type OrganizationConfig,
+  type Result,
+  validateConfig,
+} from '@orgops/model';
 
 /** Where orgops looks for the organization when `--config` is not given. */
 export const DEFAULT_CONFIG = 'accounts';
@@ -26,9 +32,7 @@ export function findWorkspaceRoot(from: string): string | undefined {
 
 /** Resolves `--config` (a file, or a package directory with src/index.ts) to an entry file. */
 export function resolveConfigEntry(configPath: string | undefined, cwd: string): string | undefined {
-  const base = configPath
-    ? resolve(cwd, configPath)
-    : resolve(findWorkspaceRoot(cwd) ?? cwd, DEFAULT_CONFIG);
+  const base = configPath ? resolve(cwd, configPath) : resolve(findWorkspaceRoot(cwd) ?? cwd, DEFAULT_CONFIG);
   if (!existsSync(base)) return undefined;
   if (statSync(base).isFile()) return base;
   for (const candidate of ENTRY_CANDIDATES) {
@@ -60,6 +64,9 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
   }
   let mod: { default?: unknown };
   try {
+    // Builders record where each object was defined from the stack; source maps make those
+    // TypeScript lines rather than lines of the transpiled output.
+    process.setSourceMapsEnabled(true);
     const { tsImport } = await import('tsx/esm/api');
     mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
   } catch (err) {
@@ -85,7 +92,8 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
 function unwrapDefault(mod: { default?: unknown }): unknown {
   let value: unknown = mod.default ?? mod;
   for (let i = 0; i < 2; i++) {
-    if (value && typeof value === 'object' && 'default' in value && !('kind' in value)) value = (value as { default: unknown }).default;
+    if (value && typeof value === 'object' && 'default' in value && !('kind' in value))
+      value = (value as { default: unknown }).default;
   }
   return value;
 }

@@ -1,5 +1,5 @@
-import { CommanderError } from 'commander';
 import { isOrgopsError } from '@orgops/model';
+import { CommanderError } from 'commander';
 import type { CommandContext } from './context.ts';
 import { EXIT } from './exit-codes.ts';
 import { paint } from './io.ts';
@@ -27,8 +27,14 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
       return EXIT.error;
     }
     const e = err as Error;
-    ctx.io.err(`${paint.red(ctx.io.color, 'internal error')} ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`);
-    ctx.io.err(ctx.env.ORGOPS_DEBUG ? String(e?.stack) : 'Set ORGOPS_DEBUG=1 for the stack trace, and please report it.');
+    ctx.io.err(
+      `${paint.red(ctx.io.color, 'internal error')} ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`,
+    );
+    ctx.io.err(
+      ctx.env.ORGOPS_DEBUG
+        ? String(e?.stack)
+        : 'Set ORGOPS_DEBUG=1 for the stack trace, and please report it.',
+    );
     return EXIT.error;
   }
 }

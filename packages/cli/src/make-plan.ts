@@ -19,14 +19,22 @@ export async function makePlan(ctx: CommandContext, options: GlobalOptions): Pro
   const started = Date.now();
   const loaded = await loadValidConfig(ctx, options);
   const backend = await openBackend(options, ctx.cwd);
-  ctx.io.progress(`Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`);
+  ctx.io.progress(
+    `Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`,
+  );
   const principals = uniquePrincipals(loaded);
-  const snapshot = await readSnapshot(backend, { principals, onProgress: (m: string) => ctx.io.progress(`  ${m}`) });
+  const snapshot = await readSnapshot(backend, {
+    principals,
+    onProgress: (m: string) => ctx.io.progress(`  ${m}`),
+  });
   const result = plan({ desired: loaded.desired, snapshot, toolVersion: TOOL_VERSION, analyze: analyzePlan });
   printDiagnostics(ctx.io, result.warnings, ctx.cwd);
   if (!result.ok) {
     printDiagnostics(ctx.io, result.errors, ctx.cwd);
-    throw new OrgopsError('plan-failed', `The plan cannot be made: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`);
+    throw new OrgopsError(
+      'plan-failed',
+      `The plan cannot be made: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`,
+    );
   }
   return { plan: result.value, backend, loaded, elapsedMs: Date.now() - started };
 }
@@ -37,13 +45,17 @@ export async function loadValidConfig(ctx: CommandContext, options: GlobalOption
   printDiagnostics(ctx.io, result.warnings, ctx.cwd);
   if (!result.ok) {
     printDiagnostics(ctx.io, result.errors, ctx.cwd);
-    throw new OrgopsError('config-invalid', `The config is invalid: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`);
+    throw new OrgopsError(
+      'config-invalid',
+      `The config is invalid: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`,
+    );
   }
   return result.value;
 }
 
 function uniquePrincipals(loaded: LoadedConfig): { type: 'GROUP' | 'USER'; name: string }[] {
   const seen = new Map<string, { type: 'GROUP' | 'USER'; name: string }>();
-  for (const a of loaded.desired.assignments) seen.set(`${a.principal.type}:${a.principal.name}`, a.principal);
+  for (const a of loaded.desired.assignments)
+    seen.set(`${a.principal.type}:${a.principal.name}`, a.principal);
   return [...seen.values()];
 }

@@ -38,15 +38,24 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
 
   const withGlobals = (cmd: Command): Command =>
     cmd
-      .option('-c, --config <path>', 'organization config: a file, or a package directory with src/index.ts (default: accounts/)')
+      .option(
+        '-c, --config <path>',
+        'organization config: a file, or a package directory with src/index.ts (default: accounts/)',
+      )
       .addOption(
-        new Option('-b, --backend <backend>', 'where the organization lives').choices(['sandbox', 'aws']).default(ctx.env.ORGOPS_BACKEND ?? 'sandbox'),
+        new Option('-b, --backend <backend>', 'where the organization lives')
+          .choices(['sandbox', 'aws'])
+          .default(ctx.env.ORGOPS_BACKEND ?? 'sandbox'),
       )
       .option('--sandbox-file <path>', 'sandbox state file (default: .orgops/sandbox.json in the workspace)')
       .option('--profile <name>', 'AWS profile (aws backend; default: the standard credential chain)')
       .option('--region <region>', 'AWS region for Identity Center (aws backend; default: AWS_REGION)')
-      .option('--sso-region <region>', 'region of the IAM Identity Center instance, when it differs from --region');
-  const format = (): Option => new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text');
+      .option(
+        '--sso-region <region>',
+        'region of the IAM Identity Center instance, when it differs from --region',
+      );
+  const format = (): Option =>
+    new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text');
   const run =
     <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
     async (...args: A): Promise<void> => {
@@ -63,19 +72,29 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .addOption(format())
     .option('-o, --out <file>', 'save the plan, to apply exactly it later with `orgops apply FILE`')
     .option('--stats', 'print API calls per operation and the time taken (stderr)')
-    .addHelpText('after', '\nExamples:\n  orgops plan\n  orgops plan --format markdown --out plan.json > plan.md\n  orgops plan --backend aws --profile org-management --stats')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  orgops plan\n  orgops plan --format markdown --out plan.json > plan.md\n  orgops plan --backend aws --profile org-management --stats',
+    )
     .action(run((opts) => planCommand(ctx, opts)));
 
   withGlobals(program.command('apply'))
-    .description('Apply a saved plan (refused if anything it touches changed since), or plan now and apply after confirmation.')
+    .description(
+      'Apply a saved plan (refused if anything it touches changed since), or plan now and apply after confirmation.',
+    )
     .argument('[planfile]', 'a plan saved with `orgops plan --out`')
     .option('--auto-approve', 'do not ask for confirmation (CI)')
-    .option('--allow-account-closure', 'confirm that the plan may close accounts (irreversible after 90 days)')
+    .option(
+      '--allow-account-closure',
+      'confirm that the plan may close accounts (irreversible after 90 days)',
+    )
     .option('--stats', 'print API calls per operation and the time taken (stderr)')
     .action(run((planFile: string | undefined, opts) => applyCommand(ctx, planFile, opts)));
 
   withGlobals(program.command('drift'))
-    .description('Report every difference between the config and the live organization, classified. Exit 2 on drift.')
+    .description(
+      'Report every difference between the config and the live organization, classified. Exit 2 on drift.',
+    )
     .addOption(format())
     .action(run((opts) => driftCommand(ctx, opts)));
 
@@ -87,11 +106,12 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .action(run((planFile: string, opts: { format: string }) => showCommand(ctx, planFile, opts)));
 
   withGlobals(program.command('import'))
-    .description('Generate typed config from the live organization, so an existing organization can adopt orgops.')
+    .description(
+      'Generate typed config from the live organization, so an existing organization can adopt orgops.',
+    )
     .requiredOption('-o, --out <dir>', 'directory to write the config to')
     .option('--force', 'write into a non-empty directory')
     .action(run((opts) => importCommand(ctx, opts)));
 
   return program;
 }
-

@@ -6,6 +6,8 @@ export function formatStats(stats: CallStats, elapsedMs: number): string {
   const width = Math.max(9, ...rows.map(([op]) => op.length));
   const lines = [`${'operation'.padEnd(width)}  calls`];
   for (const [op, n] of rows) lines.push(`${op.padEnd(width)}  ${String(n).padStart(5)}`);
-  lines.push(`${'total'.padEnd(width)}  ${String(stats.total).padStart(5)}   (${(elapsedMs / 1000).toFixed(2)} s)`);
+  lines.push(
+    `${'total'.padEnd(width)}  ${String(stats.total).padStart(5)}   (${(elapsedMs / 1000).toFixed(2)} s)`,
+  );
   return lines.join('\n');
 }

@@ -5,11 +5,7 @@ import { changesOf, type Plan } from './plan.ts';
  * Drift is a plan made with the config already merged: every change is something that happened
  * outside orgops. The class says what, so the drift report reads as events, not as a to-do list.
  */
-export type DriftClass =
-  | 'changed-outside'
-  | 'created-outside'
-  | 'deleted-outside'
-  | 'not-reprovisioned';
+export type DriftClass = 'changed-outside' | 'created-outside' | 'deleted-outside' | 'not-reprovisioned';
 
 export interface DriftItem {
   readonly class: DriftClass;

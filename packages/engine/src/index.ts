@@ -1,10 +1,27 @@
+export * from './addresses.ts';
+export { analyzePlan } from './analysis/analyze.ts';
+export { type AnalysisInput, isProductionPath, isProductionTagged } from './analysis/context.ts';
+export { type AccessLevel, accessLevel, grantsSummary } from './analysis/permission-set-facts.ts';
+export { summarizePolicy } from './analysis/policy-facts.ts';
+export { RISK_CODES, type RiskCode } from './analysis/risk-codes.ts';
 export * from './analysis/types.ts';
 export * from './change.ts';
+export * from './drift.ts';
+export {
+  type GenerateConfigOptions,
+  type GeneratedConfig,
+  type GeneratedFile,
+  generateConfig,
+} from './import/generate-config.ts';
 export * from './plan.ts';
-export * from './snapshot.ts';
-export * from './addresses.ts';
-export * from './planner/index.ts';
-export { expandAssignments, type AssignmentTriple } from './planner/expand-assignments.ts';
 export * from './plan-file/freshness.ts';
 export * from './plan-file/observe.ts';
 export * from './plan-file/serialize.ts';
+export { type AssignmentTriple, expandAssignments } from './planner/expand-assignments.ts';
+export * from './planner/index.ts';
+export { ANSI_PATTERN } from './render/ansi.ts';
+export type { ViewOptions } from './render/header.ts';
+export { renderPlanJson } from './render/json.ts';
+export { DEFAULT_MAX_CHARS, type MarkdownOptions, renderPlanMarkdown } from './render/markdown.ts';
+export { renderPlanText, type TextOptions } from './render/text.ts';
+export * from './snapshot.ts';

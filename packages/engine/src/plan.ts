@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@orgops/model';
-import type { Change } from './change.ts';
 import type { PlanAnalysis } from './analysis/types.ts';
+import type { Change } from './change.ts';
 
 export const PLAN_FORMAT_VERSION = 1;
 

@@ -17,13 +17,19 @@ export interface Snapshot {
   };
   readonly root: {
     readonly id: string;
-    readonly policyTypes: readonly { readonly type: string; readonly status: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE' }[];
+    readonly policyTypes: readonly {
+      readonly type: string;
+      readonly status: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE';
+    }[];
   };
   readonly ous: readonly SnapshotOu[];
   readonly accounts: readonly SnapshotAccount[];
   readonly policies: readonly SnapshotPolicy[];
   readonly trustedServices: readonly string[];
-  readonly delegatedAdministrators: readonly { readonly accountId: string; readonly servicePrincipal: string }[];
+  readonly delegatedAdministrators: readonly {
+    readonly accountId: string;
+    readonly servicePrincipal: string;
+  }[];
   /** Absent when the organization has no Identity Center instance. */
   readonly identityCenter?: SnapshotIdentityCenter;
 }

@@ -15,11 +15,17 @@ export interface OrganizationsPort {
   listOrganizationalUnitsForParent(parentId: string): Promise<readonly OuInfo[]>;
   listAccounts(): Promise<readonly AccountInfo[]>;
   listAccountsForParent(parentId: string): Promise<readonly AccountInfo[]>;
-  listParents(childId: string): Promise<readonly { readonly id: string; readonly type: 'ROOT' | 'ORGANIZATIONAL_UNIT' }[]>;
+  listParents(
+    childId: string,
+  ): Promise<readonly { readonly id: string; readonly type: 'ROOT' | 'ORGANIZATIONAL_UNIT' }[]>;
   listTagsForResource(resourceId: string): Promise<Tags>;
   listPolicies(type: string): Promise<readonly PolicySummary[]>;
   describePolicy(policyId: string): Promise<PolicySummary & { readonly content: string }>;
-  listTargetsForPolicy(policyId: string): Promise<readonly { readonly targetId: string; readonly type: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' }[]>;
+  listTargetsForPolicy(
+    policyId: string,
+  ): Promise<
+    readonly { readonly targetId: string; readonly type: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' }[]
+  >;
   listPoliciesForTarget(targetId: string, type: string): Promise<readonly PolicySummary[]>;
   listAWSServiceAccessForOrganization(): Promise<readonly string[]>;
   listDelegatedAdministrators(): Promise<readonly { readonly id: string; readonly email: string }[]>;
@@ -28,7 +34,11 @@ export interface OrganizationsPort {
   createOrganizationalUnit(parentId: string, name: string, tags: Tags): Promise<OuInfo>;
   updateOrganizationalUnit(ouId: string, name: string): Promise<void>;
   deleteOrganizationalUnit(ouId: string): Promise<void>;
-  createAccount(input: { readonly email: string; readonly name: string; readonly tags: Tags }): Promise<CreateAccountStatus>;
+  createAccount(input: {
+    readonly email: string;
+    readonly name: string;
+    readonly tags: Tags;
+  }): Promise<CreateAccountStatus>;
   describeCreateAccountStatus(requestId: string): Promise<CreateAccountStatus>;
   moveAccount(accountId: string, sourceParentId: string, destinationParentId: string): Promise<void>;
   closeAccount(accountId: string): Promise<void>;
@@ -69,7 +79,10 @@ export interface OrganizationInfo {
 export interface RootInfo {
   readonly id: string;
   readonly name: string;
-  readonly policyTypes: readonly { readonly type: string; readonly status: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE' }[];
+  readonly policyTypes: readonly {
+    readonly type: string;
+    readonly status: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE';
+  }[];
 }
 
 export interface OuInfo {
@@ -137,19 +150,29 @@ export interface SsoAdminPort {
   listPermissionSets(instanceArn: string): Promise<readonly string[]>;
   describePermissionSet(instanceArn: string, permissionSetArn: string): Promise<PermissionSetDetails>;
   getInlinePolicyForPermissionSet(instanceArn: string, permissionSetArn: string): Promise<string | undefined>;
-  listManagedPoliciesInPermissionSet(instanceArn: string, permissionSetArn: string): Promise<readonly string[]>;
+  listManagedPoliciesInPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+  ): Promise<readonly string[]>;
   listCustomerManagedPolicyReferencesInPermissionSet(
     instanceArn: string,
     permissionSetArn: string,
   ): Promise<readonly { readonly name: string; readonly path: string }[]>;
-  getPermissionsBoundaryForPermissionSet(instanceArn: string, permissionSetArn: string): Promise<BoundaryInfo | undefined>;
+  getPermissionsBoundaryForPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+  ): Promise<BoundaryInfo | undefined>;
   listTagsForResource(instanceArn: string, resourceArn: string): Promise<Tags>;
   listAccountsForProvisionedPermissionSet(
     instanceArn: string,
     permissionSetArn: string,
     provisioningStatus?: 'LATEST_PERMISSION_SET_PROVISIONED' | 'LATEST_PERMISSION_SET_NOT_PROVISIONED',
   ): Promise<readonly string[]>;
-  listAccountAssignments(instanceArn: string, accountId: string, permissionSetArn: string): Promise<readonly AssignmentInfo[]>;
+  listAccountAssignments(
+    instanceArn: string,
+    accountId: string,
+    permissionSetArn: string,
+  ): Promise<readonly AssignmentInfo[]>;
   listAccountAssignmentsForPrincipal(
     instanceArn: string,
     principalType: 'GROUP' | 'USER',
@@ -158,17 +181,40 @@ export interface SsoAdminPort {
 
   createPermissionSet(
     instanceArn: string,
-    input: { readonly name: string; readonly description?: string; readonly sessionDuration: string; readonly relayState?: string; readonly tags: Tags },
+    input: {
+      readonly name: string;
+      readonly description?: string;
+      readonly sessionDuration: string;
+      readonly relayState?: string;
+      readonly tags: Tags;
+    },
   ): Promise<{ readonly arn: string }>;
   updatePermissionSet(
     instanceArn: string,
-    input: { readonly arn: string; readonly description?: string; readonly sessionDuration: string; readonly relayState?: string },
+    input: {
+      readonly arn: string;
+      readonly description?: string;
+      readonly sessionDuration: string;
+      readonly relayState?: string;
+    },
   ): Promise<void>;
   deletePermissionSet(instanceArn: string, permissionSetArn: string): Promise<void>;
-  putInlinePolicyToPermissionSet(instanceArn: string, permissionSetArn: string, policy: string): Promise<void>;
+  putInlinePolicyToPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+    policy: string,
+  ): Promise<void>;
   deleteInlinePolicyFromPermissionSet(instanceArn: string, permissionSetArn: string): Promise<void>;
-  attachManagedPolicyToPermissionSet(instanceArn: string, permissionSetArn: string, policyArn: string): Promise<void>;
-  detachManagedPolicyFromPermissionSet(instanceArn: string, permissionSetArn: string, policyArn: string): Promise<void>;
+  attachManagedPolicyToPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+    policyArn: string,
+  ): Promise<void>;
+  detachManagedPolicyFromPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+    policyArn: string,
+  ): Promise<void>;
   attachCustomerManagedPolicyReferenceToPermissionSet(
     instanceArn: string,
     permissionSetArn: string,
@@ -179,11 +225,19 @@ export interface SsoAdminPort {
     permissionSetArn: string,
     ref: { readonly name: string; readonly path: string },
   ): Promise<void>;
-  putPermissionsBoundaryToPermissionSet(instanceArn: string, permissionSetArn: string, boundary: BoundaryInfo): Promise<void>;
+  putPermissionsBoundaryToPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+    boundary: BoundaryInfo,
+  ): Promise<void>;
   deletePermissionsBoundaryFromPermissionSet(instanceArn: string, permissionSetArn: string): Promise<void>;
   tagResource(instanceArn: string, resourceArn: string, tags: Tags): Promise<void>;
   untagResource(instanceArn: string, resourceArn: string, keys: readonly string[]): Promise<void>;
-  provisionPermissionSet(instanceArn: string, permissionSetArn: string, accountId: string): Promise<AsyncStatus>;
+  provisionPermissionSet(
+    instanceArn: string,
+    permissionSetArn: string,
+    accountId: string,
+  ): Promise<AsyncStatus>;
   describePermissionSetProvisioningStatus(instanceArn: string, requestId: string): Promise<AsyncStatus>;
   createAccountAssignment(instanceArn: string, assignment: AssignmentInfo): Promise<AsyncStatus>;
   describeAccountAssignmentCreationStatus(instanceArn: string, requestId: string): Promise<AsyncStatus>;
@@ -198,8 +252,14 @@ export interface IdentityStorePort {
   getUserId(identityStoreId: string, userName: string): Promise<string | undefined>;
   listGroups(identityStoreId: string): Promise<readonly { readonly id: string; readonly name: string }[]>;
   listUsers(identityStoreId: string): Promise<readonly { readonly id: string; readonly name: string }[]>;
-  describeGroup(identityStoreId: string, groupId: string): Promise<{ readonly id: string; readonly name: string } | undefined>;
-  describeUser(identityStoreId: string, userId: string): Promise<{ readonly id: string; readonly name: string } | undefined>;
+  describeGroup(
+    identityStoreId: string,
+    groupId: string,
+  ): Promise<{ readonly id: string; readonly name: string } | undefined>;
+  describeUser(
+    identityStoreId: string,
+    userId: string,
+  ): Promise<{ readonly id: string; readonly name: string } | undefined>;
 }
 
 /** Calls made per operation, for `--stats` and for tests that pin the reader's cost. */

@@ -41,7 +41,14 @@ export function assign(
   targets: readonly AssignmentTarget[],
   options: { readonly exclude?: readonly Account[] } = {},
 ): Assignment {
-  return { kind: 'assignment', principal, permissionSet, targets, exclude: options.exclude, site: captureSite() };
+  return {
+    kind: 'assignment',
+    principal,
+    permissionSet,
+    targets,
+    exclude: options.exclude,
+    site: captureSite(),
+  };
 }
 
 /** Targets every account tagged `key` (with `value`, when given). */

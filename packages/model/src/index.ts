@@ -16,3 +16,4 @@ export * from './principal.ts';
 export * from './services.ts';
 export * from './site.ts';
 export * from './tags.ts';
+export * from './validation/index.ts';

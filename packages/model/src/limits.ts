@@ -26,14 +26,29 @@ const tenThousandDocs: PolicyTypeLimits = {
 
 /** Known policy types. The type set is open: unknown types fall back to {@link DEFAULT_POLICY_LIMITS}. */
 export const POLICY_TYPE_LIMITS: Readonly<Record<string, PolicyTypeLimits>> = {
-  SERVICE_CONTROL_POLICY: { maxDocumentChars: 10_240, maxPerTarget: 10, minPerTarget: 1, maxPerOrganization: 10_000 },
-  RESOURCE_CONTROL_POLICY: { maxDocumentChars: 5_120, maxPerTarget: 5, minPerTarget: 1, maxPerOrganization: 2000 },
+  SERVICE_CONTROL_POLICY: {
+    maxDocumentChars: 10_240,
+    maxPerTarget: 10,
+    minPerTarget: 1,
+    maxPerOrganization: 10_000,
+  },
+  RESOURCE_CONTROL_POLICY: {
+    maxDocumentChars: 5_120,
+    maxPerTarget: 5,
+    minPerTarget: 1,
+    maxPerOrganization: 2000,
+  },
   TAG_POLICY: tenThousandDocs,
   BACKUP_POLICY: tenThousandDocs,
   SECURITYHUB_POLICY: tenThousandDocs,
   DECLARATIVE_POLICY_EC2: tenThousandDocs,
   CHATBOT_POLICY: { ...tenThousandDocs, maxPerTarget: 5 },
-  AISERVICES_OPT_OUT_POLICY: { maxDocumentChars: 2_500, maxPerTarget: 5, minPerTarget: 0, maxPerOrganization: 1000 },
+  AISERVICES_OPT_OUT_POLICY: {
+    maxDocumentChars: 2_500,
+    maxPerTarget: 5,
+    minPerTarget: 0,
+    maxPerOrganization: 1000,
+  },
 };
 
 /** Limits assumed for a policy type this table does not know yet. */
@@ -60,7 +75,8 @@ export const LIMITS = {
     maxConcurrentCreateAccount: 5,
     maxConcurrentCloseAccount: 3,
     /** CloseAccount per rolling 30 days: max(250, 20% of members), capped at 1,000. */
-    closeAccountQuota: (memberAccounts: number): number => Math.min(1000, Math.max(250, Math.floor(memberAccounts * 0.2))),
+    closeAccountQuota: (memberAccounts: number): number =>
+      Math.min(1000, Math.max(250, Math.floor(memberAccounts * 0.2))),
   },
   account: {
     nameMaxLength: 50,
@@ -69,7 +85,8 @@ export const LIMITS = {
     emailMaxLength: 64,
     // One '@'; local part without whitespace or "'()<>[]:;,\|%& and no leading dot; domain of
     // [a-zA-Z0-9.-] with at least one dot and no leading/trailing '-' or '.'.
-    emailPattern: /^(?!\.)[^\s"'()<>[\]:;,\\|%&@]+@(?![-.])[a-zA-Z0-9.-]*[a-zA-Z0-9]\.[a-zA-Z0-9.-]*[a-zA-Z0-9]$/,
+    emailPattern:
+      /^(?!\.)[^\s"'()<>[\]:;,\\|%&@]+@(?![-.])[a-zA-Z0-9.-]*[a-zA-Z0-9]\.[a-zA-Z0-9.-]*[a-zA-Z0-9]$/,
     idPattern: /^\d{12}$/,
   },
   identityCenter: {

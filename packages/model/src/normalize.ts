@@ -1,6 +1,6 @@
 import type { Account } from './account.ts';
 import type { AssignmentTarget } from './assignment.ts';
-import { normalizeSessionDuration, type PermissionSet } from './permission-set.ts';
+import { canonicalJson } from './canonical-json.ts';
 import {
   accountTarget,
   type DesiredAccount,
@@ -15,8 +15,8 @@ import {
 } from './desired-state.ts';
 import type { OrganizationConfig } from './organization.ts';
 import { type OrganizationalUnit, type Parent, pathOf } from './organization-unit.ts';
+import { normalizeSessionDuration, type PermissionSet } from './permission-set.ts';
 import { minifiedContent, type OrganizationPolicy } from './policy.ts';
-import { canonicalJson } from './canonical-json.ts';
 
 /** Config objects reachable from the organization, collected once for normalization and rules. */
 export interface CollectedConfig {
@@ -51,11 +51,19 @@ export function collect(config: OrganizationConfig): CollectedConfig {
   const permissionSets = new Set<PermissionSet>(config.permissionSets ?? []);
   for (const a of config.assignments ?? []) permissionSets.add(a.permissionSet);
 
-  return { ous: [...ous], accounts: config.accounts, policies: [...policies], permissionSets: [...permissionSets] };
+  return {
+    ous: [...ous],
+    accounts: config.accounts,
+    policies: [...policies],
+    permissionSets: [...permissionSets],
+  };
 }
 
 /** Config -> plain desired state. Pure and total: problems are the rules' job, not this function's. */
-export function normalize(config: OrganizationConfig, collected: CollectedConfig = collect(config)): DesiredState {
+export function normalize(
+  config: OrganizationConfig,
+  collected: CollectedConfig = collect(config),
+): DesiredState {
   const ous: DesiredOu[] = collected.ous.map((ou) => ({
     path: pathOf(ou),
     name: ou.name,

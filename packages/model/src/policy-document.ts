@@ -7,7 +7,9 @@
 export type OneOrMany<T> = T | readonly T[];
 
 /** Condition block: operator -> condition key -> value(s), e.g. `{ StringNotLike: { 'aws:PrincipalArn': [...] } }`. */
-export type ConditionBlock = Readonly<Record<string, Readonly<Record<string, OneOrMany<string | number | boolean>>>>>;
+export type ConditionBlock = Readonly<
+  Record<string, Readonly<Record<string, OneOrMany<string | number | boolean>>>>
+>;
 
 export type PrincipalBlock = '*' | Readonly<Record<string, OneOrMany<string>>>;
 

@@ -87,12 +87,16 @@ export function policy<C>(type: PolicyType, options: PolicyOptions<C>): Organiza
  *   content: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] },
  * })
  */
-export function serviceControlPolicy(options: PolicyOptions<ServiceControlPolicyDocument>): OrganizationPolicy {
+export function serviceControlPolicy(
+  options: PolicyOptions<ServiceControlPolicyDocument>,
+): OrganizationPolicy {
   return { kind: 'policy', type: SCP, ...options, site: captureSite() };
 }
 
 /** A resource control policy: the maximum permissions on resources in member accounts (deny-only). */
-export function resourceControlPolicy(options: PolicyOptions<ResourceControlPolicyDocument>): OrganizationPolicy {
+export function resourceControlPolicy(
+  options: PolicyOptions<ResourceControlPolicyDocument>,
+): OrganizationPolicy {
   return { kind: 'policy', type: RCP, ...options, site: captureSite() };
 }
 

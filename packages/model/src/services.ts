@@ -17,8 +17,16 @@ export interface TrustedService {
  * @example
  * trustedService('guardduty.amazonaws.com', { delegatedAdministrator: securityTooling });
  */
-export function trustedService(principal: string, options: { readonly delegatedAdministrator?: Account } = {}): TrustedService {
-  return { kind: 'trusted-service', principal, delegatedAdministrator: options.delegatedAdministrator, site: captureSite() };
+export function trustedService(
+  principal: string,
+  options: { readonly delegatedAdministrator?: Account } = {},
+): TrustedService {
+  return {
+    kind: 'trusted-service',
+    principal,
+    delegatedAdministrator: options.delegatedAdministrator,
+    site: captureSite(),
+  };
 }
 
 /**

@@ -19,13 +19,18 @@ export function captureSite(): Site | undefined {
     const match = FRAME.exec(line);
     if (!match) continue;
     const [, file, lineNo, col] = match;
-    return { file: file!.replace(/^file:\/\//, ''), line: Number(lineNo), column: Number(col) };
+    return {
+      file: file!.replace(/^file:\/\//, '').replace(/\?.*$/, ''),
+      line: Number(lineNo),
+      column: Number(col),
+    };
   }
   return undefined;
 }
 
 export function formatSite(site: Site | undefined, relativeTo?: string): string {
   if (!site) return '';
-  const file = relativeTo && site.file.startsWith(relativeTo) ? site.file.slice(relativeTo.length + 1) : site.file;
+  const file =
+    relativeTo && site.file.startsWith(relativeTo) ? site.file.slice(relativeTo.length + 1) : site.file;
   return `${file}:${site.line}`;
 }

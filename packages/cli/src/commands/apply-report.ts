@@ -29,11 +29,16 @@ export function formatApplyResult(result: ApplyResult, color: boolean): string {
   const notStarted = result.counts['not-started'];
   const head = result.ok
     ? paint.green(color, `Apply complete: ${done} done, ${skipped} skipped.`)
-    : paint.red(color, `Apply failed: ${done} done, ${failed} failed, ${notStarted} not started, ${skipped} skipped.`);
+    : paint.red(
+        color,
+        `Apply failed: ${done} done, ${failed} failed, ${notStarted} not started, ${skipped} skipped.`,
+      );
   const lines = [head];
   for (const o of result.outcomes) {
     if (o.status === 'done') continue;
-    const detail = o.error ? `${o.error.code}${o.error.reason ? ` (${o.error.reason})` : ''}: ${o.error.message}` : (o.note ?? '');
+    const detail = o.error
+      ? `${o.error.code}${o.error.reason ? ` (${o.error.reason})` : ''}: ${o.error.message}`
+      : (o.note ?? '');
     lines.push(`  ${o.status.padEnd(11)} ${o.address}${detail ? `  ${detail}` : ''}`);
   }
   return lines.join('\n');

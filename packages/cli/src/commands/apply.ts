@@ -1,5 +1,5 @@
 import { changesOf, isEmptyPlan, type Plan } from '@orgops/engine';
-import { applyPlan } from '@orgops/live';
+import { applyPlan, type Backend } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -21,10 +21,14 @@ export interface ApplyOptions extends GlobalOptions {
  * `orgops apply [PLANFILE]`. With a plan file, applies exactly that reviewed plan after checking
  * that nothing it touches changed since; without one, plans now and asks before applying.
  */
-export async function applyCommand(ctx: CommandContext, planFile: string | undefined, options: ApplyOptions): Promise<number> {
+export async function applyCommand(
+  ctx: CommandContext,
+  planFile: string | undefined,
+  options: ApplyOptions,
+): Promise<number> {
   const started = Date.now();
   let plan: Plan;
-  let backend;
+  let backend: Backend;
   if (planFile) {
     plan = readPlanFile(ctx, planFile);
     if (plan.target.backend !== options.backend) {
@@ -54,7 +58,10 @@ export async function applyCommand(ctx: CommandContext, planFile: string | undef
 
   if (!options.autoApprove) {
     if (!ctx.io.interactive || !ctx.io.ask) {
-      throw new OrgopsError('approval-required', 'Refusing to apply without approval: no terminal to ask on. Review the plan and pass --auto-approve.');
+      throw new OrgopsError(
+        'approval-required',
+        'Refusing to apply without approval: no terminal to ask on. Review the plan and pass --auto-approve.',
+      );
     }
     const answer = await ctx.io.ask(
       `\nApply these ${plan.summary.total} changes to ${plan.target.backend === 'aws' ? `AWS organization ${plan.target.organizationId}` : `the sandbox (${plan.target.location})`}? Only 'yes' is accepted: `,
@@ -66,16 +73,25 @@ export async function applyCommand(ctx: CommandContext, planFile: string | undef
   }
 
   ctx.io.progress(`Applying ${plan.summary.total} changes...`);
-  const result = await applyPlan(plan, backend, { onEvent: (e) => {
-    const line = formatApplyEvent(e);
-    if (line) ctx.io.progress(line);
-  } });
+  const result = await applyPlan(plan, backend, {
+    onEvent: (e) => {
+      const line = formatApplyEvent(e);
+      if (line) ctx.io.progress(line);
+    },
+    // The sandbox finishes async requests after a few polls; no need to wait real seconds there.
+    pollIntervalMs: backend.kind === 'sandbox' ? 5 : undefined,
+  });
   await backend.flush?.();
   const report = formatApplyResult(result, ctx.io.color);
   if (options.stats) ctx.io.err(formatStats(backend.stats(), Date.now() - started));
   if (!result.ok) {
     ctx.io.err(report);
-    ctx.io.err(paint.red(ctx.io.color, 'Apply stopped part-way. Run `orgops plan` to see what is left; `orgops apply` finishes the job.'));
+    ctx.io.err(
+      paint.red(
+        ctx.io.color,
+        'Apply stopped part-way. Run `orgops plan` to see what is left; `orgops apply` finishes the job.',
+      ),
+    );
     return EXIT.error;
   }
   ctx.io.out(report);

@@ -9,7 +9,10 @@ import { parseFormat, renderPlan } from '../render.ts';
  * `orgops drift`: compares the live organization with the config on main and reports every
  * difference as something that happened outside orgops. Exit 2 when there is drift.
  */
-export async function driftCommand(ctx: CommandContext, options: GlobalOptions & { format: string }): Promise<number> {
+export async function driftCommand(
+  ctx: CommandContext,
+  options: GlobalOptions & { format: string },
+): Promise<number> {
   const format = parseFormat(options.format);
   const run = await makePlan(ctx, options);
   const items = classifyDrift(run.plan);
@@ -17,7 +20,9 @@ export async function driftCommand(ctx: CommandContext, options: GlobalOptions &
   if (format === 'json') {
     ctx.io.out(JSON.stringify({ drift: items, plan: run.plan }, null, 2));
   } else if (format === 'markdown') {
-    ctx.io.out(`${driftMarkdown(items, run.plan.target.organizationId)}\n\n${renderPlan(run.plan, 'markdown', { color: false, title: 'Changes `orgops apply` would make' })}`);
+    ctx.io.out(
+      `${driftMarkdown(items, run.plan.target.organizationId)}\n\n${renderPlan(run.plan, 'markdown', { color: false, title: 'Changes `orgops apply` would make' })}`,
+    );
   } else {
     ctx.io.out(driftText(items, ctx.io.color, run.plan.target.organizationId));
     if (!isEmptyPlan(run.plan)) ctx.io.out(renderPlan(run.plan, 'text', { color: ctx.io.color, title }));
@@ -38,7 +43,10 @@ function driftText(items: readonly DriftItem[], color: boolean, orgId: string): 
     lines.push('', paint.yellow(color, `${DRIFT_CLASS_LABELS[cls as DriftItem['class']]} (${list.length})`));
     for (const i of list) lines.push(`  - ${i.description}   [${i.address}]`);
   }
-  lines.push('', 'Run `orgops apply` to bring the organization back to the config, or change the config to adopt the drift.');
+  lines.push(
+    '',
+    'Run `orgops apply` to bring the organization back to the config, or change the config to adopt the drift.',
+  );
   return lines.join('\n');
 }
 

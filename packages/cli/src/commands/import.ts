@@ -8,10 +8,16 @@ import { EXIT } from '../exit-codes.ts';
 import { openBackend } from '../open-backend.ts';
 
 /** `orgops import --out DIR`: write typed config for the live organization, for brownfield adoption. */
-export async function importCommand(ctx: CommandContext, options: GlobalOptions & { out: string; force?: boolean }): Promise<number> {
+export async function importCommand(
+  ctx: CommandContext,
+  options: GlobalOptions & { out: string; force?: boolean },
+): Promise<number> {
   const dir = resolve(ctx.cwd, options.out);
   if (existsSync(dir) && readdirSync(dir).length > 0 && !options.force) {
-    throw new OrgopsError('import-target-not-empty', `${options.out} is not empty. Choose an empty directory or pass --force to overwrite files in it.`);
+    throw new OrgopsError(
+      'import-target-not-empty',
+      `${options.out} is not empty. Choose an empty directory or pass --force to overwrite files in it.`,
+    );
   }
   const backend = await openBackend(options, ctx.cwd);
   ctx.io.progress(`Reading the ${backend.kind} organization (${backend.location})...`);
@@ -24,6 +30,8 @@ export async function importCommand(ctx: CommandContext, options: GlobalOptions 
   }
   for (const note of notes) ctx.io.err(`note: ${note}`);
   const shown = relative(ctx.cwd, dir) || '.';
-  ctx.io.out(`Wrote ${files.length} files to ${shown}. Review them, then check with: orgops plan --config ${shown} (expect no changes).`);
+  ctx.io.out(
+    `Wrote ${files.length} files to ${shown}. Review them, then check with: orgops plan --config ${shown} (expect no changes).`,
+  );
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isEmptyPlan, serializePlan } from '@orgops/engine';
 import type { CommandContext, GlobalOptions } from '../context.ts';
@@ -22,7 +22,9 @@ export async function planCommand(ctx: CommandContext, options: PlanOptions): Pr
     const file = resolve(ctx.cwd, options.out);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, serializePlan(run.plan));
-    ctx.io.progress(`Saved the plan to ${options.out}. Apply exactly this plan with: orgops apply ${options.out}`);
+    ctx.io.progress(
+      `Saved the plan to ${options.out}. Apply exactly this plan with: orgops apply ${options.out}`,
+    );
   }
   if (options.stats) ctx.io.err(formatStats(run.backend.stats(), run.elapsedMs));
   return isEmptyPlan(run.plan) ? EXIT.ok : EXIT.changes;

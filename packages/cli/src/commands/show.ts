@@ -15,7 +15,10 @@ export function readPlanFile(ctx: CommandContext, path: string): Plan {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new OrgopsError('plan-file-unreadable', `Cannot read plan file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    throw new OrgopsError(
+      'plan-file-unreadable',
+      `Cannot read plan file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`,
+    );
   }
   const parsed = parsePlan(text, path, TOOL_VERSION);
   if (!parsed.ok) {
@@ -26,7 +29,11 @@ export function readPlanFile(ctx: CommandContext, path: string): Plan {
 }
 
 /** `orgops show PLANFILE`: render a saved plan in any view, e.g. for the PR comment. */
-export async function showCommand(ctx: CommandContext, planFile: string, options: { format: string }): Promise<number> {
+export async function showCommand(
+  ctx: CommandContext,
+  planFile: string,
+  options: { format: string },
+): Promise<number> {
   const plan = readPlanFile(ctx, planFile);
   ctx.io.out(renderPlan(plan, parseFormat(options.format), { color: ctx.io.color }));
   return EXIT.ok;

@@ -1,12 +1,15 @@
+import { relative } from 'node:path';
 import { expandAssignments } from '@orgops/engine';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { paint } from '../io.ts';
 import { loadValidConfig } from '../make-plan.ts';
-import { relative } from 'node:path';
 
 /** `orgops validate`: schema and rules only; reads no organization, so it runs anywhere. */
-export async function validateCommand(ctx: CommandContext, options: GlobalOptions & { format?: string }): Promise<number> {
+export async function validateCommand(
+  ctx: CommandContext,
+  options: GlobalOptions & { format?: string },
+): Promise<number> {
   const { desired, file } = await loadValidConfig(ctx, options);
   const counts = {
     organizationalUnits: desired.ous.length,

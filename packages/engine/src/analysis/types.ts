@@ -21,6 +21,8 @@ export interface AccessChange {
   readonly details?: readonly string[];
   /** Short summary of what the permission set grants, e.g. "AdministratorAccess, 1h sessions". */
   readonly grants?: string;
+  /** Addresses of the changes behind the row (assignments, or the permission-set update). */
+  readonly addresses?: readonly string[];
 }
 
 /** Guardrail changes grouped by target (root, OU or account). */
@@ -35,6 +37,8 @@ export interface GuardrailChange {
     readonly policyType: string;
     readonly policyName: string;
     readonly summary?: string;
+    /** Addresses of the changes behind the item (attachment, detachment or policy update). */
+    readonly addresses?: readonly string[];
   }[];
 }
 

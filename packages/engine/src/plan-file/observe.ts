@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, canonicalizeJsonText } from '@orgops/model';
+import { canonicalizeJsonText, canonicalJson } from '@orgops/model';
 import type { Snapshot } from '../snapshot.ts';
 
 /**
@@ -21,7 +21,9 @@ export function observe(snapshot: Snapshot, addr: string): unknown {
     case 'delegated-admin': {
       const [service, email] = splitOnce(rest, '/');
       const acct = accountByEmail(email);
-      return snapshot.delegatedAdministrators.some((d) => d.servicePrincipal === service && d.accountId === acct?.id);
+      return snapshot.delegatedAdministrators.some(
+        (d) => d.servicePrincipal === service && d.accountId === acct?.id,
+      );
     }
     case 'ou': {
       const path = `/${rest}`;
@@ -30,7 +32,15 @@ export function observe(snapshot: Snapshot, addr: string): unknown {
     }
     case 'account': {
       const a = accountByEmail(rest);
-      return a ? { id: a.id, name: a.name, state: a.state, parent: paths.get(a.parentId) ?? a.parentId, tags: a.tags } : null;
+      return a
+        ? {
+            id: a.id,
+            name: a.name,
+            state: a.state,
+            parent: paths.get(a.parentId) ?? a.parentId,
+            tags: a.tags,
+          }
+        : null;
     }
     case 'policy': {
       const [type, name] = splitOnce(rest, '/');
@@ -59,7 +69,10 @@ export function observe(snapshot: Snapshot, addr: string): unknown {
       const { provisionedTo, outdatedIn, ...fields } = ps;
       return kind === 'provision'
         ? { arn: ps.arn, provisionedTo: [...provisionedTo].sort(), outdatedIn: [...outdatedIn].sort() }
-        : { ...fields, inlinePolicy: fields.inlinePolicy ? canonicalizeJsonText(fields.inlinePolicy) : undefined };
+        : {
+            ...fields,
+            inlinePolicy: fields.inlinePolicy ? canonicalizeJsonText(fields.inlinePolicy) : undefined,
+          };
     }
     case 'assignment': {
       // assignment/<TYPE>:<name>/<permission set>/<email>; names may not contain '/', emails cannot.
@@ -76,7 +89,11 @@ export function observe(snapshot: Snapshot, addr: string): unknown {
         principal: pid ?? null,
         assigned: Boolean(
           ic?.assignments.some(
-            (a) => a.principalId === pid && a.permissionSetArn === arn && a.accountId === acct?.id && a.principalType === type,
+            (a) =>
+              a.principalId === pid &&
+              a.permissionSetArn === arn &&
+              a.accountId === acct?.id &&
+              a.principalType === type,
           ),
         ),
       };
@@ -88,7 +105,10 @@ export function observe(snapshot: Snapshot, addr: string): unknown {
 
 /** Short, stable digest of the observed object at an address. */
 export function observedDigest(snapshot: Snapshot, addr: string): string {
-  return createHash('sha256').update(canonicalJson(observe(snapshot, addr) ?? null)).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(canonicalJson(observe(snapshot, addr) ?? null))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function splitOnce(s: string, sep: string): [string, string] {

@@ -13,7 +13,9 @@ export function serializePlan(plan: Plan): string {
 export function parsePlan(text: string, file: string, toolVersion: string): Result<Plan> {
   const fail = (message: string, fix: string, value?: unknown): Result<Plan> => ({
     ok: false,
-    errors: [diagnostic('error', 'plan-file-invalid', { message: `${file}: ${message}`, path: file, fix, value })],
+    errors: [
+      diagnostic('error', 'plan-file-invalid', { message: `${file}: ${message}`, path: file, fix, value }),
+    ],
     warnings: [],
   });
   let data: unknown;
@@ -22,7 +24,8 @@ export function parsePlan(text: string, file: string, toolVersion: string): Resu
   } catch (err) {
     return fail(`not JSON (${(err as Error).message}).`, 'Pass a file written by `orgops plan --out FILE`.');
   }
-  if (typeof data !== 'object' || data === null) return fail('not a plan object.', 'Pass a file written by `orgops plan --out FILE`.');
+  if (typeof data !== 'object' || data === null)
+    return fail('not a plan object.', 'Pass a file written by `orgops plan --out FILE`.');
   const plan = data as Partial<Plan>;
   if (plan.formatVersion !== PLAN_FORMAT_VERSION) {
     return fail(
@@ -40,13 +43,34 @@ export function parsePlan(text: string, file: string, toolVersion: string): Resu
   }
   const problems: Diagnostic[] = [];
   if (!plan.target || typeof plan.target.organizationId !== 'string') {
-    problems.push(diagnostic('error', 'plan-file-invalid', { message: `${file}: missing target.`, path: 'target', fix: 'Re-run `orgops plan`.' }));
+    problems.push(
+      diagnostic('error', 'plan-file-invalid', {
+        message: `${file}: missing target.`,
+        path: 'target',
+        fix: 'Re-run `orgops plan`.',
+      }),
+    );
   }
-  if (!Array.isArray(plan.phases) || plan.phases.some((p) => !PHASES.includes(p.name) || !Array.isArray(p.changes))) {
-    problems.push(diagnostic('error', 'plan-file-invalid', { message: `${file}: malformed phases.`, path: 'phases', fix: 'Re-run `orgops plan`.' }));
+  if (
+    !Array.isArray(plan.phases) ||
+    plan.phases.some((p) => !PHASES.includes(p.name) || !Array.isArray(p.changes))
+  ) {
+    problems.push(
+      diagnostic('error', 'plan-file-invalid', {
+        message: `${file}: malformed phases.`,
+        path: 'phases',
+        fix: 'Re-run `orgops plan`.',
+      }),
+    );
   }
   if (!plan.observed || typeof plan.observed !== 'object') {
-    problems.push(diagnostic('error', 'plan-file-invalid', { message: `${file}: missing observed digests.`, path: 'observed', fix: 'Re-run `orgops plan`.' }));
+    problems.push(
+      diagnostic('error', 'plan-file-invalid', {
+        message: `${file}: missing observed digests.`,
+        path: 'observed',
+        fix: 'Re-run `orgops plan`.',
+      }),
+    );
   }
   if (problems.length) return { ok: false, errors: problems, warnings: [] };
   return { ok: true, value: plan as Plan, warnings: [] };

@@ -14,11 +14,17 @@ export class PlanBuilder {
     this.phases.set(phase, list);
   }
 
-  error(code: string, fields: { message: string; path: string; fix: string; value?: unknown; site?: Site }): void {
+  error(
+    code: string,
+    fields: { message: string; path: string; fix: string; value?: unknown; site?: Site },
+  ): void {
     this.errors.push(diagnostic('error', code, fields));
   }
 
-  warn(code: string, fields: { message: string; path: string; fix: string; value?: unknown; site?: Site }): void {
+  warn(
+    code: string,
+    fields: { message: string; path: string; fix: string; value?: unknown; site?: Site },
+  ): void {
     this.warnings.push(diagnostic('warning', code, fields));
   }
 }

@@ -1,5 +1,11 @@
 import { accountTarget, type DesiredState, matchesAny } from '@orgops/model';
-import type { Snapshot, SnapshotAccount, SnapshotOu, SnapshotPermissionSet, SnapshotPolicy } from '../snapshot.ts';
+import type {
+  Snapshot,
+  SnapshotAccount,
+  SnapshotOu,
+  SnapshotPermissionSet,
+  SnapshotPolicy,
+} from '../snapshot.ts';
 
 /** Indexes over a snapshot, with everything under `ignore` filtered out. */
 export interface LiveIndex {
@@ -61,7 +67,8 @@ export function indexSnapshot(snapshot: Snapshot, desired: DesiredState): LiveIn
   }
 
   const isIgnoredAccount = (a: { readonly id?: string; readonly email: string }): boolean =>
-    matchesAny(a.email.toLowerCase(), ignore.accounts) || (a.id !== undefined && matchesAny(a.id, ignore.accounts));
+    matchesAny(a.email.toLowerCase(), ignore.accounts) ||
+    (a.id !== undefined && matchesAny(a.id, ignore.accounts));
 
   const accountById = new Map<string, SnapshotAccount>();
   const accountByEmail = new Map<string, SnapshotAccount>();
@@ -96,7 +103,9 @@ export function indexSnapshot(snapshot: Snapshot, desired: DesiredState): LiveIn
     accountByEmail,
     policyByKey,
     permissionSetByName,
-    enabledPolicyTypes: new Set(snapshot.root.policyTypes.filter((t) => t.status !== 'PENDING_DISABLE').map((t) => t.type)),
+    enabledPolicyTypes: new Set(
+      snapshot.root.policyTypes.filter((t) => t.status !== 'PENDING_DISABLE').map((t) => t.type),
+    ),
     targetKeyById,
     isIgnoredOu,
     isIgnoredAccount,

@@ -93,7 +93,13 @@ export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBu
     }
     const tags = diffTags(match.tags, a.tags);
     if (tags) {
-      out.add('place-accounts', { kind: 'account-tag', action: 'tag', account: ref, tags, address: address.account(a.email) });
+      out.add('place-accounts', {
+        kind: 'account-tag',
+        action: 'tag',
+        account: ref,
+        tags,
+        address: address.account(a.email),
+      });
     }
     if (match.name !== a.name) {
       out.warn('account-name-differs', {
@@ -129,7 +135,8 @@ export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBu
 }
 
 function findLive(a: DesiredAccount, live: LiveIndex, managementId: string): SnapshotAccount | undefined {
-  if (a.management) return live.accountById.get(managementId) ?? live.snapshot.accounts.find((x) => x.id === managementId);
+  if (a.management)
+    return live.accountById.get(managementId) ?? live.snapshot.accounts.find((x) => x.id === managementId);
   if (a.id) return live.accountById.get(a.id);
   return live.accountByEmail.get(a.email);
 }

@@ -1,9 +1,9 @@
 import type { DesiredState } from '@orgops/model';
 import { address } from '../addresses.ts';
 import type { PrincipalRef } from '../change.ts';
-import type { AccountMatch } from './diff-accounts.ts';
 import type { PlanBuilder } from './builder.ts';
 import { isLiveAccount, type LiveIndex } from './context.ts';
+import type { AccountMatch } from './diff-accounts.ts';
 import { expandAssignments, tripleKey } from './expand-assignments.ts';
 
 /**
@@ -11,24 +11,33 @@ import { expandAssignments, tripleKey } from './expand-assignments.ts';
  * through the snapshot; an unknown name fails the plan at the rule that uses it instead of being
  * skipped silently.
  */
-export function diffAssignments(desired: DesiredState, live: LiveIndex, accounts: AccountMatch, out: PlanBuilder): void {
+export function diffAssignments(
+  desired: DesiredState,
+  live: LiveIndex,
+  accounts: AccountMatch,
+  out: PlanBuilder,
+): void {
   const ic = live.snapshot.identityCenter;
   const principals = ic?.principals ?? [];
   const idOf = (type: 'GROUP' | 'USER', name: string): string | undefined =>
     principals.find((p) => p.type === type && p.name === name)?.id;
-  const nameOf = (type: 'GROUP' | 'USER', id: string): string => principals.find((p) => p.type === type && p.id === id)?.name ?? id;
+  const nameOf = (type: 'GROUP' | 'USER', id: string): string =>
+    principals.find((p) => p.type === type && p.id === id)?.name ?? id;
 
   const psNameByArn = new Map((ic?.permissionSets ?? []).map((p) => [p.arn, p.name]));
   const psName = (arn: string): string | undefined => psNameByArn.get(arn);
 
   const liveKeys = new Set(
-    (ic?.assignments ?? []).map((a) => `${a.accountId}|${a.principalType}|${a.principalId}|${psName(a.permissionSetArn)}`),
+    (ic?.assignments ?? []).map(
+      (a) => `${a.accountId}|${a.principalType}|${a.principalId}|${psName(a.permissionSetArn)}`,
+    ),
   );
 
   const triples = expandAssignments(desired);
   if (triples.length && !ic) {
     out.error('no-identity-center', {
-      message: 'The config assigns permission sets, but the organization has no IAM Identity Center instance.',
+      message:
+        'The config assigns permission sets, but the organization has no IAM Identity Center instance.',
       path: 'assignments',
       fix: 'Enable IAM Identity Center in the management account (or remove the assignments).',
     });

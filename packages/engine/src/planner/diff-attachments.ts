@@ -1,11 +1,19 @@
-import { accountTarget, type DesiredState, FullAWSAccess, isAccountTarget, policyTypeLimits, RCP, SCP } from '@orgops/model';
+import {
+  accountTarget,
+  type DesiredState,
+  FullAWSAccess,
+  isAccountTarget,
+  policyTypeLimits,
+  RCP,
+  SCP,
+} from '@orgops/model';
 import { address } from '../addresses.ts';
 import type { TargetRef } from '../change.ts';
+import type { PlanBuilder } from './builder.ts';
+import { isLiveAccount, type LiveIndex, policyKey } from './context.ts';
 import type { AccountMatch } from './diff-accounts.ts';
 import type { OuMatch } from './diff-ous.ts';
 import type { PolicyMatch } from './diff-policies.ts';
-import type { PlanBuilder } from './builder.ts';
-import { isLiveAccount, type LiveIndex, policyKey } from './context.ts';
 
 /** AWS attaches these itself and refuses to detach them; they only count toward the limits. */
 const NON_DETACHABLE = new Set(['p-RCPFullAWSAccess']);
@@ -23,15 +31,16 @@ export function diffAttachments(
 ): void {
   const desiredKeyByLiveId = new Map<string, string>();
   for (const [path, id] of matches.ous.liveIdByPath) desiredKeyByLiveId.set(id, path);
-  for (const [email, acct] of matches.accounts.liveByEmail) desiredKeyByLiveId.set(acct.id, accountTarget(email));
+  for (const [email, acct] of matches.accounts.liveByEmail)
+    desiredKeyByLiveId.set(acct.id, accountTarget(email));
   const desiredPolicyKeyByLiveId = new Map<string, string>();
   for (const [key, p] of matches.policies.liveByKey) desiredPolicyKeyByLiveId.set(p.id, key);
 
-  const closing = new Set(
-    desired.accounts.filter((a) => a.close).map((a) => accountTarget(a.email)),
-  );
+  const closing = new Set(desired.accounts.filter((a) => a.close).map((a) => accountTarget(a.email)));
   const inactive = new Set(
-    [...matches.accounts.liveByEmail].filter(([, a]) => !isLiveAccount(a)).map(([email]) => accountTarget(email)),
+    [...matches.accounts.liveByEmail]
+      .filter(([, a]) => !isLiveAccount(a))
+      .map(([email]) => accountTarget(email)),
   );
 
   for (const type of desired.policyTypes) {
@@ -54,15 +63,23 @@ export function diffAttachments(
       }
     }
 
-    const targets = new Set<string>(['/', ...desired.ous.map((o) => o.path), ...desired.accounts.map((a) => accountTarget(a.email))]);
+    const targets = new Set<string>([
+      '/',
+      ...desired.ous.map((o) => o.path),
+      ...desired.accounts.map((a) => accountTarget(a.email)),
+    ]);
     for (const tKey of targets) {
       if (closing.has(tKey) || inactive.has(tKey)) continue;
-      const exists = tKey === '/' || (isAccountTarget(tKey) ? hasLiveAccount(tKey, matches.accounts) : matches.ous.liveIdByPath.has(tKey));
+      const exists =
+        tKey === '/' ||
+        (isAccountTarget(tKey) ? hasLiveAccount(tKey, matches.accounts) : matches.ous.liveIdByPath.has(tKey));
       // AWS attaches FullAWSAccess to new targets, and to every target when SCPs get enabled.
       const have = exists && typeEnabledNow ? (current.get(tKey) ?? new Set<string>()) : new Set<string>();
       if (type === SCP && (!exists || !typeEnabledNow)) have.add(policyKey(SCP, FullAWSAccess.name));
       const want = new Set(
-        desired.attachments.filter((a) => a.target === tKey && a.policyType === type).map((a) => policyKey(a.policyType, a.policyName)),
+        desired.attachments
+          .filter((a) => a.target === tKey && a.policyType === type)
+          .map((a) => policyKey(a.policyType, a.policyName)),
       );
       const attach = [...want].filter((k) => !have.has(k)).sort();
       const detach = [...have].filter((k) => !want.has(k)).sort();
@@ -109,7 +126,9 @@ function targetRef(tKey: string, accounts: AccountMatch): TargetRef {
 }
 
 function getOrCreate<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  return set;
+  const existing = map.get(key);
+  if (existing) return existing;
+  const created = new Set<V>();
+  map.set(key, created);
+  return created;
 }

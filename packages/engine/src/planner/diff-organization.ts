@@ -8,7 +8,12 @@ import type { LiveIndex } from './context.ts';
 export function diffOrganizationSettings(desired: DesiredState, live: LiveIndex, out: PlanBuilder): void {
   for (const type of desired.policyTypes) {
     if (!live.enabledPolicyTypes.has(type)) {
-      out.add('enable-services', { kind: 'policy-type', action: 'enable', policyType: type, address: address.policyType(type) });
+      out.add('enable-services', {
+        kind: 'policy-type',
+        action: 'enable',
+        policyType: type,
+        address: address.policyType(type),
+      });
     }
   }
   for (const type of live.enabledPolicyTypes) {
@@ -72,7 +77,9 @@ export function diffDelegatedAdmins(
   accountRefOf: (email: string) => AccountRef | undefined,
   out: PlanBuilder,
 ): void {
-  const current = live.snapshot.delegatedAdministrators.filter((d) => !live.isIgnoredService(d.servicePrincipal));
+  const current = live.snapshot.delegatedAdministrators.filter(
+    (d) => !live.isIgnoredService(d.servicePrincipal),
+  );
   const managed = new Set(desired.trustedServices.map((s) => s.principal));
   for (const s of desired.trustedServices) {
     if (!s.delegatedAdministrator) continue;
@@ -91,7 +98,8 @@ export function diffDelegatedAdmins(
   }
   for (const d of current) {
     const want = desired.trustedServices.find((s) => s.principal === d.servicePrincipal);
-    const acct = live.accountById.get(d.accountId) ?? live.snapshot.accounts.find((a) => a.id === d.accountId);
+    const acct =
+      live.accountById.get(d.accountId) ?? live.snapshot.accounts.find((a) => a.id === d.accountId);
     const email = acct?.email.toLowerCase() ?? d.accountId;
     if (want?.delegatedAdministrator === email) continue;
     if (!managed.has(d.servicePrincipal)) {

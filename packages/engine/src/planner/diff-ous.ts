@@ -20,12 +20,15 @@ export function diffOus(desired: DesiredState, live: LiveIndex, out: PlanBuilder
   const liveIdByPath = new Map<string, string>([['/', live.rootId]]);
   const claimed = new Set<string>();
   const created: { path: string; parentPath: string; name: string }[] = [];
-  const byDepth = [...desired.ous].sort((a, b) => depth(a.path) - depth(b.path) || a.path.localeCompare(b.path));
+  const byDepth = [...desired.ous].sort(
+    (a, b) => depth(a.path) - depth(b.path) || a.path.localeCompare(b.path),
+  );
 
   for (const ou of byDepth) {
     const parentId = liveIdByPath.get(ou.parentPath);
     const parentLivePath = parentId ? live.pathById.get(parentId) : undefined;
-    const current = parentLivePath !== undefined ? live.ouByPath.get(joinPath(parentLivePath, ou.name)) : undefined;
+    const current =
+      parentLivePath !== undefined ? live.ouByPath.get(joinPath(parentLivePath, ou.name)) : undefined;
     const renamed =
       !current && ou.renamedFrom && parentLivePath !== undefined
         ? live.ouByPath.get(joinPath(parentLivePath, ou.renamedFrom))

@@ -1,4 +1,9 @@
-import { canonicalizeJsonText, type DesiredPermissionSet, type DesiredState, normalizeSessionDuration } from '@orgops/model';
+import {
+  canonicalizeJsonText,
+  type DesiredPermissionSet,
+  type DesiredState,
+  normalizeSessionDuration,
+} from '@orgops/model';
 import { address } from '../addresses.ts';
 import type { AccountRef, PermissionSetFields } from '../change.ts';
 import type { SnapshotPermissionSet } from '../snapshot.ts';
@@ -40,7 +45,10 @@ export function diffPermissionSets(desired: DesiredState, live: LiveIndex, out: 
     const changedBefore: Partial<Record<keyof PermissionSetFields, unknown>> = {};
     const changedAfter: Partial<Record<keyof PermissionSetFields, unknown>> = {};
     for (const field of FIELDS) {
-      const same = field === 'tags' ? !diffTags(before.tags, after.tags) : JSON.stringify(before[field]) === JSON.stringify(after[field]);
+      const same =
+        field === 'tags'
+          ? !diffTags(before.tags, after.tags)
+          : JSON.stringify(before[field]) === JSON.stringify(after[field]);
       if (!same) {
         changedBefore[field] = before[field];
         changedAfter[field] = after[field];
@@ -73,7 +81,9 @@ export function diffPermissionSets(desired: DesiredState, live: LiveIndex, out: 
         name: ps.name,
         accounts: refs,
         address: address.provision(ps.name),
-        reason: rolesChange ? 're-provision after update' : 'accounts run an outdated version (changed outside orgops)',
+        reason: rolesChange
+          ? 're-provision after update'
+          : 'accounts run an outdated version (changed outside orgops)',
       });
     }
   }
@@ -116,7 +126,12 @@ function liveFieldsOf(ps: SnapshotPermissionSet): PermissionSetFields {
     permissionsBoundary: boundary
       ? 'managedPolicyArn' in boundary
         ? { managedPolicyArn: boundary.managedPolicyArn }
-        : { customerManagedPolicy: { name: boundary.customerManagedPolicy.name, path: boundary.customerManagedPolicy.path || '/' } }
+        : {
+            customerManagedPolicy: {
+              name: boundary.customerManagedPolicy.name,
+              path: boundary.customerManagedPolicy.path || '/',
+            },
+          }
       : undefined,
     tags: ps.tags,
   };

@@ -27,7 +27,8 @@ export function diffPolicies(desired: DesiredState, live: LiveIndex, out: PlanBu
       continue;
     }
     const current = live.policyByKey.get(key);
-    const renamed = !current && p.renamedFrom ? live.policyByKey.get(policyKey(p.type, p.renamedFrom)) : undefined;
+    const renamed =
+      !current && p.renamedFrom ? live.policyByKey.get(policyKey(p.type, p.renamedFrom)) : undefined;
     const match = current ?? renamed;
     if (!match || match.awsManaged) {
       created.push(p);
@@ -47,7 +48,8 @@ export function diffPolicies(desired: DesiredState, live: LiveIndex, out: PlanBu
     liveByKey.set(key, match);
     const liveContent = canonicalizeJsonText(match.content);
     const content = liveContent !== p.content ? { before: liveContent, after: p.content } : undefined;
-    const description = match.description !== p.description ? { before: match.description, after: p.description } : undefined;
+    const description =
+      match.description !== p.description ? { before: match.description, after: p.description } : undefined;
     const tags = diffTags(match.tags, p.tags);
     if (renamed || content || description || tags) {
       out.add('write-policies', {

@@ -47,6 +47,8 @@ function targets(t: DesiredAssignment['targets'][number], acct: DesiredAccount):
   }
 }
 
-export function tripleKey(t: Pick<AssignmentTriple, 'principalType' | 'principalName' | 'permissionSet' | 'email'>): string {
+export function tripleKey(
+  t: Pick<AssignmentTriple, 'principalType' | 'principalName' | 'permissionSet' | 'email'>,
+): string {
   return `${t.principalType}:${t.principalName}/${t.permissionSet}/${t.email}`;
 }

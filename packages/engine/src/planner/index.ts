@@ -1,9 +1,9 @@
 import { type DesiredState, LIMITS_VERSION, type Result } from '@orgops/model';
-import type { Change } from '../change.ts';
-import { observedDigest } from '../plan-file/observe.ts';
-import { PHASES, PLAN_FORMAT_VERSION, type Plan, type PlanPhase, type PlanSummary } from '../plan.ts';
-import type { Snapshot } from '../snapshot.ts';
 import type { PlanAnalysis } from '../analysis/types.ts';
+import type { Change } from '../change.ts';
+import { PHASES, PLAN_FORMAT_VERSION, type Plan, type PlanPhase, type PlanSummary } from '../plan.ts';
+import { observedDigest } from '../plan-file/observe.ts';
+import type { Snapshot } from '../snapshot.ts';
 import { PlanBuilder } from './builder.ts';
 import { indexSnapshot } from './context.ts';
 import { diffAccounts } from './diff-accounts.ts';
@@ -20,7 +20,11 @@ export interface PlanInput {
   readonly toolVersion: string;
   readonly now?: Date;
   /** Computes the review analysis; injected so the planner stays independent of the analyzers. */
-  readonly analyze?: (input: { changes: readonly Change[]; desired: DesiredState; snapshot: Snapshot }) => PlanAnalysis;
+  readonly analyze?: (input: {
+    changes: readonly Change[];
+    desired: DesiredState;
+    snapshot: Snapshot;
+  }) => PlanAnalysis;
 }
 
 /**
@@ -44,9 +48,10 @@ export function plan(input: PlanInput): Result<Plan> {
 
   if (out.errors.length) return { ok: false, errors: out.errors, warnings: out.warnings };
 
-  const phases: PlanPhase[] = PHASES.map((name) => ({ name, changes: order(name, out.phases.get(name) ?? []) })).filter(
-    (p) => p.changes.length > 0,
-  );
+  const phases: PlanPhase[] = PHASES.map((name) => ({
+    name,
+    changes: order(name, out.phases.get(name) ?? []),
+  })).filter((p) => p.changes.length > 0);
   const changes = phases.flatMap((p) => p.changes);
   const observed: Record<string, string> = {};
   for (const c of changes) observed[c.address] = observedDigest(snapshot, c.address);
@@ -69,7 +74,9 @@ export function plan(input: PlanInput): Result<Plan> {
       phases,
       observed,
       warnings: out.warnings,
-      analysis: input.analyze ? input.analyze({ changes, desired, snapshot }) : { access: [], guardrails: [], risks: [] },
+      analysis: input.analyze
+        ? input.analyze({ changes, desired, snapshot })
+        : { access: [], guardrails: [], risks: [] },
       summary: summarize(changes),
     },
   };
@@ -80,7 +87,11 @@ function order(phase: string, changes: Change[]): Change[] {
   if (phase === 'attachments' || phase === 'create-ous' || phase === 'delete-ous') return changes;
   if (phase === 'delegate') {
     // A service has one delegated administrator: deregister the old one before registering the new.
-    return [...changes].sort((a, b) => Number(a.action === 'register') - Number(b.action === 'register') || a.address.localeCompare(b.address));
+    return [...changes].sort(
+      (a, b) =>
+        Number(a.action === 'register') - Number(b.action === 'register') ||
+        a.address.localeCompare(b.address),
+    );
   }
   return [...changes].sort((a, b) => a.address.localeCompare(b.address));
 }

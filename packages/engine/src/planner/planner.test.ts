@@ -16,14 +16,17 @@ import {
 } from '@orgops/model';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
-import { staleAddresses } from '../plan-file/freshness.ts';
 import type { Plan } from '../plan.ts';
+import { staleAddresses } from '../plan-file/freshness.ts';
 import { SnapshotBuilder } from '../testing/snapshot-builder.ts';
 import { plan } from './index.ts';
 
 const denyLeave = serviceControlPolicy({
   name: 'deny-leave',
-  content: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] },
+  content: {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
+  },
 });
 
 function org(overrides: Partial<Omit<OrganizationConfig, 'kind'>> = {}): OrganizationConfig {
@@ -32,7 +35,10 @@ function org(overrides: Partial<Omit<OrganizationConfig, 'kind'>> = {}): Organiz
   const prod = organizationalUnit('Prod', { parent: workloads });
   const mgmt = managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root });
   const app = account({ name: 'app-prod', email: 'app-prod@example.com', parent: prod });
-  const readOnly = permissionSet({ name: 'ReadOnly', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+  const readOnly = permissionSet({
+    name: 'ReadOnly',
+    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+  });
   return defineOrganization({
     policyTypes: ['SERVICE_CONTROL_POLICY'],
     root,
@@ -74,7 +80,15 @@ describe('plan', () => {
     const workloads = s.ou('Workloads');
     const prod = s.ou('Prod', workloads);
     const app = s.account('app-prod', 'app-prod@example.com', prod);
-    s.policy('SERVICE_CONTROL_POLICY', 'deny-leave', { Statement: [{ Resource: '*', Action: 'organizations:LeaveOrganization', Effect: 'Deny' }], Version: '2012-10-17' }, ['r-test']);
+    s.policy(
+      'SERVICE_CONTROL_POLICY',
+      'deny-leave',
+      {
+        Statement: [{ Resource: '*', Action: 'organizations:LeaveOrganization', Effect: 'Deny' }],
+        Version: '2012-10-17',
+      },
+      ['r-test'],
+    );
     const ps = s.permissionSet('ReadOnly', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
     s.assignment(ps, app, 'g-developers');
     const p = planOf(org(), s.build());
@@ -99,16 +113,27 @@ describe('plan', () => {
       root,
       organizationalUnits: [],
       assignments: [],
-      accounts: [account({ name: 'old', email: 'old@example.com', parent: root, close: { reason: 'project ended' } })],
+      accounts: [
+        account({ name: 'old', email: 'old@example.com', parent: root, close: { reason: 'project ended' } }),
+      ],
     });
     const changes = planOf(config, s.build()).phases.flatMap((ph) => ph.changes);
-    expect(changes.filter((c) => c.kind === 'account-close').map(summary)).toEqual(['close account/old@example.com']);
+    expect(changes.filter((c) => c.kind === 'account-close').map(summary)).toEqual([
+      'close account/old@example.com',
+    ]);
   });
 
   it('fails on an unknown principal, pointing at the assignment', () => {
     const ps = permissionSet({ name: 'ReadOnly' });
-    const config = org({ permissionSets: [ps], assignments: [assign(group('devlopers'), ps, [organizationRoot()])] });
-    const result = plan({ desired: normalize(config), snapshot: new SnapshotBuilder().build(), toolVersion: '0.1.0' });
+    const config = org({
+      permissionSets: [ps],
+      assignments: [assign(group('devlopers'), ps, [organizationRoot()])],
+    });
+    const result = plan({
+      desired: normalize(config),
+      snapshot: new SnapshotBuilder().build(),
+      toolVersion: '0.1.0',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const err = result.errors.find((e) => e.code === 'unknown-principal')!;
@@ -118,12 +143,19 @@ describe('plan', () => {
 
   it('attaches the new SCP before detaching the old one on a target', () => {
     const s = new SnapshotBuilder();
-    const old = s.policy('SERVICE_CONTROL_POLICY', 'old-guardrail', { Version: '2012-10-17', Statement: [] }, ['r-test']);
+    const old = s.policy(
+      'SERVICE_CONTROL_POLICY',
+      'old-guardrail',
+      { Version: '2012-10-17', Statement: [] },
+      ['r-test'],
+    );
     s.detach('p-FullAWSAccess', 'r-test');
     void old;
     const root = organizationRoot({ policies: [denyLeave] });
     const config = org({ root, organizationalUnits: [], accounts: [], assignments: [], defaultPolicies: {} });
-    const attachments = planOf(config, s.build()).phases.find((ph) => ph.name === 'attachments')!.changes.map(summary);
+    const attachments = planOf(config, s.build())
+      .phases.find((ph) => ph.name === 'attachments')!
+      .changes.map(summary);
     expect(attachments).toEqual([
       'attach attachment/SERVICE_CONTROL_POLICY/deny-leave@/',
       'detach attachment/SERVICE_CONTROL_POLICY/old-guardrail@/',
@@ -133,11 +165,23 @@ describe('plan', () => {
   it('detaches first when the target is at the SCP cap', () => {
     const s = new SnapshotBuilder();
     const names = Array.from({ length: 9 }, (_, i) => `g${i}`);
-    for (const n of names) s.policy('SERVICE_CONTROL_POLICY', n, { Version: '2012-10-17', Statement: [] }, ['r-test']);
-    const keep = names.slice(0, 8).map((n) => serviceControlPolicy({ name: n, content: { Version: '2012-10-17', Statement: [] } }));
-    const root = organizationRoot({ policies: [FullAWSAccess, ...keep, denyLeave, serviceControlPolicy({ name: 'extra', content: { Version: '2012-10-17', Statement: [] } })] });
+    for (const n of names)
+      s.policy('SERVICE_CONTROL_POLICY', n, { Version: '2012-10-17', Statement: [] }, ['r-test']);
+    const keep = names
+      .slice(0, 8)
+      .map((n) => serviceControlPolicy({ name: n, content: { Version: '2012-10-17', Statement: [] } }));
+    const root = organizationRoot({
+      policies: [
+        FullAWSAccess,
+        ...keep,
+        denyLeave,
+        serviceControlPolicy({ name: 'extra', content: { Version: '2012-10-17', Statement: [] } }),
+      ],
+    });
     const config = org({ root, organizationalUnits: [], accounts: [], assignments: [] });
-    const attachments = planOf(config, s.build()).phases.find((ph) => ph.name === 'attachments')!.changes.map(summary);
+    const attachments = planOf(config, s.build())
+      .phases.find((ph) => ph.name === 'attachments')!
+      .changes.map(summary);
     // 10 attached now (FullAWSAccess + g0..g8); wanted 11 minus g8 = FullAWSAccess + g0..g7 + deny-leave + extra.
     expect(attachments).toEqual([
       'detach attachment/SERVICE_CONTROL_POLICY/g8@/',
@@ -150,8 +194,19 @@ describe('plan', () => {
     const workloads = s.ou('Workloads');
     const prod = s.ou('Prod', workloads);
     const app = s.account('app-prod', 'app-prod@example.com', prod);
-    s.policy('SERVICE_CONTROL_POLICY', 'deny-leave', { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }, ['r-test']);
-    const ps = s.permissionSet('ReadOnly', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], sessionDuration: 'PT4H' });
+    s.policy(
+      'SERVICE_CONTROL_POLICY',
+      'deny-leave',
+      {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
+      },
+      ['r-test'],
+    );
+    const ps = s.permissionSet('ReadOnly', {
+      managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      sessionDuration: 'PT4H',
+    });
     s.assignment(ps, app, 'g-developers');
     const changes = planOf(org(), s.build()).phases.flatMap((ph) => ph.changes);
     expect(changes.map(summary)).toEqual(['update permission-set/ReadOnly', 'provision provision/ReadOnly']);
@@ -162,8 +217,19 @@ describe('plan', () => {
     const s2 = new SnapshotBuilder();
     const w2 = s2.ou('Workloads');
     const a2 = s2.account('app-prod', 'app-prod@example.com', s2.ou('Prod', w2));
-    s2.policy('SERVICE_CONTROL_POLICY', 'deny-leave', { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }, ['r-test']);
-    const ps2 = s2.permissionSet('ReadOnly', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], outdatedIn: [a2] });
+    s2.policy(
+      'SERVICE_CONTROL_POLICY',
+      'deny-leave',
+      {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
+      },
+      ['r-test'],
+    );
+    const ps2 = s2.permissionSet('ReadOnly', {
+      managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      outdatedIn: [a2],
+    });
     s2.assignment(ps2, a2, 'g-developers');
     const drift = planOf(org(), s2.build()).phases.flatMap((ph) => ph.changes);
     expect(drift.map((c) => [summary(c), c.reason])).toEqual([
@@ -176,10 +242,24 @@ describe('plan', () => {
     s.ou('Apps');
     const root = organizationRoot({ policies: [FullAWSAccess] });
     const renamed = organizationalUnit('Workloads', { parent: root, renamedFrom: 'Apps' });
-    const config = org({ root, organizationalUnits: [renamed], accounts: [], assignments: [], permissionSets: [] });
-    expect(planOf(config, s.build()).phases.flatMap((ph) => ph.changes.map(summary))).toEqual(['update ou/Apps']);
+    const config = org({
+      root,
+      organizationalUnits: [renamed],
+      accounts: [],
+      assignments: [],
+      permissionSets: [],
+    });
+    expect(planOf(config, s.build()).phases.flatMap((ph) => ph.changes.map(summary))).toEqual([
+      'update ou/Apps',
+    ]);
 
-    const plain = org({ root, organizationalUnits: [organizationalUnit('Workloads', { parent: root })], accounts: [], assignments: [], permissionSets: [] });
+    const plain = org({
+      root,
+      organizationalUnits: [organizationalUnit('Workloads', { parent: root })],
+      accounts: [],
+      assignments: [],
+      permissionSets: [],
+    });
     const changes = planOf(plain, s.build()).phases.flatMap((ph) => ph.changes);
     expect(changes.map(summary)).toEqual(['create ou/Workloads', 'delete ou/Apps']);
     expect(changes[1]!.hint).toContain("renamedFrom: 'Apps'");
@@ -187,7 +267,13 @@ describe('plan', () => {
 
   it('never disables trusted access without explicit intent', () => {
     const s = new SnapshotBuilder().trustedService('guardduty.amazonaws.com');
-    const config = org({ organizationalUnits: [], accounts: [], assignments: [], permissionSets: [], root: organizationRoot({ policies: [FullAWSAccess] }) });
+    const config = org({
+      organizationalUnits: [],
+      accounts: [],
+      assignments: [],
+      permissionSets: [],
+      root: organizationRoot({ policies: [FullAWSAccess] }),
+    });
     const result = plan({ desired: normalize(config), snapshot: s.build(), toolVersion: '0.1.0' });
     expect(result.ok && result.value.phases.flatMap((p) => p.changes)).toEqual([]);
     expect(result.warnings.map((w) => w.code)).toEqual(['trusted-service-not-in-config']);
@@ -233,7 +319,9 @@ describe('plan', () => {
       permissionSets: [ps],
       assignments: [assign(user('alice'), ps, [{ kind: 'tag', key: 'team', value: 'pay' }])],
     });
-    const creates = planOf(config).phases.find((p) => p.name === 'create-assignments')!.changes.map(summary);
+    const creates = planOf(config)
+      .phases.find((p) => p.name === 'create-assignments')!
+      .changes.map(summary);
     expect(creates).toEqual(['create assignment/USER:alice/Dev/a@example.com']);
   });
 

@@ -1,4 +1,10 @@
-import type { Snapshot, SnapshotAccount, SnapshotOu, SnapshotPermissionSet, SnapshotPolicy } from '../snapshot.ts';
+import type {
+  Snapshot,
+  SnapshotAccount,
+  SnapshotOu,
+  SnapshotPermissionSet,
+  SnapshotPolicy,
+} from '../snapshot.ts';
 
 /**
  * Builds snapshots for tests: starts from a fresh organization (management account, SCPs enabled,
@@ -7,7 +13,14 @@ import type { Snapshot, SnapshotAccount, SnapshotOu, SnapshotPermissionSet, Snap
 export class SnapshotBuilder {
   private ous: SnapshotOu[] = [];
   private accounts: SnapshotAccount[] = [
-    { id: '100000000000', name: 'management', email: 'aws-management@example.com', state: 'ACTIVE', parentId: 'r-test', tags: {} },
+    {
+      id: '100000000000',
+      name: 'management',
+      email: 'aws-management@example.com',
+      state: 'ACTIVE',
+      parentId: 'r-test',
+      tags: {},
+    },
   ];
   private policies: SnapshotPolicy[] = [
     {
@@ -22,7 +35,12 @@ export class SnapshotBuilder {
     },
   ];
   private permissionSets: SnapshotPermissionSet[] = [];
-  private assignments: { permissionSetArn: string; accountId: string; principalType: 'GROUP' | 'USER'; principalId: string }[] = [];
+  private assignments: {
+    permissionSetArn: string;
+    accountId: string;
+    principalType: 'GROUP' | 'USER';
+    principalId: string;
+  }[] = [];
   private principals = [
     { type: 'GROUP' as const, id: 'g-developers', name: 'developers' },
     { type: 'GROUP' as const, id: 'g-platform-admins', name: 'platform-admins' },
@@ -48,7 +66,16 @@ export class SnapshotBuilder {
 
   policy(type: string, name: string, content: unknown, targets: string[] = []): string {
     const id = `p-test${String(++this.counter).padStart(8, '0')}`;
-    this.policies.push({ id, type, name, description: '', content: JSON.stringify(content), awsManaged: false, tags: {}, targets });
+    this.policies.push({
+      id,
+      type,
+      name,
+      description: '',
+      content: JSON.stringify(content),
+      awsManaged: false,
+      tags: {},
+      targets,
+    });
     return id;
   }
 
@@ -59,7 +86,9 @@ export class SnapshotBuilder {
   }
 
   detach(policyId: string, targetId: string): this {
-    this.policies = this.policies.map((x) => (x.id === policyId ? { ...x, targets: x.targets.filter((t) => t !== targetId) } : x));
+    this.policies = this.policies.map((x) =>
+      x.id === policyId ? { ...x, targets: x.targets.filter((t) => t !== targetId) } : x,
+    );
     return this;
   }
 
@@ -79,11 +108,18 @@ export class SnapshotBuilder {
     return arn;
   }
 
-  assignment(permissionSetArn: string, accountId: string, principalId: string, principalType: 'GROUP' | 'USER' = 'GROUP'): this {
+  assignment(
+    permissionSetArn: string,
+    accountId: string,
+    principalId: string,
+    principalType: 'GROUP' | 'USER' = 'GROUP',
+  ): this {
     this.assignments.push({ permissionSetArn, accountId, principalType, principalId });
     const ps = this.permissionSets.find((p) => p.arn === permissionSetArn)!;
     if (!ps.provisionedTo.includes(accountId)) {
-      this.permissionSets = this.permissionSets.map((p) => (p === ps ? { ...ps, provisionedTo: [...ps.provisionedTo, accountId] } : p));
+      this.permissionSets = this.permissionSets.map((p) =>
+        p === ps ? { ...ps, provisionedTo: [...ps.provisionedTo, accountId] } : p,
+      );
     }
     return this;
   }
@@ -108,7 +144,10 @@ export class SnapshotBuilder {
         managementAccountEmail: 'aws-management@example.com',
         featureSet: 'ALL',
       },
-      root: { id: 'r-test', policyTypes: this.policyTypes.map((type) => ({ type, status: 'ENABLED' as const })) },
+      root: {
+        id: 'r-test',
+        policyTypes: this.policyTypes.map((type) => ({ type, status: 'ENABLED' as const })),
+      },
       ous: this.ous,
       accounts: this.accounts,
       policies: this.policies,

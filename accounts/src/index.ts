@@ -1,0 +1,29 @@
+import { developer, finops, incidentResponder, platformAdmin, readOnly, securityAudit } from '@org/policies';
+import { defineOrganization, FullAWSAccess } from '@orgops/model';
+import { accounts } from './accounts.ts';
+import { assignments } from './assignments.ts';
+import { organizationalUnits, root } from './ous.ts';
+import { trustedServices } from './services.ts';
+
+/**
+ * This organization. Read ous.ts for the shape and the guardrails, accounts.ts for who lives
+ * where, assignments.ts for who may do what, and services.ts for the security services.
+ */
+export default defineOrganization({
+  policyTypes: [
+    'SERVICE_CONTROL_POLICY',
+    'RESOURCE_CONTROL_POLICY',
+    'TAG_POLICY',
+    'AISERVICES_OPT_OUT_POLICY',
+  ],
+  root,
+  organizationalUnits,
+  accounts,
+  // Deny-list strategy: every target that lists no SCP of its own starts from FullAWSAccess.
+  defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
+  permissionSets: [readOnly, developer, platformAdmin, securityAudit, incidentResponder, finops],
+  assignments,
+  trustedServices,
+  // Control Tower manages its own guardrails and permission sets; orgops leaves them alone.
+  ignore: { policies: ['aws-guardrails-*'], permissionSets: ['AWSControlTower*'] },
+});

@@ -1,0 +1,111 @@
+/**
+ * Test harness: one moto_server per test file, bound to 127.0.0.1 on a free port. moto is a
+ * hard requirement of this suite: without it the tests fail, they are never skipped.
+ */
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { STSClient } from '@aws-sdk/client-sts';
+import { type AwsBackend, type AwsBackendOptions, type AwsClients, createAwsBackend } from '../src/index.ts';
+
+export const MOTO_NOT_FOUND = "moto_server not found: pip install 'moto[server]'";
+export const TEST_REGION = 'us-east-1';
+export const TEST_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' } as const;
+
+export interface Moto {
+  readonly endpoint: string;
+  /** Clear all state (POST /moto-api/reset). */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startMoto(): Promise<Moto> {
+  return new Promise((resolve, reject) => {
+    let child: ChildProcess;
+    try {
+      child = spawn('moto_server', ['-H', '127.0.0.1', '-p', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (err) {
+      reject(new Error(`${MOTO_NOT_FOUND} (${String(err)})`));
+      return;
+    }
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`moto_server did not report its port within 30 s. Output so far:\n${output}`));
+    }, 30_000);
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(
+        new Error(err.code === 'ENOENT' ? MOTO_NOT_FOUND : `moto_server failed to start: ${err.message}`),
+      );
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`moto_server exited with code ${code} before reporting its port. Output:\n${output}`));
+    });
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = / \* Running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      const endpoint = match[1];
+      resolve({
+        endpoint,
+        async reset() {
+          const res = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+          if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);
+        },
+        // moto shuts down gracefully on SIGTERM and waits for open keep-alive connections;
+        // after two seconds it is killed outright.
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            const force = setTimeout(() => child.kill('SIGKILL'), 2_000);
+            child.once('exit', () => {
+              clearTimeout(force);
+              done();
+            });
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stderr?.on('data', onData);
+    child.stdout?.on('data', onData);
+  });
+}
+
+/** Backend options for moto: small pages so every list paginates, fast rates, few retries. */
+export function motoOptions(moto: Moto, extra: AwsBackendOptions = {}): AwsBackendOptions {
+  return {
+    endpoint: moto.endpoint,
+    region: TEST_REGION,
+    credentials: TEST_CREDENTIALS,
+    pageSize: 2,
+    rateScale: 1000,
+    maxAttempts: 2,
+    ...extra,
+  };
+}
+
+export function motoBackend(moto: Moto, extra: AwsBackendOptions = {}): Promise<AwsBackend> {
+  return createAwsBackend(motoOptions(moto, extra));
+}
+
+/** Raw SDK clients against moto, for seeding state without touching a backend's call counts. */
+export function motoClients(moto: Moto): AwsClients {
+  const config = {
+    endpoint: moto.endpoint,
+    region: TEST_REGION,
+    credentials: TEST_CREDENTIALS,
+    maxAttempts: 1,
+  };
+  return {
+    organizations: new OrganizationsClient(config),
+    ssoAdmin: new SSOAdminClient(config),
+    identityStore: new IdentitystoreClient(config),
+    sts: new STSClient(config),
+  };
+}

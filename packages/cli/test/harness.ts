@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { memoryIo } from '../src/io.ts';
+import { main } from '../src/main.ts';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const workspaceRoot = join(packageDir, '..', '..');
+
+/**
+ * A scratch directory inside the cli package, so fixture configs resolve `@orgops/model` through
+ * the package's node_modules like a real config package does.
+ */
+export function scratchDir(): { dir: string; cleanup: () => void } {
+  mkdirSync(join(packageDir, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(packageDir, '.tmp', 'case-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Writes a fixture tree: path -> file content. */
+export function writeTree(dir: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process, from the workspace root, with captured output. */
+export async function orgops(
+  args: string[],
+  options: { interactive?: boolean; answer?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
+  const io = memoryIo(options);
+  const code = await main(args, { io, cwd: workspaceRoot, env: { ...options.env } });
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}

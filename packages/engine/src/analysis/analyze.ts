@@ -1,0 +1,49 @@
+import { analyzeAccess } from './access.ts';
+import { type AnalysisInput, buildContext } from './context.ts';
+import { analyzeGuardrails } from './guardrails.ts';
+import {
+  deletedWhileAssignedRisks,
+  elevatedAccessRisks,
+  longAdminSessionRisks,
+  userAssignmentRisks,
+} from './risk-access.ts';
+import {
+  accountMoveRisks,
+  fullAccessDetachedRisks,
+  guardrailRemovedRisks,
+  organizationRisks,
+} from './risk-organization.ts';
+import type { PlanAnalysis, Risk } from './types.ts';
+
+const LEVEL_ORDER: Readonly<Record<Risk['level'], number>> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * The review view of a set of changes: access rows, guardrail changes per target and risks,
+ * highest first. Pure; the planner stores the result in the plan so every view shows the same
+ * facts.
+ *
+ * @example
+ * const analysis = analyzePlan({ changes, desired, snapshot });
+ * analysis.risks.filter((r) => r.level === 'high');
+ */
+export function analyzePlan(input: AnalysisInput): PlanAnalysis {
+  const ctx = buildContext(input);
+  const access = analyzeAccess(ctx);
+  const guardrails = analyzeGuardrails(ctx);
+  const risks = [
+    ...elevatedAccessRisks(ctx, access),
+    ...userAssignmentRisks(access),
+    ...longAdminSessionRisks(ctx),
+    ...deletedWhileAssignedRisks(ctx),
+    ...fullAccessDetachedRisks(ctx),
+    ...guardrailRemovedRisks(ctx),
+    ...organizationRisks(ctx),
+    ...accountMoveRisks(ctx),
+  ];
+  // Stable: by level, keeping discovery order (plan order) within a level.
+  const sorted = risks
+    .map((risk, i) => ({ risk, i }))
+    .sort((a, b) => LEVEL_ORDER[a.risk.level] - LEVEL_ORDER[b.risk.level] || a.i - b.i)
+    .map(({ risk }) => risk);
+  return { access, guardrails, risks: sorted };
+}

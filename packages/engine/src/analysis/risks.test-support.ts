@@ -1,0 +1,44 @@
+import type { Change } from '../change.ts';
+import { analyzePlan } from './analyze.ts';
+import { baseDesired, baseSnapshot } from './org.test-support.ts';
+import type { Risk } from './types.ts';
+
+/**
+ * Analyzes changes against the test organization and records every risk code seen, so a test
+ * file can check at its end that it exercised each code it owns.
+ */
+export function riskRecorder() {
+  const emitted = new Set<string>();
+  const risksOf = (
+    changes: readonly Change[],
+    desired = baseDesired(),
+    snapshot = baseSnapshot(),
+  ): Risk[] => {
+    const risks = [...analyzePlan({ changes, desired, snapshot }).risks];
+    for (const r of risks) emitted.add(r.code);
+    return risks;
+  };
+  const codes = (changes: readonly Change[], desired = baseDesired(), snapshot = baseSnapshot()): string[] =>
+    risksOf(changes, desired, snapshot).map((r) => `${r.level}:${r.code}`);
+  return { emitted, risksOf, codes };
+}
+
+/** Codes each risk test file owns; together they must be the whole catalogue. */
+export const ACCESS_RISK_CODES: readonly string[] = [
+  'admin-in-production',
+  'admin-access-gained',
+  'power-user-access-gained',
+  'assignment-to-user',
+  'long-admin-session',
+  'permission-set-deleted-while-assigned',
+];
+export const ORGANIZATION_RISK_CODES: readonly string[] = [
+  'guardrail-removed',
+  'guardrail-weakened',
+  'full-aws-access-detached',
+  'policy-type-disabled',
+  'trusted-service-disabled',
+  'delegated-admin-deregistered',
+  'account-closure',
+  'account-moved',
+];

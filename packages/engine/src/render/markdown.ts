@@ -1,0 +1,237 @@
+import { policyTypeLabel } from '@orgops/model';
+import { accountLabel } from '../analysis/context.ts';
+import { plural } from '../analysis/policy-facts.ts';
+import type { AccessChange, GuardrailChange, Risk } from '../analysis/types.ts';
+import { changesOf, type Plan } from '../plan.ts';
+import { diffBody, phaseSections } from './body.ts';
+import { DEFAULT_TITLE, provenanceWords, targetWords, type ViewOptions } from './header.ts';
+import { summaryLine } from './symbols.ts';
+
+export interface MarkdownOptions extends ViewOptions {
+  /** Hard cap on the output length. GitHub rejects comments over 65,536 characters. */
+  readonly maxChars?: number;
+  /** Where the full plan is when the details are cut, e.g. a link to the workflow artifact. */
+  readonly fullPlanHint?: string;
+}
+
+export const DEFAULT_MAX_CHARS = 65_000;
+const DEFAULT_HINT =
+  'The full plan is in the plan artifact of this workflow run; `orgops show PLANFILE` prints it.';
+
+const RISK_BADGES: Readonly<Record<Risk['level'], string>> = {
+  high: '🔴 **High**',
+  medium: '🟠 **Medium**',
+  low: '🟡 **Low**',
+};
+
+/**
+ * The pull-request review: who gains or loses what, where, before anything else. Risks come
+ * first, then access changes, guardrail changes and warnings; the full plan follows in a
+ * collapsed block, which is cut first when the comment would exceed `maxChars`.
+ *
+ * @example
+ * await octokit.rest.issues.createComment({ ...repo, issue_number, body: renderPlanMarkdown(plan) });
+ */
+export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const hint = options.fullPlanHint ?? DEFAULT_HINT;
+  const changes = changesOf(plan);
+  const { risks, access, guardrails } = plan.analysis;
+
+  const head: string[] = [`## ${options.title ?? DEFAULT_TITLE}: ${targetWords(plan.target)}`, ''];
+  head.push(`**${summaryLine(changes)}**${riskCount(risks)}`, '');
+  if (changes.length > 0) {
+    head.push(...riskSection(risks), ...accessSection(access), ...guardrailSection(guardrails));
+  }
+  head.push(...warningSection(plan));
+  const foot = `<sub>${provenanceWords(plan)}</sub>\n`;
+
+  if (changes.length === 0) return fit(`${head.join('\n')}\n${foot}`, maxChars);
+  const body = diffBody(phaseSections(plan));
+  return assemble(head.join('\n'), body, foot, changes.length, hint, maxChars);
+}
+
+function riskCount(risks: readonly Risk[]): string {
+  if (risks.length === 0) return '';
+  const by = (level: Risk['level']) => risks.filter((r) => r.level === level).length;
+  const parts = (['high', 'medium', 'low'] as const).filter((l) => by(l) > 0).map((l) => `${by(l)} ${l}`);
+  return ` Risks: ${parts.join(', ')}.`;
+}
+
+function riskSection(risks: readonly Risk[]): string[] {
+  if (risks.length === 0) return ['### Risks', '', 'No risks found.', ''];
+  return [
+    '### Risks',
+    '',
+    ...risks.map((r) => `- ${RISK_BADGES[r.level]} ${inline(r.message)} \`${r.code}\``),
+    '',
+  ];
+}
+
+function accessSection(access: readonly AccessChange[]): string[] {
+  const out = ['### Access changes', ''];
+  if (access.length === 0) return [...out, 'No one gains or loses access.', ''];
+  const gains = access.filter((a) => a.effect === 'gains');
+  const loses = access.filter((a) => a.effect === 'loses');
+  const changed = access.filter((a) => a.effect === 'changed');
+  if (gains.length) {
+    out.push(
+      '**Gains access**',
+      '',
+      '| Principal | Permission set | Accounts | Grants |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const a of gains) out.push(row([who(a), code(a.permissionSet), accounts(a), cell(a.grants ?? '')]));
+    out.push('');
+  }
+  if (loses.length) {
+    out.push('**Loses access**', '', '| Principal | Permission set | Accounts |', '| --- | --- | --- |');
+    for (const a of loses) out.push(row([who(a), code(a.permissionSet), accounts(a)]));
+    out.push('');
+  }
+  if (changed.length) {
+    out.push(
+      '**Access changes for current holders**',
+      '',
+      '| Principal | Permission set | Accounts | What changes | Grants after |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const a of changed) {
+      const details = (a.details ?? []).map(cell).join('<br>');
+      out.push(row([who(a), code(a.permissionSet), accounts(a), details, cell(a.grants ?? '')]));
+    }
+    out.push('');
+  }
+  return out;
+}
+
+const GUARDRAIL_EFFECTS: Readonly<Record<GuardrailChange['items'][number]['effect'], string>> = {
+  added: '➕ attach',
+  removed: '➖ detach',
+  changed: '✏️ change',
+};
+
+function guardrailSection(guardrails: readonly GuardrailChange[]): string[] {
+  const out = ['### Guardrail changes', ''];
+  if (guardrails.length === 0) return [...out, 'No guardrail changes.', ''];
+  out.push('| Target | Accounts below | Change |', '| --- | --- | --- |');
+  for (const g of guardrails) {
+    const items = g.items.map(
+      (i) =>
+        `${GUARDRAIL_EFFECTS[i.effect]} ${cell(policyTypeLabel(i.policyType))} ${code(i.policyName)}${i.summary ? `: ${cell(i.summary)}` : ''}`,
+    );
+    const target = g.targetKind === 'account' ? cell(g.target) : code(g.target);
+    out.push(row([target, String(g.accountsAffected), items.join('<br>')]));
+  }
+  return [...out, ''];
+}
+
+function warningSection(plan: Plan): string[] {
+  if (plan.warnings.length === 0) return [];
+  return [
+    '### Warnings',
+    '',
+    ...plan.warnings.map(
+      (w) =>
+        `- ⚠️ ${inline(w.message)}${w.path ? ` (${code(w.path)})` : ''}${w.fix ? ` Fix: ${inline(w.fix)}` : ''} \`${w.code}\``,
+    ),
+    '',
+  ];
+}
+
+/**
+ * Puts the pieces together under `maxChars`: the review part is kept whole and the collapsed
+ * details are cut at a line boundary, with a note saying where the full plan is.
+ */
+function assemble(
+  head: string,
+  body: readonly string[],
+  foot: string,
+  count: number,
+  hint: string,
+  maxChars: number,
+): string {
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
+  const details = (summary: string, lines: readonly string[], note: string): string =>
+    `<details><summary>${summary}</summary>\n\n${note}${fence}diff\n${lines.join('\n')}\n${fence}\n\n</details>\n\n`;
+  const whole = `${head}\n${details(`Full plan: ${plural(count, 'change')}`, body, '')}${foot}`;
+  if (whole.length <= maxChars) return whole;
+
+  const noteFor = (shown: number): string =>
+    `_Truncated to fit a comment: ${shown} of ${body.length} lines shown. ${hint}_\n\n`;
+  const shell = `${head}\n${details(`Full plan: ${plural(count, 'change')} (truncated)`, [], noteFor(body.length))}${foot}`;
+  let budget = maxChars - shell.length;
+  const kept: string[] = [];
+  for (const line of body) {
+    if (line.length + 1 > budget) break;
+    kept.push(line);
+    budget -= line.length + 1;
+  }
+  if (kept.length > 0) {
+    return `${head}\n${details(`Full plan: ${plural(count, 'change')} (truncated)`, kept, noteFor(kept.length))}${foot}`;
+  }
+  // Not even one line of detail fits: drop the block and, if need be, cut the review itself.
+  const note = `_The full plan (${plural(count, 'change')}) is left out to fit a comment. ${hint}_\n\n`;
+  return fit(`${head}\n${note}${foot}`, maxChars, note);
+}
+
+/** Cuts text at a line boundary to `maxChars`, ending with `note` when it had to cut. */
+function fit(text: string, maxChars: number, note = '\n_Truncated to fit a comment._\n'): string {
+  if (text.length <= maxChars) return text;
+  const room = maxChars - note.length;
+  if (room <= 0) return note.slice(0, maxChars);
+  const cut = text.lastIndexOf('\n', room);
+  return `${text.slice(0, cut > 0 ? cut + 1 : room)}${note}`;
+}
+
+function longestBacktickRun(lines: readonly string[]): number {
+  let longest = 0;
+  for (const line of lines)
+    for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}
+
+function who(a: AccessChange): string {
+  return `${a.principal.type === 'GROUP' ? 'group' : 'user'} **${cell(a.principal.name)}**`;
+}
+
+/** Up to this many accounts are listed one per line; beyond it the cell summarises by OU. */
+export const ACCOUNTS_LISTED = 12;
+const NAMES_PER_OU = 3;
+
+/**
+ * The accounts of an access row. An assignment to a large OU would make a cell of thousands of
+ * lines and push the review past the comment limit, so past {@link ACCOUNTS_LISTED} the accounts
+ * are counted per OU with a few names each; the full plan lists every one.
+ */
+function accounts(a: AccessChange): string {
+  if (a.accounts.length <= ACCOUNTS_LISTED) {
+    return a.accounts.map((acct) => `${cell(accountLabel(acct))} in ${code(acct.ouPath)}`).join('<br>');
+  }
+  const byOu = new Map<string, string[]>();
+  for (const acct of a.accounts) byOu.set(acct.ouPath, [...(byOu.get(acct.ouPath) ?? []), acct.name]);
+  const lines = [...byOu].slice(0, ACCOUNTS_LISTED).map(([ou, names]) => {
+    const shown = names.slice(0, NAMES_PER_OU).map(cell).join(', ');
+    const more = names.length > NAMES_PER_OU ? `, … ${names.length - NAMES_PER_OU} more` : '';
+    return `${code(ou)}: ${plural(names.length, 'account')} (${shown}${more})`;
+  });
+  const moreOus = byOu.size > ACCOUNTS_LISTED ? [`… and ${byOu.size - ACCOUNTS_LISTED} more OUs`] : [];
+  return [`**${plural(a.accounts.length, 'account')}**`, ...lines, ...moreOus].join('<br>');
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** Table-cell safe: no pipes or newlines, and no HTML from names or messages. */
+function cell(text: string): string {
+  return inline(text).replace(/\|/g, '\\|');
+}
+
+function inline(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+}
+
+function code(text: string): string {
+  return text.includes('`') ? cell(text) : `\`${text.replace(/\|/g, '\\|')}\``;
+}

@@ -1,0 +1,69 @@
+import { changesOf, type Plan } from '../plan.ts';
+import { type Paint, painter, type Tone } from './ansi.ts';
+import { phaseSections, terminalBody } from './body.ts';
+import { DEFAULT_TITLE, provenanceWords, targetWords, type ViewOptions } from './header.ts';
+import { legendEntries, summaryLine } from './symbols.ts';
+
+export interface TextOptions extends ViewOptions {
+  /** ANSI colors; the CLI sets it from the terminal and NO_COLOR. Off by default. */
+  readonly color?: boolean;
+}
+
+const RISK_TONES: Readonly<Record<'high' | 'medium' | 'low', Tone>> = {
+  high: 'remove',
+  medium: 'change',
+  low: 'plain',
+};
+
+/**
+ * The terminal view, terraform-like: a header naming the target, the changes by phase with small
+ * value renderers, risks and warnings, a legend of the symbols used, and a summary line.
+ *
+ * @example
+ * process.stdout.write(renderPlanText(plan, { color: process.stdout.isTTY }));
+ */
+export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
+  const paint = painter(options.color === true);
+  const changes = changesOf(plan);
+  const title = `${options.title ?? DEFAULT_TITLE}: ${targetWords(plan.target)}`;
+  const lines: string[] = [
+    paint('strong', paint(plan.target.backend === 'aws' ? 'change' : 'info', title)),
+    paint('strong', '='.repeat(title.length)),
+    paint('note', provenanceWords(plan)),
+    '',
+  ];
+
+  lines.push(...terminalBody(phaseSections(plan), paint));
+  lines.push(...riskLines(plan, paint), ...warningLines(plan, paint));
+
+  if (changes.length > 0) {
+    const legend = legendEntries(changes).map((e) => `${paint(e.tone, e.symbol)} ${e.meaning}`);
+    lines.push(`Symbols: ${legend.join(', ')}`);
+  }
+  lines.push(paint('strong', summaryLine(changes)));
+  return `${lines.join('\n')}\n`;
+}
+
+function riskLines(plan: Plan, paint: Paint): string[] {
+  const { risks } = plan.analysis;
+  if (risks.length === 0) return [];
+  return [
+    paint('strong', 'Risks'),
+    ...risks.map(
+      (r) => `  ${paint(RISK_TONES[r.level], r.level.toUpperCase().padEnd(6))} ${r.message} [${r.code}]`,
+    ),
+    '',
+  ];
+}
+
+function warningLines(plan: Plan, paint: Paint): string[] {
+  if (plan.warnings.length === 0) return [];
+  return [
+    paint('strong', 'Warnings'),
+    ...plan.warnings.flatMap((w) => [
+      `  ${paint('change', '!')} ${w.message}${w.path ? ` (${w.path})` : ''} [${w.code}]`,
+      ...(w.fix ? [`    ${paint('note', `fix: ${w.fix}`)}`] : []),
+    ]),
+    '',
+  ];
+}

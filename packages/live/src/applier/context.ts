@@ -1,0 +1,214 @@
+import type { AccountRef, AccountState, PrincipalRef, Snapshot, TargetRef } from '@orgops/engine';
+import { OrgopsError } from '@orgops/model';
+import { sleep } from '../concurrency.ts';
+import { IdentityLookup } from '../identity-lookup.ts';
+import { type Backend, isServiceError } from '../ports.ts';
+import type { ApplyEvent } from './types.ts';
+
+/** Thrown by work that was queued but never started because the apply halted. */
+export class NotStarted extends Error {
+  override readonly name = 'NotStarted';
+}
+
+const RETRYABLE = ['ConcurrentModificationException', 'TooManyRequestsException', 'ThrottlingException'];
+
+/**
+ * Ids the applier needs, resolved from the fresh snapshot and from what earlier changes created:
+ * OU path -> id, account email -> id, policy type/name -> id, permission set name -> arn,
+ * principal -> id.
+ */
+export class ApplyContext {
+  readonly rootId: string;
+  private readonly ouIds = new Map<string, string>();
+  private readonly accountIds = new Map<string, string>();
+  private readonly accountStates = new Map<string, AccountState>();
+  private readonly accountParents = new Map<string, string>();
+  private readonly policyIds = new Map<string, string>();
+  private readonly permissionSetArns = new Map<string, string>();
+  private readonly lookup: IdentityLookup | undefined;
+  /** Set after the first failure: queued work that has not started yet must not start. */
+  halted = false;
+
+  constructor(
+    readonly backend: Backend,
+    readonly snapshot: Snapshot,
+    readonly emit: (e: ApplyEvent) => void,
+    readonly pollIntervalMs: number,
+    readonly maxPolls: number,
+  ) {
+    this.rootId = snapshot.root.id;
+    this.ouIds.set('/', snapshot.root.id);
+    const byId = new Map(snapshot.ous.map((o) => [o.id, o]));
+    const pathOf = (id: string): string => {
+      const ou = byId.get(id);
+      if (!ou) return '/';
+      const parent = pathOf(ou.parentId);
+      return parent === '/' ? `/${ou.name}` : `${parent}/${ou.name}`;
+    };
+    for (const ou of snapshot.ous) this.ouIds.set(pathOf(ou.id), ou.id);
+    for (const a of snapshot.accounts) {
+      this.accountIds.set(a.email.toLowerCase(), a.id);
+      this.accountStates.set(a.id, a.state);
+      this.accountParents.set(a.id, a.parentId);
+    }
+    for (const p of snapshot.policies) this.policyIds.set(`${p.type}/${p.name}`, p.id);
+    const ic = snapshot.identityCenter;
+    for (const ps of ic?.permissionSets ?? []) this.permissionSetArns.set(ps.name, ps.arn);
+    if (ic) {
+      this.lookup = new IdentityLookup(backend.identityStore, ic.identityStoreId);
+      this.lookup.prime(
+        'GROUP',
+        ic.principals.filter((p) => p.type === 'GROUP'),
+      );
+      this.lookup.prime(
+        'USER',
+        ic.principals.filter((p) => p.type === 'USER'),
+      );
+    }
+  }
+
+  get instanceArn(): string {
+    const ic = this.snapshot.identityCenter;
+    if (!ic)
+      throw new OrgopsError(
+        'no-identity-center',
+        'The organization has no IAM Identity Center instance.',
+        'user',
+      );
+    return ic.instanceArn;
+  }
+
+  ouId(path: string): string {
+    const id = this.ouIds.get(path);
+    if (!id) throw new OrgopsError('ou-not-found', `No OU at ${path} in the organization.`, 'internal');
+    return id;
+  }
+
+  setOu(path: string, id: string): void {
+    this.ouIds.set(path, id);
+  }
+
+  /** After a rename, the OU and everything below it are also known by their new paths. */
+  renameOu(oldPath: string, newPath: string): void {
+    for (const [path, id] of [...this.ouIds]) {
+      if (path === oldPath) this.ouIds.set(newPath, id);
+      else if (path.startsWith(`${oldPath}/`)) this.ouIds.set(newPath + path.slice(oldPath.length), id);
+    }
+  }
+
+  accountId(ref: AccountRef): string {
+    const id = ref.id ?? this.accountIds.get(ref.email.toLowerCase());
+    if (!id)
+      throw new OrgopsError(
+        'account-not-found',
+        `No account ${ref.name} <${ref.email}> in the organization.`,
+        'internal',
+      );
+    return id;
+  }
+
+  accountState(id: string): AccountState | undefined {
+    return this.accountStates.get(id);
+  }
+
+  addAccount(email: string, id: string, parentId: string): void {
+    this.accountIds.set(email.toLowerCase(), id);
+    this.accountStates.set(id, 'ACTIVE');
+    this.accountParents.set(id, parentId);
+  }
+
+  accountParent(id: string): string {
+    return this.accountParents.get(id) ?? this.rootId;
+  }
+
+  setAccountParent(id: string, parentId: string): void {
+    this.accountParents.set(id, parentId);
+  }
+
+  setAccountState(id: string, state: AccountState): void {
+    this.accountStates.set(id, state);
+  }
+
+  policyId(type: string, name: string): string {
+    const id = this.policyIds.get(`${type}/${name}`);
+    if (!id)
+      throw new OrgopsError('policy-not-found', `No ${type} named ${name} in the organization.`, 'internal');
+    return id;
+  }
+
+  setPolicy(type: string, name: string, id: string): void {
+    this.policyIds.set(`${type}/${name}`, id);
+  }
+
+  targetId(target: TargetRef): string {
+    if (target.kind === 'root') return this.rootId;
+    if (target.kind === 'ou') return this.ouId(target.path);
+    return this.accountId(target.account);
+  }
+
+  permissionSetArn(name: string): string {
+    const arn = this.permissionSetArns.get(name);
+    if (!arn)
+      throw new OrgopsError('permission-set-not-found', `No permission set named ${name}.`, 'internal');
+    return arn;
+  }
+
+  setPermissionSet(name: string, arn: string): void {
+    this.permissionSetArns.set(name, arn);
+  }
+
+  async principalId(ref: PrincipalRef): Promise<string> {
+    if (ref.id) return ref.id;
+    const id = this.lookup ? await this.lookup.idOf(ref.type, ref.name) : undefined;
+    if (!id)
+      throw new OrgopsError(
+        'principal-not-found',
+        `No ${ref.type === 'GROUP' ? 'group' : 'user'} named ${ref.name} in the identity store.`,
+        'user',
+      );
+    return id;
+  }
+
+  /**
+   * Polls `check` until `done` says so. Throws `poll-timeout` after `maxPolls`, which leaves the
+   * request running in AWS; a re-plan shows where it got.
+   */
+  async poll<T>(
+    address: string,
+    what: string,
+    first: T,
+    check: () => Promise<T>,
+    done: (t: T) => boolean,
+  ): Promise<T> {
+    let current = first;
+    for (let i = 0; !done(current); i++) {
+      if (i >= this.maxPolls)
+        throw new OrgopsError(
+          'poll-timeout',
+          `${what} was still in progress after ${this.maxPolls} polls.`,
+          'internal',
+        );
+      if (i === 0) this.emit({ kind: 'wait', address, message: `waiting for ${what}` });
+      await sleep(this.pollIntervalMs);
+      current = await check();
+    }
+    return current;
+  }
+
+  /**
+   * Retries the conflicts AWS asks callers to retry (the SDK does not): concurrent modification,
+   * sso-admin ConflictException, throttling. Anything else fails at once.
+   */
+  async retrying<T>(call: () => Promise<T>, alsoRetry: readonly string[] = [], attempts = 4): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (err) {
+        const retryable =
+          isServiceError(err) && (RETRYABLE.includes(err.code) || alsoRetry.includes(err.code));
+        if (!retryable || attempt >= attempts) throw err;
+        await sleep(this.pollIntervalMs * 2 ** attempt);
+      }
+    }
+  }
+}

@@ -1,0 +1,247 @@
+import type {
+  AssignmentChange,
+  Change,
+  PermissionSetCreate,
+  PermissionSetFields,
+  PermissionSetProvision,
+  PermissionSetUpdate,
+} from '@orgops/engine';
+import { OrgopsError } from '@orgops/model';
+import type { KeyedQueue, Limiter } from '../concurrency.ts';
+import type { AsyncStatus } from '../ports.ts';
+import { type ApplyContext, NotStarted } from './context.ts';
+import type { Executed } from './execute-organization.ts';
+
+/** Shared gates for Identity Center work within one apply. */
+export interface IdentityCenterGates {
+  /** ProvisionPermissionSet calls in progress (AWS allows 3). */
+  readonly provisioning: Limiter;
+  /** Outstanding assignment create/delete requests (AWS allows 15). */
+  readonly assignments: Limiter;
+  /** One IAM role update at a time per account. */
+  readonly perAccount: KeyedQueue;
+}
+
+const INACTIVE = new Set(['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED']);
+
+type Ref = { readonly name: string; readonly path: string };
+const refKey = (r: Ref) => `${r.path}${r.name}`;
+
+/** Brings a permission set from `before` to `after`, field by field (only fields present in either). */
+async function writeFields(
+  ctx: ApplyContext,
+  arn: string,
+  before: Partial<PermissionSetFields>,
+  after: Partial<PermissionSetFields>,
+): Promise<void> {
+  const sso = ctx.backend.ssoAdmin;
+  const instance = ctx.instanceArn;
+  const has = (field: keyof PermissionSetFields) => field in after || field in before;
+
+  if ('inlinePolicy' in after || 'inlinePolicy' in before) {
+    if (after.inlinePolicy !== undefined)
+      await ctx.retrying(() => sso.putInlinePolicyToPermissionSet(instance, arn, after.inlinePolicy!));
+    else if (before.inlinePolicy !== undefined)
+      await ctx.retrying(() => sso.deleteInlinePolicyFromPermissionSet(instance, arn));
+  }
+  if (has('managedPolicies')) {
+    const was = new Set(before.managedPolicies ?? []);
+    const want = new Set(after.managedPolicies ?? []);
+    // Detach first so the 25-policy quota is never exceeded midway.
+    for (const p of was)
+      if (!want.has(p)) await ctx.retrying(() => sso.detachManagedPolicyFromPermissionSet(instance, arn, p));
+    for (const p of want)
+      if (!was.has(p)) await ctx.retrying(() => sso.attachManagedPolicyToPermissionSet(instance, arn, p));
+  }
+  if (has('customerManagedPolicies')) {
+    const was = new Map((before.customerManagedPolicies ?? []).map((r) => [refKey(r), r]));
+    const want = new Map((after.customerManagedPolicies ?? []).map((r) => [refKey(r), r]));
+    for (const [k, r] of was)
+      if (!want.has(k))
+        await ctx.retrying(() => sso.detachCustomerManagedPolicyReferenceFromPermissionSet(instance, arn, r));
+    for (const [k, r] of want)
+      if (!was.has(k))
+        await ctx.retrying(() => sso.attachCustomerManagedPolicyReferenceToPermissionSet(instance, arn, r));
+  }
+  if (has('permissionsBoundary')) {
+    if (after.permissionsBoundary)
+      await ctx.retrying(() =>
+        sso.putPermissionsBoundaryToPermissionSet(instance, arn, after.permissionsBoundary!),
+      );
+    else if (before.permissionsBoundary)
+      await ctx.retrying(() => sso.deletePermissionsBoundaryFromPermissionSet(instance, arn));
+  }
+  if (has('tags')) {
+    const was = before.tags ?? {};
+    const want = after.tags ?? {};
+    const set = Object.fromEntries(Object.entries(want).filter(([k, v]) => was[k] !== v));
+    const remove = Object.keys(was).filter((k) => !(k in want));
+    if (Object.keys(set).length > 0) await ctx.retrying(() => sso.tagResource(instance, arn, set));
+    if (remove.length > 0) await ctx.retrying(() => sso.untagResource(instance, arn, remove));
+  }
+}
+
+async function createPermissionSet(ctx: ApplyContext, c: PermissionSetCreate): Promise<Executed> {
+  const sso = ctx.backend.ssoAdmin;
+  const a = c.after;
+  const created = await ctx.retrying(() =>
+    sso.createPermissionSet(ctx.instanceArn, {
+      name: c.name,
+      sessionDuration: a.sessionDuration,
+      tags: a.tags,
+      ...(a.description !== undefined ? { description: a.description } : {}),
+      ...(a.relayState !== undefined ? { relayState: a.relayState } : {}),
+    }),
+  );
+  ctx.setPermissionSet(c.name, created.arn);
+  const { tags: _tags, description: _d, sessionDuration: _s, relayState: _r, ...rest } = a;
+  await writeFields(ctx, created.arn, {}, rest);
+  return {};
+}
+
+async function updatePermissionSet(ctx: ApplyContext, c: PermissionSetUpdate): Promise<Executed> {
+  const sso = ctx.backend.ssoAdmin;
+  const { before, after } = c;
+  const basics = ['description', 'sessionDuration', 'relayState'] as const;
+  if (basics.some((f) => f in after || f in before)) {
+    const live = ctx.snapshot.identityCenter?.permissionSets.find((p) => p.arn === c.arn);
+    const sessionDuration = after.sessionDuration ?? live?.sessionDuration ?? 'PT1H';
+    const description = 'description' in after ? after.description : live?.description;
+    const relayState = 'relayState' in after ? after.relayState : live?.relayState;
+    await ctx.retrying(() =>
+      sso.updatePermissionSet(ctx.instanceArn, {
+        arn: c.arn,
+        sessionDuration,
+        ...(description !== undefined ? { description } : {}),
+        ...(relayState !== undefined ? { relayState } : {}),
+      }),
+    );
+  }
+  const strip = (f: Partial<PermissionSetFields>) => {
+    const { description: _d, sessionDuration: _s, relayState: _r, ...rest } = f;
+    return rest;
+  };
+  await writeFields(ctx, c.arn, strip(before), strip(after));
+  return {};
+}
+
+function failedStatus(what: string, status: AsyncStatus): OrgopsError {
+  // A 200 from the call is not success: the failure only shows in the request status.
+  return new OrgopsError(
+    'async-failed',
+    `${what} failed: ${status.failureReason ?? 'no reason given'}.`,
+    'internal',
+  );
+}
+
+/** ProvisionPermissionSet per account (≤3 at once, one role update per account), polled to completion. */
+async function provision(
+  ctx: ApplyContext,
+  c: PermissionSetProvision,
+  gates: IdentityCenterGates,
+): Promise<Executed> {
+  const sso = ctx.backend.ssoAdmin;
+  const arn = ctx.permissionSetArn(c.name);
+  const skipped: string[] = [];
+  const targets = c.accounts.filter((ref) => {
+    const id = ctx.accountId(ref);
+    const state = ctx.accountState(id);
+    if (state && INACTIVE.has(state)) skipped.push(`${ref.name} (${state})`);
+    return !(state && INACTIVE.has(state));
+  });
+  await Promise.all(
+    targets.map((ref) => {
+      const accountId = ctx.accountId(ref);
+      return gates.perAccount.run(accountId, () =>
+        gates.provisioning.run(async () => {
+          const started = await ctx.retrying(
+            () => sso.provisionPermissionSet(ctx.instanceArn, arn, accountId),
+            ['ConflictException'],
+          );
+          const final = await ctx.poll(
+            c.address,
+            `${c.name} to be provisioned in ${ref.name}`,
+            started,
+            () =>
+              ctx.retrying(() =>
+                sso.describePermissionSetProvisioningStatus(ctx.instanceArn, started.requestId),
+              ),
+            (s) => s.status !== 'IN_PROGRESS',
+          );
+          if (final.status === 'FAILED')
+            throw failedStatus(`Provisioning ${c.name} in ${ref.name} (${accountId})`, final);
+        }),
+      );
+    }),
+  );
+  return skipped.length > 0 ? { note: `skipped inactive accounts: ${skipped.join(', ')}` } : {};
+}
+
+async function assignment(
+  ctx: ApplyContext,
+  c: AssignmentChange,
+  gates: IdentityCenterGates,
+): Promise<Executed> {
+  const sso = ctx.backend.ssoAdmin;
+  const accountId = ctx.accountId(c.account);
+  const state = ctx.accountState(accountId);
+  if (state && INACTIVE.has(state)) return { skipped: true, note: `account ${c.account.name} is ${state}` };
+  const principalId = await ctx.principalId(c.principal);
+  const arn = ctx.permissionSetArn(c.permissionSet);
+  const info = { accountId, permissionSetArn: arn, principalType: c.principal.type, principalId };
+  const what = `${c.action === 'create' ? 'Assigning' : 'Unassigning'} ${c.principal.name} / ${c.permissionSet} in ${c.account.name}`;
+  return gates.perAccount.run(accountId, () =>
+    gates.assignments.run(async () => {
+      if (ctx.halted) throw new NotStarted(c.address);
+      const instance = ctx.instanceArn;
+      const started = await ctx.retrying(
+        () =>
+          c.action === 'create'
+            ? sso.createAccountAssignment(instance, info)
+            : sso.deleteAccountAssignment(instance, info),
+        ['ConflictException'],
+      );
+      const final = await ctx.poll(
+        c.address,
+        what.toLowerCase(),
+        started,
+        () =>
+          ctx.retrying(() =>
+            c.action === 'create'
+              ? sso.describeAccountAssignmentCreationStatus(instance, started.requestId)
+              : sso.describeAccountAssignmentDeletionStatus(instance, started.requestId),
+          ),
+        (s) => s.status !== 'IN_PROGRESS',
+      );
+      if (final.status === 'FAILED') throw failedStatus(what, final);
+      return {};
+    }),
+  );
+}
+
+/** Executes an Identity Center change; `undefined` when the change belongs to Organizations. */
+export async function executeIdentityCenterChange(
+  ctx: ApplyContext,
+  c: Change,
+  gates: IdentityCenterGates,
+): Promise<Executed | undefined> {
+  switch (c.kind) {
+    case 'permission-set-create':
+      return createPermissionSet(ctx, c);
+    case 'permission-set-update':
+      return updatePermissionSet(ctx, c);
+    case 'permission-set-delete':
+      // Deprovisioning after the last assignment goes can lag; AWS answers ConflictException meanwhile.
+      await ctx.retrying(
+        () => ctx.backend.ssoAdmin.deletePermissionSet(ctx.instanceArn, c.arn),
+        ['ConflictException'],
+      );
+      return {};
+    case 'permission-set-provision':
+      return provision(ctx, c, gates);
+    case 'assignment':
+      return assignment(ctx, c, gates);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,163 @@
+import type {
+  SnapshotAssignment,
+  SnapshotIdentityCenter,
+  SnapshotPermissionSet,
+  SnapshotPrincipal,
+} from '@orgops/engine';
+import type { Limiter } from '../concurrency.ts';
+import { IdentityLookup, type PrincipalType } from '../identity-lookup.ts';
+import type { Backend, InstanceInfo } from '../ports.ts';
+
+export interface ConfigPrincipal {
+  readonly type: PrincipalType;
+  readonly name: string;
+}
+
+/** Everything about one permission set: seven reads, plus the outdated filter when it is provisioned. */
+async function readPermissionSet(
+  backend: Backend,
+  instanceArn: string,
+  arn: string,
+  run: Limiter,
+): Promise<SnapshotPermissionSet> {
+  const sso = backend.ssoAdmin;
+  const [details, inline, managed, cmps, boundary, tags, provisionedTo] = await Promise.all([
+    run.run(() => sso.describePermissionSet(instanceArn, arn)),
+    run.run(() => sso.getInlinePolicyForPermissionSet(instanceArn, arn)),
+    run.run(() => sso.listManagedPoliciesInPermissionSet(instanceArn, arn)),
+    run.run(() => sso.listCustomerManagedPolicyReferencesInPermissionSet(instanceArn, arn)),
+    run.run(() => sso.getPermissionsBoundaryForPermissionSet(instanceArn, arn)),
+    run.run(() => sso.listTagsForResource(instanceArn, arn)),
+    run.run(() => sso.listAccountsForProvisionedPermissionSet(instanceArn, arn)),
+  ]);
+  const outdatedIn =
+    provisionedTo.length === 0
+      ? []
+      : await run.run(() =>
+          sso.listAccountsForProvisionedPermissionSet(
+            instanceArn,
+            arn,
+            'LATEST_PERMISSION_SET_NOT_PROVISIONED',
+          ),
+        );
+  return {
+    arn,
+    name: details.name,
+    sessionDuration: details.sessionDuration ?? 'PT1H',
+    ...(details.description !== undefined ? { description: details.description } : {}),
+    ...(details.relayState !== undefined ? { relayState: details.relayState } : {}),
+    ...(inline !== undefined && inline !== '' ? { inlinePolicy: inline } : {}),
+    managedPolicies: [...managed].sort(),
+    customerManagedPolicies: [...cmps]
+      .map((r) => ({ name: r.name, path: r.path }))
+      .sort((a, b) => `${a.path}${a.name}`.localeCompare(`${b.path}${b.name}`)),
+    ...(boundary ? { permissionsBoundary: boundary } : {}),
+    tags: { ...tags },
+    provisionedTo: [...provisionedTo],
+    outdatedIn: [...outdatedIn],
+  };
+}
+
+/**
+ * Assignments by the cheaper of the two complete enumerations: ListAccountAssignmentsForPrincipal
+ * per identity-store principal when there are fewer principals than provisioned (permission set,
+ * account) pairs, else ListAccountAssignments per provisioned pair. Assignments only exist where
+ * their permission set is provisioned, so no pair outside `provisionedTo` needs a look.
+ */
+async function readAssignments(
+  backend: Backend,
+  instance: InstanceInfo,
+  permissionSets: readonly SnapshotPermissionSet[],
+  lookup: IdentityLookup,
+  run: Limiter,
+  progress: (msg: string) => void,
+): Promise<SnapshotAssignment[]> {
+  const pairs = permissionSets.flatMap((ps) =>
+    ps.provisionedTo.map((accountId) => ({ arn: ps.arn, accountId })),
+  );
+  if (pairs.length === 0) return [];
+  const store = backend.identityStore;
+  const [groups, users] = await Promise.all([
+    run.run(() => store.listGroups(instance.identityStoreId)),
+    run.run(() => store.listUsers(instance.identityStoreId)),
+  ]);
+  lookup.prime('GROUP', groups);
+  lookup.prime('USER', users);
+  lookup.markComplete('GROUP');
+  lookup.markComplete('USER');
+  const principals = [
+    ...groups.map((g) => ({ type: 'GROUP' as const, id: g.id })),
+    ...users.map((u) => ({ type: 'USER' as const, id: u.id })),
+  ];
+  const sso = backend.ssoAdmin;
+  let found: SnapshotAssignment[];
+  if (principals.length < pairs.length) {
+    progress(`reading assignments of ${principals.length} principals`);
+    const lists = await Promise.all(
+      principals.map((p) =>
+        run.run(() => sso.listAccountAssignmentsForPrincipal(instance.instanceArn, p.type, p.id)),
+      ),
+    );
+    found = lists.flat();
+  } else {
+    progress(`reading assignments of ${pairs.length} (permission set, account) pairs`);
+    const lists = await Promise.all(
+      pairs.map((pair) =>
+        run.run(() => sso.listAccountAssignments(instance.instanceArn, pair.accountId, pair.arn)),
+      ),
+    );
+    found = lists.flat();
+  }
+  const known = new Set(permissionSets.map((ps) => ps.arn));
+  return found
+    .filter((a) => known.has(a.permissionSetArn))
+    .map((a) => ({
+      permissionSetArn: a.permissionSetArn,
+      accountId: a.accountId,
+      principalType: a.principalType,
+      principalId: a.principalId,
+    }));
+}
+
+/** The Identity Center part of the snapshot, or `undefined` when there is no instance. */
+export async function readIdentityCenter(
+  backend: Backend,
+  configPrincipals: readonly ConfigPrincipal[],
+  run: Limiter,
+  progress: (msg: string) => void,
+): Promise<SnapshotIdentityCenter | undefined> {
+  const [instance] = await run.run(() => backend.ssoAdmin.listInstances());
+  if (!instance) return undefined;
+  const arns = await run.run(() => backend.ssoAdmin.listPermissionSets(instance.instanceArn));
+  const permissionSets = await Promise.all(
+    arns.map((arn) => readPermissionSet(backend, instance.instanceArn, arn, run)),
+  );
+  progress(`read ${permissionSets.length} permission sets`);
+
+  const lookup = new IdentityLookup(backend.identityStore, instance.identityStoreId);
+  const assignments = await readAssignments(backend, instance, permissionSets, lookup, run, progress);
+
+  const wanted = new Map<string, { type: PrincipalType; id: string }>();
+  for (const a of assignments)
+    wanted.set(`${a.principalType}:${a.principalId}`, { type: a.principalType, id: a.principalId });
+  const named = await Promise.all(
+    [...wanted.values()].map(async (p) => ({ ...p, name: await run.run(() => lookup.nameOf(p.type, p.id)) })),
+  );
+  const resolved = await Promise.all(
+    configPrincipals.map(async (p) => ({ ...p, id: await run.run(() => lookup.idOf(p.type, p.name)) })),
+  );
+  const principals = new Map<string, SnapshotPrincipal>();
+  for (const p of [...resolved, ...named]) {
+    if (p.id === undefined || p.name === undefined) continue;
+    principals.set(`${p.type}:${p.id}`, { type: p.type, id: p.id, name: p.name });
+  }
+  return {
+    instanceArn: instance.instanceArn,
+    identityStoreId: instance.identityStoreId,
+    permissionSets,
+    assignments,
+    principals: [...principals.values()].sort((a, b) =>
+      `${a.type}:${a.name}`.localeCompare(`${b.type}:${b.name}`),
+    ),
+  };
+}

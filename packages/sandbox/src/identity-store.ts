@@ -1,0 +1,45 @@
+import type { IdentityStorePort } from '@orgops/live';
+import { awsError, type SandboxContext } from './context.ts';
+import type { SandboxIdentityCenter } from './state.ts';
+
+const SVC = 'identitystore';
+
+/** The identity-store port: name lookups and listings over the sandbox's groups and users. */
+export function sandboxIdentityStore(ctx: SandboxContext): IdentityStorePort {
+  const store = (op: string, identityStoreId: string): SandboxIdentityCenter => {
+    const ic = ctx.state.identityCenter;
+    if (!ic || ic.identityStoreId !== identityStoreId)
+      throw awsError(SVC, op, 'ResourceNotFoundException', `No identity store ${identityStoreId}.`);
+    return ic;
+  };
+  return {
+    async getGroupId(identityStoreId, displayName) {
+      ctx.enter(SVC, 'GetGroupId');
+      return store('GetGroupId', identityStoreId).groups.find((g) => g.name === displayName)?.id;
+    },
+    async getUserId(identityStoreId, userName) {
+      ctx.enter(SVC, 'GetUserId');
+      return store('GetUserId', identityStoreId).users.find((u) => u.name === userName)?.id;
+    },
+    async listGroups(identityStoreId) {
+      return ctx.list(SVC, 'ListGroups', () =>
+        store('ListGroups', identityStoreId).groups.map((g) => ({ ...g })),
+      );
+    },
+    async listUsers(identityStoreId) {
+      return ctx.list(SVC, 'ListUsers', () =>
+        store('ListUsers', identityStoreId).users.map((u) => ({ ...u })),
+      );
+    },
+    async describeGroup(identityStoreId, groupId) {
+      ctx.enter(SVC, 'DescribeGroup');
+      const group = store('DescribeGroup', identityStoreId).groups.find((g) => g.id === groupId);
+      return group ? { ...group } : undefined;
+    },
+    async describeUser(identityStoreId, userId) {
+      ctx.enter(SVC, 'DescribeUser');
+      const user = store('DescribeUser', identityStoreId).users.find((u) => u.id === userId);
+      return user ? { ...user } : undefined;
+    },
+  };
+}
