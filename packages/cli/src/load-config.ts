@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { register } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -67,6 +68,7 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
     // Builders record where each object was defined from the stack; source maps make those
     // TypeScript lines rather than lines of the transpiled output.
     process.setSourceMapsEnabled(true);
+    registerResolveFallback();
     const { tsImport } = await import('tsx/esm/api');
     mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
   } catch (err) {
@@ -77,7 +79,9 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
         diagnostic('error', 'config-load-failed', {
           message: `Could not load ${file}: ${(err as Error).message.split('\n')[0]}`,
           path: file,
-          fix: 'Fix the TypeScript error above (run `pnpm typecheck` for details).',
+          fix: /Cannot find (module|package)/.test((err as Error).message)
+            ? 'Install the missing package in the config package (`pnpm install`), or fix the import path.'
+            : 'Fix the error in the config module (`pnpm typecheck` shows TypeScript errors with their location).',
         }),
       ],
     };
@@ -96,4 +100,15 @@ function unwrapDefault(mod: { default?: unknown }): unknown {
       value = (value as { default: unknown }).default;
   }
   return value;
+}
+
+let fallbackRegistered = false;
+
+/** Lets configs outside any workspace package import `@orgops/model` (see config-resolve-hook.mjs). */
+function registerResolveFallback(): void {
+  if (fallbackRegistered) return;
+  fallbackRegistered = true;
+  register(new URL('./config-resolve-hook.mjs', import.meta.url), {
+    data: { fallbackParent: import.meta.url },
+  });
 }

@@ -56,6 +56,24 @@ describe('apply safety', () => {
     expect(readFileSync(sandbox, 'utf8')).toBe(before);
   });
 
+  it('refuses a plan made for another organization', async () => {
+    const planFile = join(scratch.dir, `plan-${n}.json`);
+    await orgops(args('plan', '--out', planFile));
+    const other = join(scratch.dir, `other-${n}.json`);
+    const apply = await orgops([
+      'apply',
+      planFile,
+      '--auto-approve',
+      '--config',
+      configDir,
+      '--sandbox-file',
+      other,
+    ]);
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('[plan-foreign]');
+    expect((await orgops(['plan', '--config', configDir, '--sandbox-file', other])).code).toBe(2);
+  });
+
   it('refuses a plan file that was tampered into another format version', async () => {
     const planFile = join(scratch.dir, `plan-${n}.json`);
     await orgops(args('plan', '--out', planFile));

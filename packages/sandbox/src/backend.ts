@@ -9,7 +9,7 @@ import { organizationsPolicies } from './organizations-policies.ts';
 import { organizationsReads } from './organizations-read.ts';
 import { organizationsStructure } from './organizations-structure.ts';
 import { sandboxSsoAdmin } from './sso-admin.ts';
-import { type SandboxState, seedState } from './state.ts';
+import { newOrganizationId, type SandboxState, seedState } from './state.ts';
 
 /** A {@link Backend} over an in-memory organization, with access to its state for tests. */
 export interface SandboxBackend extends Backend {
@@ -47,7 +47,7 @@ export async function openSandbox(file: string, options: SandboxOptions = {}): P
     state = parseState(await readFile(file, 'utf8'), file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    state = seedState();
+    state = seedState({ organizationId: newOrganizationId() });
   }
   const backend = build(state, options, options.location ?? file, async (s) => {
     await mkdir(dirname(file), { recursive: true });

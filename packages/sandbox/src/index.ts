@@ -2,6 +2,7 @@ export { createSandbox, openSandbox, type SandboxBackend } from './backend.ts';
 export { PAGE_SIZE, type SandboxOptions } from './context.ts';
 export {
   FULL_AWS_ACCESS_ID,
+  newOrganizationId,
   RCP_FULL_AWS_ACCESS_ID,
   type SandboxAccount,
   type SandboxAssignment,

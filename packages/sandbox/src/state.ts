@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AccountState } from '@orgops/engine';
 import { LIMITS, type Tags } from '@orgops/model';
 
@@ -130,11 +131,22 @@ export function principalUuid(n: number): string {
 }
 
 /**
+ * A fresh organization id, so two sandbox files are two organizations and a plan made against
+ * one is refused by the other, as it would be between two real organizations.
+ */
+export function newOrganizationId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = randomBytes(10);
+  return `o-sbx${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+/**
  * The seed organization: all features, SCPs enabled with FullAWSAccess on the root and the
  * management account, trusted access for Identity Center, and a small identity store.
  */
-export function seedState(): SandboxState {
+export function seedState(options: { readonly organizationId?: string } = {}): SandboxState {
   const managementAccountId = '100000000000';
+  const organizationId = options.organizationId ?? 'o-sandbox00001';
   const rootId = 'r-sbx0';
   const groups = SEED_GROUPS.map((name, i) => ({ id: principalUuid(i + 1), name }));
   const users = SEED_USERS.map((name, i) => ({ id: principalUuid(101 + i), name }));
@@ -143,8 +155,8 @@ export function seedState(): SandboxState {
     counters: {},
     tick: 0,
     organization: {
-      id: 'o-sandbox00001',
-      arn: `arn:aws:organizations::${managementAccountId}:organization/o-sandbox00001`,
+      id: organizationId,
+      arn: `arn:aws:organizations::${managementAccountId}:organization/${organizationId}`,
       featureSet: 'ALL',
       managementAccountId,
     },

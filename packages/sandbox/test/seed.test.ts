@@ -105,7 +105,10 @@ describe('openSandbox', () => {
     const file = join(dir, 'nested', 'org.json');
     const sb = await openSandbox(file);
     expect(sb.location).toBe(file);
-    expect(JSON.parse(await readFile(file, 'utf8')).organization.id).toBe('o-sandbox00001');
+    const orgId = JSON.parse(await readFile(file, 'utf8')).organization.id as string;
+    expect(orgId).toMatch(/^o-[a-z0-9]{10,32}$/);
+    const other = await openSandbox(join(dir, 'other.json'));
+    expect((await other.organizations.describeOrganization()).id).not.toBe(orgId);
     const ou = await sb.organizations.createOrganizationalUnit(ROOT, 'Workloads', { team: 'platform' });
     await sb.flush();
     expect((await readdir(join(dir, 'nested'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -68,12 +68,14 @@ export function plural(n: number, word: string): string {
 
 /** `Deny s3:DeleteBucket, cloudtrail:StopLogging +1 more` — what a statement list does, briefly. */
 function describeStatements(effect: 'Allow' | 'Deny', statements: readonly AnyStatement[]): string {
-  const actions = statements.flatMap((s) =>
-    s.Action !== undefined ? asArray(s.Action) : asArray(s.NotAction).map((a) => `all but ${a}`),
-  );
-  const unique = [...new Set(actions)];
-  const shown = unique.slice(0, 3).join(', ');
-  const more = unique.length > 3 ? ` +${unique.length - 3} more` : '';
+  const phrases = statements.map((s) => {
+    if (s.Action !== undefined) return listBriefly(asArray(s.Action));
+    // NotAction statements (region allow-lists) read as "everything except …".
+    return `everything except ${listBriefly(asArray(s.NotAction))}`;
+  });
+  const unique = [...new Set(phrases)];
+  const shown = unique.slice(0, 2).join('; ');
+  const more = unique.length > 2 ? `; +${unique.length - 2} more` : '';
   // A conditioned `Deny *` is a narrow guardrail, not a lockout: say what it depends on.
   const keys = [
     ...new Set(
@@ -82,6 +84,11 @@ function describeStatements(effect: 'Allow' | 'Deny', statements: readonly AnySt
   ];
   const when = keys.length ? ` when ${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ' …' : ''}` : '';
   return `${effect} ${shown || '(no actions)'}${more}${when}`;
+}
+
+function listBriefly(actions: readonly string[]): string {
+  const unique = [...new Set(actions)];
+  return `${unique.slice(0, 3).join(', ')}${unique.length > 3 ? ` +${unique.length - 3} more` : ''}`;
 }
 
 /**
