@@ -77,13 +77,17 @@ export function createIdentityStorePort(
       return groups.map((g) => ({ id: required(g.GroupId, 'Group.GroupId'), name: g.DisplayName ?? '' }));
     },
 
-    async listUsers(IdentityStoreId: string) {
-      const users = await collectPages('ListUsers', async (NextToken) => {
-        const out = await call('ListUsers', () =>
-          client.send(new ListUsersCommand({ IdentityStoreId, NextToken, MaxResults })),
-        );
-        return { items: out.Users, nextToken: out.NextToken };
-      });
+    async listUsers(IdentityStoreId: string, options?: { readonly maxItems?: number }) {
+      const users = await collectPages(
+        'ListUsers',
+        async (NextToken) => {
+          const out = await call('ListUsers', () =>
+            client.send(new ListUsersCommand({ IdentityStoreId, NextToken, MaxResults })),
+          );
+          return { items: out.Users, nextToken: out.NextToken };
+        },
+        options?.maxItems,
+      );
       return users.map((u) => ({ id: required(u.UserId, 'User.UserId'), name: u.UserName ?? '' }));
     },
 

@@ -28,6 +28,8 @@ export function pageSizeFor(service: keyof typeof MAX_PAGE_SIZE, requested: numb
 export async function collectPages<T>(
   what: string,
   fetchPage: (nextToken: string | undefined) => Promise<Page<T>>,
+  /** Stop after the page that brings the count to at least this many items. */
+  maxItems?: number,
 ): Promise<T[]> {
   const out: T[] = [];
   const seen = new Set<string>();
@@ -41,6 +43,6 @@ export async function collectPages<T>(
         throw new Error(`${what}: the service returned the same NextToken twice; stopping`);
       seen.add(token);
     }
-  } while (token !== undefined);
+  } while (token !== undefined && (maxItems === undefined || out.length < maxItems));
   return out;
 }

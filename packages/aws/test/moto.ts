@@ -58,14 +58,23 @@ export function startMoto(): Promise<Moto> {
           const res = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
           if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);
         },
-        // moto shuts down gracefully on SIGTERM and waits for open keep-alive connections;
-        // after two seconds it is killed outright.
+        // moto shuts down gracefully on SIGTERM and waits for open keep-alive connections, so it
+        // is killed outright after two seconds. On a loaded machine the exit of a killed process
+        // has been seen to arrive very late; after three more seconds we stop waiting (SIGKILL
+        // cannot be ignored, the process is gone or going).
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();
             const force = setTimeout(() => child.kill('SIGKILL'), 2_000);
+            const giveUp = setTimeout(() => {
+              child.stdout?.destroy();
+              child.stderr?.destroy();
+              child.unref();
+              done();
+            }, 5_000);
             child.once('exit', () => {
               clearTimeout(force);
+              clearTimeout(giveUp);
               done();
             });
             child.kill('SIGTERM');

@@ -6,8 +6,8 @@
 import { readSnapshot } from '@orgops/live';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsBackend, createAwsBackendFromClients, createAwsClients } from '../src/index.ts';
-import { injectFaults } from './faults.ts';
 import { type Moto, motoClients, motoOptions, startMoto } from './moto.ts';
+import { fillMotoGaps } from './moto-gaps.ts';
 import { MANAGEMENT_ACCOUNT, type SeededOrg, seedOrganization } from './seed.ts';
 
 let moto: Moto;
@@ -24,27 +24,10 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-/**
- * A backend over moto whose sso-admin client answers the three reads moto lacks the way AWS does
- * for permission sets without a boundary, tags or outdated accounts. The answers go through the
- * SDK's deserializer and the backend counts them like any other call.
- */
+/** A backend over moto with moto's missing sso-admin reads filled in (see moto-gaps.ts). */
 async function readerBackend(pageSize: number): Promise<AwsBackend> {
   const { clients, location, regions } = await createAwsClients(motoOptions(moto, { pageSize }));
-  injectFaults(clients.ssoAdmin, (operation, _index, input) => {
-    if (operation === 'GetPermissionsBoundaryForPermissionSet') {
-      return { status: 400, type: 'ResourceNotFoundException', message: 'No permissions boundary' };
-    }
-    if (operation === 'ListTagsForResource') return { status: 200, body: { Tags: [] } };
-    // moto ignores the ProvisioningStatus filter; on AWS nothing is outdated right after provisioning.
-    if (
-      operation === 'ListAccountsForProvisionedPermissionSet' &&
-      input.ProvisioningStatus === 'LATEST_PERMISSION_SET_NOT_PROVISIONED'
-    ) {
-      return { status: 200, body: { AccountIds: [] } };
-    }
-    return undefined;
-  });
+  fillMotoGaps(clients);
   return createAwsBackendFromClients(clients, {
     location,
     regions,

@@ -11,5 +11,5 @@ export { AWS_MANAGED_POLICY_CONTENT } from './aws-managed-policies.ts';
 export { KeyedQueue, Limiter, mapLimit } from './concurrency.ts';
 export { IdentityLookup, type PrincipalType } from './identity-lookup.ts';
 export * from './ports.ts';
-export type { ConfigPrincipal } from './reader/read-identity-center.ts';
+export type { AssignmentEnumeration, ConfigPrincipal } from './reader/read-identity-center.ts';
 export { configPrincipals, type ReadOptions, readSnapshot } from './reader/read-snapshot.ts';

@@ -251,7 +251,14 @@ export interface IdentityStorePort {
   /** `undefined` when no user has that user name. */
   getUserId(identityStoreId: string, userName: string): Promise<string | undefined>;
   listGroups(identityStoreId: string): Promise<readonly { readonly id: string; readonly name: string }[]>;
-  listUsers(identityStoreId: string): Promise<readonly { readonly id: string; readonly name: string }[]>;
+  /**
+   * Users of the store. With `maxItems`, stops paginating once that many are read, so a reader can
+   * afford to ask how many users there are in a store that may hold 200,000 of them.
+   */
+  listUsers(
+    identityStoreId: string,
+    options?: { readonly maxItems?: number },
+  ): Promise<readonly { readonly id: string; readonly name: string }[]>;
   describeGroup(
     identityStoreId: string,
     groupId: string,

@@ -1,5 +1,5 @@
 import type { IdentityStorePort } from '@orgops/live';
-import { awsError, type SandboxContext } from './context.ts';
+import { awsError, PAGE_SIZE, type SandboxContext } from './context.ts';
 import type { SandboxIdentityCenter } from './state.ts';
 
 const SVC = 'identitystore';
@@ -26,10 +26,13 @@ export function sandboxIdentityStore(ctx: SandboxContext): IdentityStorePort {
         store('ListGroups', identityStoreId).groups.map((g) => ({ ...g })),
       );
     },
-    async listUsers(identityStoreId) {
-      return ctx.list(SVC, 'ListUsers', () =>
-        store('ListUsers', identityStoreId).users.map((u) => ({ ...u })),
-      );
+    async listUsers(identityStoreId, options) {
+      return ctx.list(SVC, 'ListUsers', () => {
+        const users = store('ListUsers', identityStoreId).users.map((u) => ({ ...u }));
+        // Like paging with a stop: whole pages until at least maxItems are read.
+        const max = options?.maxItems;
+        return max === undefined ? users : users.slice(0, Math.ceil(Math.max(1, max) / PAGE_SIZE[SVC]) * PAGE_SIZE[SVC]);
+      });
     },
     async describeGroup(identityStoreId, groupId) {
       ctx.enter(SVC, 'DescribeGroup');

@@ -130,10 +130,11 @@ describe('readSnapshot', () => {
       'sso-admin:ListTagsForResource': 2,
       // all + NOT_PROVISIONED filter, per permission set
       'sso-admin:ListAccountsForProvisionedPermissionSet': 4,
-      // 3 provisioned pairs < 9 principals: one call per pair
+      // 3 provisioned pairs < 6 groups: one call per pair, and no user is listed at all;
+      // the one assigned user is named with a DescribeUser.
       'sso-admin:ListAccountAssignments': 3,
       'identitystore:ListGroups': 1,
-      'identitystore:ListUsers': 1,
+      'identitystore:DescribeUser': 1,
     });
     expect(sb.stats().calls['organizations:ListParents']).toBeUndefined();
     expect(sb.stats().calls['organizations:ListPoliciesForTarget']).toBeUndefined();
@@ -167,6 +168,49 @@ describe('readSnapshot', () => {
     expect(sb.stats().calls['sso-admin:ListAccountAssignmentsForPrincipal']).toBe(9);
     expect(sb.stats().calls['sso-admin:ListAccountAssignments']).toBeUndefined();
     expect(snap.identityCenter?.principals).toEqual([{ type: 'GROUP', id: group, name: 'read-only' }]);
+  });
+
+  it('lists users only as far as it takes to know the per-pair path is cheaper', async () => {
+    const sb = sandbox({ asyncPolls: 1 });
+    const state = sb.exportState();
+    // A large identity store: 1,000 users.
+    for (let i = 0; i < 1000; i++) state.identityCenter!.users.push({ id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `user${i}` });
+    sb.importState(state);
+    const accountId = await createAccount(sb, 'm0');
+    const group = (await sb.identityStore.getGroupId(STORE, 'read-only'))!;
+    const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, { name: 'A', sessionDuration: 'PT1H', tags: {} });
+    const s = await sb.ssoAdmin.createAccountAssignment(INSTANCE, { accountId, permissionSetArn: arn, principalType: 'GROUP', principalId: group });
+    await sb.ssoAdmin.describeAccountAssignmentCreationStatus(INSTANCE, s.requestId);
+    sb.resetStats();
+    const snap = await readSnapshot(sb);
+    expect(snap.identityCenter?.assignments).toHaveLength(1);
+    // 1 provisioned pair < 6 groups: no user page is needed at all, and one ListAccountAssignments.
+    expect(sb.stats().calls['identitystore:ListUsers']).toBeUndefined();
+    expect(sb.stats().calls['sso-admin:ListAccountAssignments']).toBe(1);
+    expect(sb.stats().calls['sso-admin:ListAccountAssignmentsForPrincipal']).toBeUndefined();
+  });
+
+  it('stops listing users at the page that shows there are more principals than pairs', async () => {
+    const sb = sandbox({ asyncPolls: 1 });
+    const state = sb.exportState();
+    for (let i = 0; i < 1000; i++) state.identityCenter!.users.push({ id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `user${i}` });
+    sb.importState(state);
+    const group = (await sb.identityStore.getGroupId(STORE, 'read-only'))!;
+    const accounts = [];
+    for (let i = 0; i < 8; i++) accounts.push(await createAccount(sb, `m${i}`));
+    for (const name of ['A', 'B']) {
+      const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, { name, sessionDuration: 'PT1H', tags: {} });
+      for (const accountId of accounts) {
+        const s = await sb.ssoAdmin.createAccountAssignment(INSTANCE, { accountId, permissionSetArn: arn, principalType: 'GROUP', principalId: group });
+        await sb.ssoAdmin.describeAccountAssignmentCreationStatus(INSTANCE, s.requestId);
+      }
+    }
+    sb.resetStats();
+    const snap = await readSnapshot(sb);
+    expect(snap.identityCenter?.assignments).toHaveLength(16);
+    // 16 pairs: one page of users (100 of 1,003) settles it; the store is never listed in full.
+    expect(sb.stats().calls['identitystore:ListUsers']).toBe(1);
+    expect(sb.stats().calls['sso-admin:ListAccountAssignments']).toBe(16);
   });
 
   it('resolves config principals by name with one cached lookup each when nothing is assigned', async () => {

@@ -6,7 +6,7 @@ import type {
 } from '@orgops/engine';
 import type { Limiter } from '../concurrency.ts';
 import { IdentityLookup, type PrincipalType } from '../identity-lookup.ts';
-import type { Backend, InstanceInfo } from '../ports.ts';
+import type { AssignmentInfo, Backend, InstanceInfo } from '../ports.ts';
 
 export interface ConfigPrincipal {
   readonly type: PrincipalType;
@@ -71,27 +71,33 @@ async function readAssignments(
   lookup: IdentityLookup,
   run: Limiter,
   progress: (msg: string) => void,
+  strategy: AssignmentEnumeration,
 ): Promise<SnapshotAssignment[]> {
   const pairs = permissionSets.flatMap((ps) =>
     ps.provisionedTo.map((accountId) => ({ arn: ps.arn, accountId })),
   );
   if (pairs.length === 0) return [];
   const store = backend.identityStore;
-  const [groups, users] = await Promise.all([
-    run.run(() => store.listGroups(instance.identityStoreId)),
-    run.run(() => store.listUsers(instance.identityStoreId)),
-  ]);
+  const groups = await run.run(() => store.listGroups(instance.identityStoreId));
   lookup.prime('GROUP', groups);
-  lookup.prime('USER', users);
   lookup.markComplete('GROUP');
-  lookup.markComplete('USER');
-  const principals = [
-    ...groups.map((g) => ({ type: 'GROUP' as const, id: g.id })),
-    ...users.map((u) => ({ type: 'USER' as const, id: u.id })),
-  ];
+  // Per principal is cheaper only while principals < pairs, so users are listed no further than
+  // that: a store of 200,000 users must not cost 2,000 calls just to find out.
+  const budget = pairs.length - groups.length;
+  const users = budget > 0 ? await run.run(() => store.listUsers(instance.identityStoreId, { maxItems: budget })) : [];
+  lookup.prime('USER', users);
+  const usersComplete = budget > 0 && users.length < budget;
+  if (usersComplete) lookup.markComplete('USER');
   const sso = backend.ssoAdmin;
-  let found: SnapshotAssignment[];
-  if (principals.length < pairs.length) {
+  let found: AssignmentInfo[];
+  if (strategy === 'per-principal' || (strategy === 'auto' && usersComplete)) {
+    const principals = [
+      ...groups.map((g) => ({ type: 'GROUP' as const, id: g.id })),
+      ...(await completeUsers(store, instance.identityStoreId, users, usersComplete, run)).map((u) => ({
+        type: 'USER' as const,
+        id: u.id,
+      })),
+    ];
     progress(`reading assignments of ${principals.length} principals`);
     const lists = await Promise.all(
       principals.map((p) =>
@@ -125,6 +131,7 @@ export async function readIdentityCenter(
   configPrincipals: readonly ConfigPrincipal[],
   run: Limiter,
   progress: (msg: string) => void,
+  strategy: AssignmentEnumeration = 'auto',
 ): Promise<SnapshotIdentityCenter | undefined> {
   const [instance] = await run.run(() => backend.ssoAdmin.listInstances());
   if (!instance) return undefined;
@@ -135,7 +142,7 @@ export async function readIdentityCenter(
   progress(`read ${permissionSets.length} permission sets`);
 
   const lookup = new IdentityLookup(backend.identityStore, instance.identityStoreId);
-  const assignments = await readAssignments(backend, instance, permissionSets, lookup, run, progress);
+  const assignments = await readAssignments(backend, instance, permissionSets, lookup, run, progress, strategy);
 
   const wanted = new Map<string, { type: PrincipalType; id: string }>();
   for (const a of assignments)
@@ -160,4 +167,20 @@ export async function readIdentityCenter(
       `${a.type}:${a.name}`.localeCompare(`${b.type}:${b.name}`),
     ),
   };
+}
+
+/**
+ * How assignments are enumerated: `auto` picks the cheaper path; the others force one (useful
+ * where an emulator implements only one of them, and to measure both).
+ */
+export type AssignmentEnumeration = 'auto' | 'per-principal' | 'per-pair';
+
+async function completeUsers(
+  store: Backend['identityStore'],
+  identityStoreId: string,
+  users: readonly { readonly id: string; readonly name: string }[],
+  complete: boolean,
+  run: Limiter,
+): Promise<readonly { readonly id: string; readonly name: string }[]> {
+  return complete ? users : run.run(() => store.listUsers(identityStoreId));
 }

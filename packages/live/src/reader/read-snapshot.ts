@@ -2,7 +2,7 @@ import type { Snapshot } from '@orgops/engine';
 import type { DesiredState } from '@orgops/model';
 import { Limiter } from '../concurrency.ts';
 import type { Backend } from '../ports.ts';
-import { type ConfigPrincipal, readIdentityCenter } from './read-identity-center.ts';
+import { type AssignmentEnumeration, type ConfigPrincipal, readIdentityCenter } from './read-identity-center.ts';
 import { readOrganizationTree } from './read-organization.ts';
 import { readPolicies } from './read-policies.ts';
 
@@ -12,6 +12,8 @@ export interface ReadOptions {
   readonly onProgress?: (msg: string) => void;
   /** Port calls in flight at once (default 8). */
   readonly concurrency?: number;
+  /** Assignment enumeration path (default `auto`: the cheaper one). */
+  readonly assignments?: AssignmentEnumeration;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function readSnapshot(backend: Backend, options: ReadOptions = {}):
         })),
       ),
     ).then((lists) => lists.flat()),
-    readIdentityCenter(backend, options.principals ?? [], run, progress),
+    readIdentityCenter(backend, options.principals ?? [], run, progress, options.assignments),
   ]);
   progress(`read ${policies.length} policies`);
 
