@@ -5,7 +5,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import { type AwsBackend, type AwsBackendOptions, type AwsClients, createAwsBackend } from '../src/index.ts';
@@ -117,4 +117,12 @@ export function motoClients(moto: Moto): AwsClients {
     identityStore: new IdentitystoreClient(config),
     sts: new STSClient(config),
   };
+}
+
+/** Creates the organization (all features) that moto starts without; returns its id. */
+export async function createMotoOrganization(moto: Moto): Promise<string> {
+  const out = await motoClients(moto).organizations.send(
+    new CreateOrganizationCommand({ FeatureSet: 'ALL' }),
+  );
+  return out.Organization?.Id ?? '';
 }

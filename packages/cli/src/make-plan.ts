@@ -1,4 +1,4 @@
-import { analyzePlan, type Plan, plan } from '@orgops/engine';
+import { analyzePlan, type Plan, plan, type Snapshot } from '@orgops/engine';
 import { type Backend, readSnapshot } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from './context.ts';
@@ -9,6 +9,7 @@ import { TOOL_VERSION } from './version.ts';
 
 export interface PlanRun {
   readonly plan: Plan;
+  readonly snapshot: Snapshot;
   readonly backend: Backend;
   readonly loaded: LoadedConfig;
   readonly elapsedMs: number;
@@ -22,6 +23,7 @@ export async function makePlan(ctx: CommandContext, options: GlobalOptions): Pro
   ctx.io.progress(
     `Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`,
   );
+  await warnIfDelegatedAdministrator(ctx, backend);
   const principals = uniquePrincipals(loaded);
   const snapshot = await readSnapshot(backend, {
     principals,
@@ -36,7 +38,7 @@ export async function makePlan(ctx: CommandContext, options: GlobalOptions): Pro
       `The plan cannot be made: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`,
     );
   }
-  return { plan: result.value, backend, loaded, elapsedMs: Date.now() - started };
+  return { plan: result.value, snapshot, backend, loaded, elapsedMs: Date.now() - started };
 }
 
 /** Loads and validates the config, printing diagnostics; throws a user error when invalid. */
@@ -58,4 +60,22 @@ function uniquePrincipals(loaded: LoadedConfig): { type: 'GROUP' | 'USER'; name:
   for (const a of loaded.desired.assignments)
     seen.set(`${a.principal.type}:${a.principal.name}`, a.principal);
   return [...seen.values()];
+}
+
+/**
+ * A delegated administrator can read and manage policies, but not accounts, OUs, trusted access
+ * or permission sets provisioned in the management account. Say so before anyone reviews a plan
+ * that cannot be applied from here.
+ */
+async function warnIfDelegatedAdministrator(ctx: CommandContext, backend: Backend): Promise<void> {
+  const check = (backend as Partial<{ callerIsManagementAccount(): Promise<boolean> }>)
+    .callerIsManagementAccount;
+  if (!check) return;
+  if (await check.call(backend)) return;
+  ctx.io.err(
+    "warning [not-management-account] These credentials are not the management account's (a delegated administrator?). " +
+      'Reading works, but creating, moving or closing accounts, changing OUs, trusted access and delegated administrators, ' +
+      'and managing permission sets provisioned in the management account will fail with AccessDenied. ' +
+      'Run apply with the management account (see packages/aws/README.md).',
+  );
 }

@@ -31,7 +31,9 @@ export function sandboxIdentityStore(ctx: SandboxContext): IdentityStorePort {
         const users = store('ListUsers', identityStoreId).users.map((u) => ({ ...u }));
         // Like paging with a stop: whole pages until at least maxItems are read.
         const max = options?.maxItems;
-        return max === undefined ? users : users.slice(0, Math.ceil(Math.max(1, max) / PAGE_SIZE[SVC]) * PAGE_SIZE[SVC]);
+        return max === undefined
+          ? users
+          : users.slice(0, Math.ceil(Math.max(1, max) / PAGE_SIZE[SVC]) * PAGE_SIZE[SVC]);
       });
     },
     async describeGroup(identityStoreId, groupId) {

@@ -174,12 +174,25 @@ describe('readSnapshot', () => {
     const sb = sandbox({ asyncPolls: 1 });
     const state = sb.exportState();
     // A large identity store: 1,000 users.
-    for (let i = 0; i < 1000; i++) state.identityCenter!.users.push({ id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `user${i}` });
+    for (let i = 0; i < 1000; i++)
+      state.identityCenter!.users.push({
+        id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        name: `user${i}`,
+      });
     sb.importState(state);
     const accountId = await createAccount(sb, 'm0');
     const group = (await sb.identityStore.getGroupId(STORE, 'read-only'))!;
-    const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, { name: 'A', sessionDuration: 'PT1H', tags: {} });
-    const s = await sb.ssoAdmin.createAccountAssignment(INSTANCE, { accountId, permissionSetArn: arn, principalType: 'GROUP', principalId: group });
+    const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, {
+      name: 'A',
+      sessionDuration: 'PT1H',
+      tags: {},
+    });
+    const s = await sb.ssoAdmin.createAccountAssignment(INSTANCE, {
+      accountId,
+      permissionSetArn: arn,
+      principalType: 'GROUP',
+      principalId: group,
+    });
     await sb.ssoAdmin.describeAccountAssignmentCreationStatus(INSTANCE, s.requestId);
     sb.resetStats();
     const snap = await readSnapshot(sb);
@@ -193,15 +206,28 @@ describe('readSnapshot', () => {
   it('stops listing users at the page that shows there are more principals than pairs', async () => {
     const sb = sandbox({ asyncPolls: 1 });
     const state = sb.exportState();
-    for (let i = 0; i < 1000; i++) state.identityCenter!.users.push({ id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `user${i}` });
+    for (let i = 0; i < 1000; i++)
+      state.identityCenter!.users.push({
+        id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        name: `user${i}`,
+      });
     sb.importState(state);
     const group = (await sb.identityStore.getGroupId(STORE, 'read-only'))!;
     const accounts = [];
     for (let i = 0; i < 8; i++) accounts.push(await createAccount(sb, `m${i}`));
     for (const name of ['A', 'B']) {
-      const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, { name, sessionDuration: 'PT1H', tags: {} });
+      const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, {
+        name,
+        sessionDuration: 'PT1H',
+        tags: {},
+      });
       for (const accountId of accounts) {
-        const s = await sb.ssoAdmin.createAccountAssignment(INSTANCE, { accountId, permissionSetArn: arn, principalType: 'GROUP', principalId: group });
+        const s = await sb.ssoAdmin.createAccountAssignment(INSTANCE, {
+          accountId,
+          permissionSetArn: arn,
+          principalType: 'GROUP',
+          principalId: group,
+        });
         await sb.ssoAdmin.describeAccountAssignmentCreationStatus(INSTANCE, s.requestId);
       }
     }

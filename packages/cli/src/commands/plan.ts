@@ -26,6 +26,6 @@ export async function planCommand(ctx: CommandContext, options: PlanOptions): Pr
       `Saved the plan to ${options.out}. Apply exactly this plan with: orgops apply ${options.out}`,
     );
   }
-  if (options.stats) ctx.io.err(formatStats(run.backend.stats(), run.elapsedMs));
+  if (options.stats) ctx.io.err(formatStats(run.backend.stats(), run.elapsedMs, run.snapshot));
   return isEmptyPlan(run.plan) ? EXIT.ok : EXIT.changes;
 }

@@ -84,7 +84,8 @@ async function readAssignments(
   // Per principal is cheaper only while principals < pairs, so users are listed no further than
   // that: a store of 200,000 users must not cost 2,000 calls just to find out.
   const budget = pairs.length - groups.length;
-  const users = budget > 0 ? await run.run(() => store.listUsers(instance.identityStoreId, { maxItems: budget })) : [];
+  const users =
+    budget > 0 ? await run.run(() => store.listUsers(instance.identityStoreId, { maxItems: budget })) : [];
   lookup.prime('USER', users);
   const usersComplete = budget > 0 && users.length < budget;
   if (usersComplete) lookup.markComplete('USER');
@@ -142,7 +143,15 @@ export async function readIdentityCenter(
   progress(`read ${permissionSets.length} permission sets`);
 
   const lookup = new IdentityLookup(backend.identityStore, instance.identityStoreId);
-  const assignments = await readAssignments(backend, instance, permissionSets, lookup, run, progress, strategy);
+  const assignments = await readAssignments(
+    backend,
+    instance,
+    permissionSets,
+    lookup,
+    run,
+    progress,
+    strategy,
+  );
 
   const wanted = new Map<string, { type: PrincipalType; id: string }>();
   for (const a of assignments)

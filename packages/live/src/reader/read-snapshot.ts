@@ -2,7 +2,11 @@ import type { Snapshot } from '@orgops/engine';
 import type { DesiredState } from '@orgops/model';
 import { Limiter } from '../concurrency.ts';
 import type { Backend } from '../ports.ts';
-import { type AssignmentEnumeration, type ConfigPrincipal, readIdentityCenter } from './read-identity-center.ts';
+import {
+  type AssignmentEnumeration,
+  type ConfigPrincipal,
+  readIdentityCenter,
+} from './read-identity-center.ts';
 import { readOrganizationTree } from './read-organization.ts';
 import { readPolicies } from './read-policies.ts';
 
