@@ -1,9 +1,10 @@
 import { type Diagnostic, diagnostic, type Result } from '@orgops/model';
 import { PHASES, PLAN_FORMAT_VERSION, type Plan } from '../plan.ts';
+import { renderPlanJson } from '../render/json.ts';
 
-/** The saved plan file: the Plan itself, as stable pretty JSON. */
+/** The saved plan file: the Plan itself, byte for byte what `--format json` prints. */
 export function serializePlan(plan: Plan): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
+  return renderPlanJson(plan);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DesiredAccount, DesiredState } from '@orgops/model';
+import { type DesiredAccount, type DesiredState, LIMITS, LIMITS_VERSION } from '@orgops/model';
 import { address } from '../addresses.ts';
 import type { AccountRef } from '../change.ts';
 import type { SnapshotAccount } from '../snapshot.ts';
@@ -110,6 +110,18 @@ export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBu
         fix: `Rename it in the account's own settings (account:PutAccountName), or set name: '${match.name}'.`,
       });
     }
+  }
+
+  const closures = desired.accounts.filter((a) => a.close && liveByEmail.get(a.email) && isLiveAccount(liveByEmail.get(a.email)!));
+  const members = live.snapshot.accounts.filter((a) => a.id !== managementId && a.state !== 'CLOSED').length;
+  const quota = LIMITS.organizations.closeAccountQuota(members);
+  if (closures.length > quota) {
+    out.error('account-closure-quota', {
+      message: `The config closes ${closures.length} accounts; AWS allows ${quota} closures per rolling 30 days for an organization of ${members} member accounts (limits ${LIMITS_VERSION}).`,
+      path: 'accounts',
+      value: closures.map((a) => a.name),
+      fix: `Mark at most ${quota} accounts with close: { reason } now, and the rest after 30 days.`,
+    });
   }
 
   const matchedIds = new Set([...liveByEmail.values()].map((a) => a.id));

@@ -335,3 +335,20 @@ describe('plan', () => {
     expect(changed.map((c) => c.address)).toEqual(['ou/Workloads']);
   });
 });
+
+describe('account closure quota', () => {
+  it('refuses to plan more closures than AWS allows in 30 days', () => {
+    const s = new SnapshotBuilder();
+    const root = organizationRoot({ policies: [FullAWSAccess] });
+    const accounts = Array.from({ length: 260 }, (_, i) => {
+      s.account(`a${i}`, `a${i}@example.com`);
+      return account({ name: `a${i}`, email: `a${i}@example.com`, parent: root, close: { reason: 'decommission' } });
+    });
+    const config = org({ root, organizationalUnits: [], accounts, assignments: [], permissionSets: [] });
+    const result = plan({ desired: normalize(config), snapshot: s.build(), toolVersion: '0.1.0' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const err = result.errors.find((e) => e.code === 'account-closure-quota')!;
+    expect(err.message).toContain('closes 260 accounts; AWS allows 250 closures');
+  });
+});
