@@ -110,7 +110,8 @@ export interface BrownfieldOrg {
   /** Group display name or user name -> identity-store id. */
   readonly groups: Readonly<Record<string, string>>;
   readonly users: Readonly<Record<string, string>>;
-  readonly assignmentCount: number;
+  /** Every seeded assignment as `principalType:principalId/permissionSetArn@accountId`. */
+  readonly assignments: readonly string[];
   readonly trustedServices: readonly string[];
   readonly delegatedAdmin: { readonly accountId: string; readonly servicePrincipal: string };
 }
@@ -133,6 +134,14 @@ interface PermissionSetSeed {
   readonly inline?: string;
   readonly customerManaged?: readonly { readonly name: string; readonly path: string }[];
 }
+
+/** The key tests compare assignments by. */
+export const assignmentKey = (a: {
+  readonly PrincipalType?: string;
+  readonly PrincipalId?: string;
+  readonly PermissionSetArn?: string;
+  readonly TargetId?: string;
+}): string => `${a.PrincipalType}:${a.PrincipalId}/${a.PermissionSetArn}@${a.TargetId}`;
 
 const awsPolicy = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 
@@ -422,7 +431,7 @@ export async function seedBrownfield(c: AwsClients): Promise<BrownfieldOrg> {
     permissionSets,
     groups,
     users,
-    assignmentCount: requests.length,
+    assignments: requests.map(assignmentKey),
     trustedServices,
     delegatedAdmin,
   };

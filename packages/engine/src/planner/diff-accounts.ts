@@ -112,7 +112,9 @@ export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBu
     }
   }
 
-  const closures = desired.accounts.filter((a) => a.close && liveByEmail.get(a.email) && isLiveAccount(liveByEmail.get(a.email)!));
+  const closures = desired.accounts.filter(
+    (a) => a.close && liveByEmail.get(a.email) && isLiveAccount(liveByEmail.get(a.email)!),
+  );
   const members = live.snapshot.accounts.filter((a) => a.id !== managementId && a.state !== 'CLOSED').length;
   const quota = LIMITS.organizations.closeAccountQuota(members);
   if (closures.length > quota) {

@@ -87,14 +87,20 @@ export function diffPermissionSets(desired: DesiredState, live: LiveIndex, out: 
       });
     }
   }
+  const created = desired.permissionSets.filter((p) => !live.permissionSetByName.has(p.name));
   for (const ps of live.permissionSetByName.values()) {
     if (wanted.has(ps.name)) continue;
+    const fields = JSON.stringify({ ...liveFieldsOf(ps), tags: undefined });
+    const twin = created.find((c) => JSON.stringify({ ...fieldsOf(c), tags: undefined }) === fields);
     out.add('delete-permission-sets', {
       kind: 'permission-set-delete',
       action: 'delete',
       name: ps.name,
       arn: ps.arn,
       address: address.permissionSet(ps.name),
+      hint: twin
+        ? `${twin.name} has the same settings: AWS cannot rename a permission set, so this replaces ${ps.name} with ${twin.name}; its assignments are recreated and users get a new role in each account.`
+        : undefined,
     });
   }
 }

@@ -342,7 +342,12 @@ describe('account closure quota', () => {
     const root = organizationRoot({ policies: [FullAWSAccess] });
     const accounts = Array.from({ length: 260 }, (_, i) => {
       s.account(`a${i}`, `a${i}@example.com`);
-      return account({ name: `a${i}`, email: `a${i}@example.com`, parent: root, close: { reason: 'decommission' } });
+      return account({
+        name: `a${i}`,
+        email: `a${i}@example.com`,
+        parent: root,
+        close: { reason: 'decommission' },
+      });
     });
     const config = org({ root, organizationalUnits: [], accounts, assignments: [], permissionSets: [] });
     const result = plan({ desired: normalize(config), snapshot: s.build(), toolVersion: '0.1.0' });
@@ -350,5 +355,23 @@ describe('account closure quota', () => {
     if (result.ok) return;
     const err = result.errors.find((e) => e.code === 'account-closure-quota')!;
     expect(err.message).toContain('closes 260 accounts; AWS allows 250 closures');
+  });
+});
+
+describe('rename hints', () => {
+  it('explains that a permission set with a new name replaces the old one', () => {
+    const s = new SnapshotBuilder();
+    s.permissionSet('ReadOnlyOld', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+    const config = org({
+      organizationalUnits: [],
+      accounts: [],
+      assignments: [],
+      root: organizationRoot({ policies: [FullAWSAccess] }),
+    });
+    const changes = planOf(config, s.build()).phases.flatMap((p) => p.changes);
+    const del = changes.find((c) => c.kind === 'permission-set-delete')!;
+    expect(del.hint).toContain(
+      'AWS cannot rename a permission set, so this replaces ReadOnlyOld with ReadOnly',
+    );
   });
 });

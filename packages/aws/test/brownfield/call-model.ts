@@ -1,0 +1,58 @@
+/**
+ * What a read costs: the naive scan the reader is measured against, the floor AWS's rate limits
+ * put under a set of calls, and a small table for the test output.
+ */
+
+import { bucketFor } from '../../src/rates.ts';
+import type { ServiceName } from '../../src/service.ts';
+
+export interface OrgShape {
+  readonly accounts: number;
+  readonly ous: number;
+  readonly permissionSets: number;
+  readonly enabledPolicyTypes: number;
+}
+
+/**
+ * The calls a naive reader makes for the three questions the real one answers cheaply: who is
+ * assigned where (ListAccountAssignments for every account × permission set), which policies are
+ * attached where (ListPoliciesForTarget for every target × enabled policy type) and where each
+ * account sits (ListParents per account). One page each, the best case for the naive reader.
+ */
+export function naiveCalls(shape: OrgShape): Record<string, number> {
+  const targets = 1 + shape.ous + shape.accounts;
+  return {
+    'sso-admin:ListAccountAssignments': shape.accounts * shape.permissionSets,
+    'organizations:ListPoliciesForTarget': targets * shape.enabledPolicyTypes,
+    'organizations:ListParents': shape.accounts,
+  };
+}
+
+/**
+ * The least time AWS's rate limits allow for `calls` (keyed `service:Operation`): each bucket
+ * spends its burst at once and then runs at its sustained rate; buckets run in parallel.
+ */
+export function rateFloorSeconds(calls: Readonly<Record<string, number>>): number {
+  const perBucket = new Map<string, { calls: number; perSecond: number; burst: number }>();
+  for (const [key, n] of Object.entries(calls)) {
+    const [service, operation] = key.split(':') as [ServiceName, string];
+    const { key: bucket, rate } = bucketFor(service, operation);
+    const entry = perBucket.get(bucket) ?? { calls: 0, ...rate };
+    entry.calls += n;
+    perBucket.set(bucket, entry);
+  }
+  let floor = 0;
+  for (const b of perBucket.values()) floor = Math.max(floor, Math.max(0, b.calls - b.burst) / b.perSecond);
+  return floor;
+}
+
+export const sum = (calls: Readonly<Record<string, number>>): number =>
+  Object.values(calls).reduce((a, b) => a + b, 0);
+
+/** A fixed-width table: the first row is the header. */
+export function table(rows: readonly (readonly (string | number)[])[]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
+  const line = (r: readonly (string | number)[]) =>
+    r.map((cell, i) => (typeof cell === 'number' ? String(cell).padStart(widths[i]!) : String(cell).padEnd(widths[i]!))).join('  ');
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
