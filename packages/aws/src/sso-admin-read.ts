@@ -13,29 +13,19 @@ import {
   ListTagsForResourceCommand,
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
-import { isServiceError, type PermissionSetDetails, type SsoAdminPort } from '@orgops/live';
+import {
+  isServiceError,
+  type PermissionSetDetails,
+  type SsoAdminPermissionSetWrites,
+  type SsoAdminPort,
+} from '@orgops/live';
 import type { Caller } from './caller.ts';
 import { collectPages } from './pagination.ts';
 import { fromAwsTags, normalizeSessionDuration, required } from './shapes.ts';
 import { toAssignment } from './sso-admin-shapes.ts';
 
 /** Permission set writes (sso-admin-permission-sets.ts). */
-export type SsoAdminPermissionSetWrites = Pick<
-  SsoAdminPort,
-  | 'createPermissionSet'
-  | 'updatePermissionSet'
-  | 'deletePermissionSet'
-  | 'putInlinePolicyToPermissionSet'
-  | 'deleteInlinePolicyFromPermissionSet'
-  | 'attachManagedPolicyToPermissionSet'
-  | 'detachManagedPolicyFromPermissionSet'
-  | 'attachCustomerManagedPolicyReferenceToPermissionSet'
-  | 'detachCustomerManagedPolicyReferenceFromPermissionSet'
-  | 'putPermissionsBoundaryToPermissionSet'
-  | 'deletePermissionsBoundaryFromPermissionSet'
-  | 'tagResource'
-  | 'untagResource'
->;
+export type { SsoAdminPermissionSetWrites };
 
 /** Asynchronous requests and their status polls (sso-admin-async.ts). */
 export type SsoAdminAsyncOperations = Pick<

@@ -245,6 +245,24 @@ export interface SsoAdminPort {
   describeAccountAssignmentDeletionStatus(instanceArn: string, requestId: string): Promise<AsyncStatus>;
 }
 
+/** The permission-set write operations, implemented together by each backend. */
+export type SsoAdminPermissionSetWrites = Pick<
+  SsoAdminPort,
+  | 'createPermissionSet'
+  | 'updatePermissionSet'
+  | 'deletePermissionSet'
+  | 'putInlinePolicyToPermissionSet'
+  | 'deleteInlinePolicyFromPermissionSet'
+  | 'attachManagedPolicyToPermissionSet'
+  | 'detachManagedPolicyFromPermissionSet'
+  | 'attachCustomerManagedPolicyReferenceToPermissionSet'
+  | 'detachCustomerManagedPolicyReferenceFromPermissionSet'
+  | 'putPermissionsBoundaryToPermissionSet'
+  | 'deletePermissionsBoundaryFromPermissionSet'
+  | 'tagResource'
+  | 'untagResource'
+>;
+
 export interface IdentityStorePort {
   /** `undefined` when no group has that display name. */
   getGroupId(identityStoreId: string, displayName: string): Promise<string | undefined>;

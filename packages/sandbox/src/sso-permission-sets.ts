@@ -1,4 +1,4 @@
-import type { SsoAdminPort } from '@orgops/live';
+import type { SsoAdminPermissionSetWrites } from '@orgops/live';
 import { LIMITS, type Tags } from '@orgops/model';
 import { awsError, type SandboxContext } from './context.ts';
 import { instanceOf, permissionSetOf, touch } from './sso-helpers.ts';
@@ -6,22 +6,7 @@ import { nextId, type SandboxPermissionSet } from './state.ts';
 
 const SVC = 'sso-admin';
 
-type PermissionSetWrites = Pick<
-  SsoAdminPort,
-  | 'createPermissionSet'
-  | 'updatePermissionSet'
-  | 'deletePermissionSet'
-  | 'putInlinePolicyToPermissionSet'
-  | 'deleteInlinePolicyFromPermissionSet'
-  | 'attachManagedPolicyToPermissionSet'
-  | 'detachManagedPolicyFromPermissionSet'
-  | 'attachCustomerManagedPolicyReferenceToPermissionSet'
-  | 'detachCustomerManagedPolicyReferenceFromPermissionSet'
-  | 'putPermissionsBoundaryToPermissionSet'
-  | 'deletePermissionsBoundaryFromPermissionSet'
-  | 'tagResource'
-  | 'untagResource'
->;
+type PermissionSetWrites = SsoAdminPermissionSetWrites;
 
 const IC = LIMITS.identityCenter;
 
