@@ -50,6 +50,7 @@ function classOf(c: Change): DriftClass {
   }
 }
 
+/** What happened outside orgops, in words: the opposite of what the plan will do about it. */
 function describe(c: Change): string {
   switch (c.kind) {
     case 'assignment':
@@ -60,20 +61,44 @@ function describe(c: Change): string {
       return c.action === 'attach'
         ? `${c.policyName} was detached from ${targetLabel(c.target)}`
         : `${c.policyName} was attached to ${targetLabel(c.target)}`;
+    case 'account-create':
+      return `account ${c.name} (${c.email}) is missing from the organization`;
     case 'account-move':
       return `${c.account.name} was moved from ${c.toPath} to ${c.fromPath}`;
     case 'account-tag':
       return `tags of ${c.account.name} were changed`;
-    case 'policy-update':
-      return `${c.name} was edited (${[c.content && 'content', c.description && 'description', c.tags && 'tags', c.rename && 'name'].filter(Boolean).join(', ')})`;
-    case 'permission-set-update':
-      return `${c.name} was edited (${Object.keys(c.after).join(', ')})`;
-    case 'permission-set-provision':
-      return `${c.name} is outdated in ${c.accounts.map((a) => a.name).join(', ')}`;
+    case 'account-close':
+      return `${c.account.name} is still open although config marks it for closure`;
+    case 'ou-create':
+      return `OU ${c.path} was deleted`;
     case 'ou-update':
       return `OU ${c.path} was ${c.rename ? 'renamed' : 'retagged'}`;
-    default:
-      return c.address;
+    case 'ou-delete':
+      return `OU ${c.path} was created`;
+    case 'policy-create':
+      return `policy ${c.name} was deleted`;
+    case 'policy-update':
+      return `${c.name} was edited (${[c.content && 'content', c.description && 'description', c.tags && 'tags', c.rename && 'name'].filter(Boolean).join(', ')})`;
+    case 'policy-delete':
+      return `policy ${c.name} was created`;
+    case 'permission-set-create':
+      return `permission set ${c.name} was deleted`;
+    case 'permission-set-update':
+      return `${c.name} was edited (${Object.keys(c.after).join(', ')})`;
+    case 'permission-set-delete':
+      return `permission set ${c.name} was created`;
+    case 'permission-set-provision':
+      return c.reason?.includes('outdated')
+        ? `${c.name} is outdated in ${c.accounts.map((a) => a.name).join(', ')}`
+        : `${c.name} must be re-provisioned in ${c.accounts.map((a) => a.name).join(', ')} to undo the edit`;
+    case 'trusted-service':
+      return `trusted access for ${c.servicePrincipal} was ${c.action === 'enable' ? 'disabled' : 'enabled'}`;
+    case 'delegated-admin':
+      return c.action === 'register'
+        ? `${c.account.name} is no longer delegated administrator for ${c.servicePrincipal}`
+        : `${c.account.name} was made delegated administrator for ${c.servicePrincipal}`;
+    case 'policy-type':
+      return `policy type ${c.policyType} was ${c.action === 'enable' ? 'disabled' : 'enabled'}`;
   }
 }
 

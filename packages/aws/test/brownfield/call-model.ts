@@ -53,6 +53,86 @@ export const sum = (calls: Readonly<Record<string, number>>): number =>
 export function table(rows: readonly (readonly (string | number)[])[]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
   const line = (r: readonly (string | number)[]) =>
-    r.map((cell, i) => (typeof cell === 'number' ? String(cell).padStart(widths[i]!) : String(cell).padEnd(widths[i]!))).join('  ');
+    r
+      .map((cell, i) =>
+        typeof cell === 'number' ? String(cell).padStart(widths[i]!) : String(cell).padEnd(widths[i]!),
+      )
+      .join('  ');
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** The reader's calls beside the naive scan's, per question and in total, with their rate floors. */
+export interface CostComparison {
+  readonly rows: readonly {
+    readonly question: string;
+    readonly reader: string;
+    readonly readerCalls: number;
+    readonly naive: string;
+    readonly naiveCalls: number;
+  }[];
+  readonly total: { readonly reader: number; readonly naive: number };
+  readonly floorSeconds: { readonly reader: number; readonly naive: number };
+}
+
+/**
+ * Compares a measured read (`calls` per `service:Operation`) with the naive scan of the same
+ * organization. The naive reader makes every other call the real one makes; only the three
+ * questions are answered differently.
+ */
+export function compareWithNaive(calls: Readonly<Record<string, number>>, shape: OrgShape): CostComparison {
+  const n = (key: string) => calls[key] ?? 0;
+  const naive = naiveCalls(shape);
+  const replaced = [
+    'sso-admin:ListAccountAssignmentsForPrincipal',
+    'organizations:ListTargetsForPolicy',
+    'organizations:ListAccountsForParent',
+  ];
+  const naiveRead = Object.fromEntries(
+    Object.entries({ ...calls, ...naive }).filter(([key]) => !replaced.includes(key)),
+  );
+  return {
+    rows: [
+      {
+        question: 'assignments',
+        reader: 'ListAccountAssignmentsForPrincipal + ListGroups/Users',
+        readerCalls:
+          n('sso-admin:ListAccountAssignmentsForPrincipal') +
+          n('identitystore:ListGroups') +
+          n('identitystore:ListUsers'),
+        naive: 'ListAccountAssignments per account x permission set',
+        naiveCalls: naive['sso-admin:ListAccountAssignments']!,
+      },
+      {
+        question: 'attachments',
+        reader: 'ListTargetsForPolicy per policy',
+        readerCalls: n('organizations:ListTargetsForPolicy'),
+        naive: 'ListPoliciesForTarget per target x type',
+        naiveCalls: naive['organizations:ListPoliciesForTarget']!,
+      },
+      {
+        question: 'placement',
+        reader: 'ListAccountsForParent per parent',
+        readerCalls: n('organizations:ListAccountsForParent'),
+        naive: 'ListParents per account',
+        naiveCalls: naive['organizations:ListParents']!,
+      },
+    ],
+    total: { reader: sum(calls), naive: sum(naiveRead) },
+    floorSeconds: { reader: rateFloorSeconds(calls), naive: rateFloorSeconds(naiveRead) },
+  };
+}
+
+export function costTable(c: CostComparison): string {
+  return table([
+    ['question', 'reader', 'calls', 'naive scan', 'calls'],
+    ...c.rows.map((r) => [r.question, r.reader, r.readerCalls, r.naive, r.naiveCalls]),
+    ['whole read', '', c.total.reader, '', c.total.naive],
+    [
+      'floor at AWS rates (s)',
+      '',
+      Number(c.floorSeconds.reader.toFixed(1)),
+      '',
+      Number(c.floorSeconds.naive.toFixed(1)),
+    ],
+  ]);
 }

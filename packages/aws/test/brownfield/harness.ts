@@ -4,15 +4,21 @@
  * config, planning, and a write-counting fault injector for the crash test.
  */
 
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzePlan, changesOf, type GeneratedFile, type Plan, plan, type Snapshot } from '@orgops/engine';
-import { type ConfigPrincipal, configPrincipals, readSnapshot } from '@orgops/live';
+import {
+  type ApplyOptions,
+  type Backend,
+  type ConfigPrincipal,
+  configPrincipals,
+  readSnapshot,
+} from '@orgops/live';
 import { type DesiredState, validateConfig } from '@orgops/model';
+import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { tsImport } from 'tsx/esm/api';
 import { type AwsBackend, createAwsBackendFromClients, createAwsClients } from '../../src/index.ts';
-import { injectFaults } from '../faults.ts';
 import { type Moto, TEST_CREDENTIALS, TEST_REGION } from '../moto.ts';
 import { fillMotoGaps } from '../moto-gaps.ts';
 
@@ -53,14 +59,40 @@ export type WriteFault = (
 
 const isRead = (operation: string) => /^(List|Describe|Get)/.test(operation);
 
-function installWriteFaults(clients: Awaited<ReturnType<typeof createAwsClients>>['clients'], fault: WriteFault) {
+/**
+ * Like test/faults.ts (which the gap middleware already uses under its fixed name): sits below the
+ * SDK's deserializer and answers a chosen write with an AWS error document, so the real protocol
+ * code builds the real exception and the backend's retry logic sees what it would see from AWS.
+ */
+function installWriteFaults(
+  clients: Awaited<ReturnType<typeof createAwsClients>>['clients'],
+  fault: WriteFault,
+) {
   let writes = 0;
   for (const client of [clients.organizations, clients.ssoAdmin, clients.identityStore]) {
-    injectFaults(client, (operation, _index, input) => {
-      if (isRead(operation)) return undefined;
-      writes += 1;
-      return fault(writes, operation, input);
-    });
+    (client.middlewareStack as unknown as MiddlewareStack<object, MetadataBearer>).add(
+      (next, context) => async (args) => {
+        const operation = String((context as { commandName?: string }).commandName ?? '').replace(
+          /Command$/,
+          '',
+        );
+        if (isRead(operation)) return next(args);
+        writes += 1;
+        const input = ((args as { input?: object }).input ?? {}) as Record<string, unknown>;
+        const answer = fault(writes, operation, input);
+        if (!answer) return next(args);
+        return {
+          response: {
+            statusCode: answer.status,
+            reason: 'fault injected',
+            headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `fault-${writes}` },
+            body: new TextEncoder().encode(JSON.stringify({ __type: answer.type, message: answer.message })),
+          },
+          output: {},
+        } as never;
+      },
+      { step: 'deserialize', priority: 'low', name: 'brownfieldWriteFault' },
+    );
   }
 }
 
@@ -81,6 +113,9 @@ export function writeGenerated(files: readonly GeneratedFile[]): string {
 
 export function removeScratch(): void {
   rmSync(SCRATCH_DIR, { recursive: true, force: true });
+  try {
+    rmdirSync(dirname(SCRATCH_DIR)); // only when no other run still has a directory there
+  } catch {}
 }
 
 /**
@@ -105,9 +140,19 @@ export async function loadConfig(dir: string): Promise<{ desired: DesiredState; 
  * would never see member-account assignments; per principal (ListAccountAssignmentsForPrincipal)
  * sees them all, as it does on AWS.
  */
-export function read(backend: AwsBackend, principals: readonly ConfigPrincipal[] = []): Promise<Snapshot> {
+export function read(backend: Backend, principals: readonly ConfigPrincipal[] = []): Promise<Snapshot> {
   return readSnapshot(backend, { principals, assignments: 'per-principal' });
 }
+
+/**
+ * applyPlan's options for moto: no wait between polls, and the freshness read per principal too.
+ * With the default (`auto`) the re-read would pick the per-pair path (10 provisioned pairs < 18
+ * principals), miss every member-account assignment on moto, and rightly call the plan stale.
+ */
+export const APPLY_OPTIONS: ApplyOptions = {
+  pollIntervalMs: 0,
+  readSnapshot: (backend, principals) => read(backend, principals),
+};
 
 /** Reads afresh and plans `desired` against it, with the review analysis. */
 export async function planAgainst(
@@ -120,7 +165,8 @@ export async function planAgainst(
 
 export function planOf(desired: DesiredState, snapshot: Snapshot): Plan {
   const result = plan({ desired, snapshot, toolVersion: TOOL_VERSION, analyze: analyzePlan });
-  if (!result.ok) throw new Error(`plan failed:\n${result.errors.map((e) => `${e.code}: ${e.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`plan failed:\n${result.errors.map((e) => `${e.code}: ${e.message}`).join('\n')}`);
   return result.value;
 }
 

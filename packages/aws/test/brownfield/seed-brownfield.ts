@@ -30,62 +30,21 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import { mapLimit } from '@orgops/live';
 import type { AwsClients } from '../../src/index.ts';
+import {
+  assignmentKey,
+  denyContent,
+  GROUPS,
+  HOMES,
+  MANAGEMENT_ACCOUNT,
+  OU_PATHS,
+  OU_TAGS,
+  type OuPath,
+  PERMISSION_SETS,
+  USERS,
+} from './brownfield-shape.ts';
 
-export const MANAGEMENT_ACCOUNT = '123456789012';
 /** Requests in flight while seeding; moto's server is threaded, and more buys nothing on 2 cores. */
 const SEED_CONCURRENCY = 8;
-
-/** The OU tree as paths; parents come before children. */
-export const OU_PATHS = [
-  'Security',
-  'Infrastructure',
-  'Workloads',
-  'Sandbox',
-  'Suspended',
-  'Security/Audit',
-  'Security/Logs',
-  'Infrastructure/Network',
-  'Infrastructure/Shared',
-  'Workloads/Prod',
-  'Workloads/Staging',
-  'Workloads/Dev',
-  'Sandbox/Teams',
-  'Workloads/Prod/Payments',
-  'Workloads/Prod/Shop',
-  'Workloads/Prod/Data',
-  'Workloads/Staging/Payments',
-  'Workloads/Staging/Shop',
-  'Workloads/Dev/Payments',
-  'Workloads/Dev/Shop',
-] as const;
-export type OuPath = (typeof OU_PATHS)[number];
-
-const OU_TAGS: Partial<Record<OuPath, Record<string, string>>> = {
-  Security: { owner: 'security' },
-  Workloads: { owner: 'platform' },
-  'Workloads/Prod': { env: 'prod' },
-  'Workloads/Staging': { env: 'staging' },
-  'Workloads/Dev': { env: 'dev' },
-  Sandbox: { env: 'sandbox' },
-};
-
-/** Where the 200 member accounts live: [home ('' is the root), name prefix, count, env, team]. */
-const HOMES: readonly (readonly [OuPath | '', string, number, string, string])[] = [
-  ['Security', 'security-tooling', 1, 'shared', 'security'],
-  ['Security/Audit', 'audit', 2, 'shared', 'security'],
-  ['Security/Logs', 'log-archive', 2, 'shared', 'security'],
-  ['Infrastructure/Network', 'network', 3, 'shared', 'platform'],
-  ['Infrastructure/Shared', 'shared-services', 4, 'shared', 'platform'],
-  ['Workloads/Prod/Payments', 'prod-payments', 30, 'prod', 'payments'],
-  ['Workloads/Prod/Shop', 'prod-shop', 30, 'prod', 'shop'],
-  ['Workloads/Prod/Data', 'prod-data', 20, 'prod', 'data'],
-  ['Workloads/Staging/Payments', 'staging-payments', 15, 'staging', 'payments'],
-  ['Workloads/Staging/Shop', 'staging-shop', 15, 'staging', 'shop'],
-  ['Workloads/Dev/Payments', 'dev-payments', 25, 'dev', 'payments'],
-  ['Workloads/Dev/Shop', 'dev-shop', 25, 'dev', 'shop'],
-  ['Sandbox/Teams', 'sandbox', 26, 'sandbox', 'sandbox'],
-  ['', 'legacy', 2, 'prod', 'legacy'],
-];
 
 export interface SeededAccount {
   readonly id: string;
@@ -118,107 +77,6 @@ export interface BrownfieldOrg {
 
 const tagList = (tags: Readonly<Record<string, string>>) =>
   Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-
-export const denyContent = (actions: readonly string[]): string =>
-  JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{ Sid: 'Deny', Effect: 'Deny', Action: [...actions], Resource: '*' }],
-  });
-
-interface PermissionSetSeed {
-  readonly name: string;
-  readonly description?: string;
-  readonly sessionDuration: string;
-  readonly relayState?: string;
-  readonly managed: readonly string[];
-  readonly inline?: string;
-  readonly customerManaged?: readonly { readonly name: string; readonly path: string }[];
-}
-
-/** The key tests compare assignments by. */
-export const assignmentKey = (a: {
-  readonly PrincipalType?: string;
-  readonly PrincipalId?: string;
-  readonly PermissionSetArn?: string;
-  readonly TargetId?: string;
-}): string => `${a.PrincipalType}:${a.PrincipalId}/${a.PermissionSetArn}@${a.TargetId}`;
-
-const awsPolicy = (name: string) => `arn:aws:iam::aws:policy/${name}`;
-
-/** Ten permission sets using every attribute moto stores (no boundaries or tags: moto lacks them). */
-export const PERMISSION_SETS: readonly PermissionSetSeed[] = [
-  {
-    name: 'AdministratorAccess',
-    description: 'Full access',
-    sessionDuration: 'PT1H',
-    managed: [awsPolicy('AdministratorAccess')],
-  },
-  { name: 'ReadOnly', description: 'Read everything', sessionDuration: 'PT8H', managed: [awsPolicy('ReadOnlyAccess')] },
-  {
-    name: 'SecurityAudit',
-    description: 'Security team audit',
-    sessionDuration: 'PT4H',
-    relayState: 'https://console.aws.amazon.com/securityhub/home',
-    managed: [awsPolicy('SecurityAudit'), awsPolicy('ReadOnlyAccess')],
-  },
-  {
-    name: 'PowerUser',
-    description: 'Everything but IAM',
-    sessionDuration: 'PT4H',
-    managed: [awsPolicy('PowerUserAccess')],
-    inline: denyContent(['iam:CreateUser', 'iam:CreateAccessKey']),
-  },
-  { name: 'Billing', sessionDuration: 'PT2H', managed: [awsPolicy('AWSBillingReadOnlyAccess')] },
-  {
-    name: 'S3Reader',
-    description: 'Read S3 data',
-    sessionDuration: 'PT1H',
-    managed: [awsPolicy('AmazonS3ReadOnlyAccess')],
-    inline: denyContent(['s3:PutObject', 's3:DeleteObject']),
-  },
-  { name: 'Support', description: 'Open support cases', sessionDuration: 'PT1H', managed: [awsPolicy('AWSSupportAccess')] },
-  {
-    name: 'Developer',
-    description: 'Build and deploy',
-    sessionDuration: 'PT12H',
-    managed: [awsPolicy('PowerUserAccess')],
-    customerManaged: [{ name: 'developer-extras', path: '/' }],
-  },
-  {
-    name: 'NetworkAdmin',
-    description: 'Network operations',
-    sessionDuration: 'PT2H',
-    managed: [],
-    inline: JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: ['ec2:*Vpc*', 'ec2:*Subnet*', 'ec2:*Route*'], Resource: '*' }],
-    }),
-  },
-  {
-    name: 'BreakGlass',
-    description: 'Emergency access, alarmed',
-    sessionDuration: 'PT1H',
-    managed: [awsPolicy('AdministratorAccess')],
-  },
-];
-
-/** Groups (12 assigned, plus Contractors, used only by the out-of-band phase) and users. */
-export const GROUPS = [
-  'Auditors',
-  'Platform',
-  'payments-prod',
-  'shop-prod',
-  'data-prod',
-  'payments-staging',
-  'shop-staging',
-  'payments-dev',
-  'shop-dev',
-  'sandbox-users',
-  'FinOps',
-  'Security-Responders',
-  'Contractors',
-] as const;
-export const USERS = ['alice', 'bob', 'carol', 'dave', 'eve'] as const;
 
 export async function seedBrownfield(c: AwsClients): Promise<BrownfieldOrg> {
   const org = c.organizations;
@@ -313,7 +171,10 @@ export async function seedBrownfield(c: AwsClients): Promise<BrownfieldOrg> {
     for (const target of targets) await org.send(new AttachPolicyCommand({ PolicyId: id, TargetId: target }));
   });
 
-  const delegatedAdmin = { accountId: acct('security-tooling-01'), servicePrincipal: 'guardduty.amazonaws.com' };
+  const delegatedAdmin = {
+    accountId: acct('security-tooling-01'),
+    servicePrincipal: 'guardduty.amazonaws.com',
+  };
   await org.send(
     new RegisterDelegatedAdministratorCommand({
       AccountId: delegatedAdmin.accountId,
@@ -375,9 +236,19 @@ export async function seedBrownfield(c: AwsClients): Promise<BrownfieldOrg> {
   // their OU's accounts, and a few people with one-off grants.
   const members = accounts;
   const prod = accounts.filter((a) => a.home.startsWith('Workloads/Prod'));
-  const grants: [type: 'GROUP' | 'USER', principal: string, permissionSet: string, accounts: SeededAccount[]][] = [
+  const grants: [
+    type: 'GROUP' | 'USER',
+    principal: string,
+    permissionSet: string,
+    accounts: SeededAccount[],
+  ][] = [
     ['GROUP', 'Auditors', 'SecurityAudit', members],
-    ['GROUP', 'Platform', 'AdministratorAccess', [...inHome('Infrastructure/Network'), ...inHome('Infrastructure/Shared')]],
+    [
+      'GROUP',
+      'Platform',
+      'AdministratorAccess',
+      [...inHome('Infrastructure/Network'), ...inHome('Infrastructure/Shared')],
+    ],
     ['GROUP', 'payments-prod', 'PowerUser', inHome('Workloads/Prod/Payments')],
     ['GROUP', 'shop-prod', 'PowerUser', inHome('Workloads/Prod/Shop')],
     ['GROUP', 'data-prod', 'PowerUser', inHome('Workloads/Prod/Data')],
@@ -390,8 +261,18 @@ export async function seedBrownfield(c: AwsClients): Promise<BrownfieldOrg> {
     ['GROUP', 'Security-Responders', 'BreakGlass', prod.slice(40, 70)],
     ['USER', 'alice', 'ReadOnly', prod.slice(0, 15)],
     ['USER', 'bob', 'S3Reader', inHome('Workloads/Prod/Data').slice(0, 10)],
-    ['USER', 'carol', 'Support', [...inHome('Security/Audit'), ...inHome('Security/Logs'), ...inHome('Infrastructure/Network')]],
-    ['USER', 'dave', 'NetworkAdmin', [...inHome('Infrastructure/Network'), ...inHome('Infrastructure/Shared').slice(0, 2)]],
+    [
+      'USER',
+      'carol',
+      'Support',
+      [...inHome('Security/Audit'), ...inHome('Security/Logs'), ...inHome('Infrastructure/Network')],
+    ],
+    [
+      'USER',
+      'dave',
+      'NetworkAdmin',
+      [...inHome('Infrastructure/Network'), ...inHome('Infrastructure/Shared').slice(0, 2)],
+    ],
   ];
   const requests = grants.flatMap(([type, principal, ps, targets]) =>
     targets.map((a) => ({

@@ -42,7 +42,7 @@ export async function applyPlan(
   emit({ kind: 'refresh', message: `re-reading ${backend.location} to check the plan is still current` });
   const snapshot = options.readSnapshot
     ? await options.readSnapshot(backend, principals)
-    : await readSnapshot(backend, { principals });
+    : await readSnapshot(backend, { principals, assignments: options.assignments });
 
   const foreign = foreignPlanReason(plan, snapshot);
   if (foreign)

@@ -1,5 +1,6 @@
 import type { Change, PhaseName, Snapshot } from '@orgops/engine';
 import type { Backend, CallStats } from '../ports.ts';
+import type { AssignmentEnumeration } from '../reader/read-identity-center.ts';
 
 /** Progress of an apply, emitted as it happens; the CLI decides how to show it. */
 export type ApplyEvent =
@@ -48,6 +49,8 @@ export interface ApplyOptions {
   readonly pollIntervalMs?: number;
   /** Polls before giving up on one request (default 900). */
   readonly maxPolls?: number;
+  /** Assignment enumeration for the freshness re-read; use the one the plan's read used. */
+  readonly assignments?: AssignmentEnumeration;
   /** How to re-read the organization before applying (default: `readSnapshot`). */
   readonly readSnapshot?: (
     backend: Backend,

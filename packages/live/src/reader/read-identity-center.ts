@@ -94,10 +94,12 @@ async function readAssignments(
   if (strategy === 'per-principal' || (strategy === 'auto' && usersComplete)) {
     const principals = [
       ...groups.map((g) => ({ type: 'GROUP' as const, id: g.id })),
-      ...(await completeUsers(store, instance.identityStoreId, users, usersComplete, run)).map((u) => ({
-        type: 'USER' as const,
-        id: u.id,
-      })),
+      ...(await completeUsers(store, instance.identityStoreId, users, usersComplete, run, lookup)).map(
+        (u) => ({
+          type: 'USER' as const,
+          id: u.id,
+        }),
+      ),
     ];
     progress(`reading assignments of ${principals.length} principals`);
     const lists = await Promise.all(
@@ -184,12 +186,19 @@ export async function readIdentityCenter(
  */
 export type AssignmentEnumeration = 'auto' | 'per-principal' | 'per-pair';
 
+/** Every user, listing the rest of the store when the bounded listing stopped early. */
 async function completeUsers(
   store: Backend['identityStore'],
   identityStoreId: string,
   users: readonly { readonly id: string; readonly name: string }[],
   complete: boolean,
   run: Limiter,
+  lookup: IdentityLookup,
 ): Promise<readonly { readonly id: string; readonly name: string }[]> {
-  return complete ? users : run.run(() => store.listUsers(identityStoreId));
+  if (complete) return users;
+  const all = await run.run(() => store.listUsers(identityStoreId));
+  // The full list names every user, so no assigned user costs a DescribeUser later.
+  lookup.prime('USER', all);
+  lookup.markComplete('USER');
+  return all;
 }
