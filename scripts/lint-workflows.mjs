@@ -18,7 +18,8 @@ for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
       problems.push(`${path}:${i + 1} [pin] ${uses[1]} is not pinned to a full commit SHA`);
     }
   });
-  if (!/^permissions:\s*\{\}\s*$/m.test(text)) problems.push(`${path} [permissions] top-level "permissions: {}" is missing`);
+  if (!/^permissions:\s*\{\}\s*$/m.test(text))
+    problems.push(`${path} [permissions] top-level "permissions: {}" is missing`);
 }
 for (const p of problems) console.error(p);
 console.log(`workflows: ${problems.length} problem(s)`);
