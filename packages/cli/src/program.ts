@@ -9,11 +9,11 @@ import type { CommandContext, GlobalOptions } from './context.ts';
 import { FORMATS } from './render.ts';
 import { TOOL_VERSION } from './version.ts';
 
-const INTRO = `Govern an AWS organization as typed code: OUs, accounts, SCPs and other organization
-policies, IAM Identity Center permission sets and assignments.
-
-Without --backend aws, every command runs against the sandbox: an in-memory organization with
-AWS's rules, saved in .orgops/sandbox.json. No AWS account is needed to try orgops.`;
+const INTRO = [
+  'Govern an AWS organization as typed code: OUs, accounts, SCPs and other organization policies, IAM Identity Center permission sets and assignments.',
+  '',
+  "Without --backend aws, every command runs against the sandbox: an in-memory organization with AWS's rules, saved in .orgops/sandbox.json. No AWS account is needed to try orgops.",
+].join('\n');
 
 const EPILOG = `
 Typical flow:

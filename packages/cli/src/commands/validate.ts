@@ -24,8 +24,12 @@ export async function validateCommand(
     ctx.io.out(JSON.stringify({ valid: true, file, counts }, null, 2));
   } else {
     ctx.io.out(
-      `${paint.green(ctx.io.color, '✓')} ${relative(ctx.cwd, file) || file} is valid: ${counts.organizationalUnits} OUs, ${counts.accounts} accounts, ${counts.policies} policies (${counts.attachments} attachments), ${counts.permissionSets} permission sets, ${counts.assignmentRules} assignment rules (${counts.assignments} assignments).`,
+      `${paint.green(ctx.io.color, '✓')} ${relative(ctx.cwd, file) || file} is valid: ${n(counts.organizationalUnits, 'OU')}, ${n(counts.accounts, 'account')}, ${n(counts.policies, 'policy', 'policies')} (${n(counts.attachments, 'attachment')}), ${n(counts.permissionSets, 'permission set')}, ${n(counts.assignmentRules, 'assignment rule')} (${n(counts.assignments, 'assignment')}).`,
     );
   }
   return EXIT.ok;
+}
+
+function n(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
