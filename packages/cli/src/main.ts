@@ -1,3 +1,4 @@
+import { isServiceError, type ServiceError } from '@orgops/live';
 import { isOrgopsError } from '@orgops/model';
 import { CommanderError } from 'commander';
 import type { CommandContext } from './context.ts';
@@ -21,6 +22,12 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
+    if (isServiceError(err)) {
+      ctx.io.err(`${paint.red(ctx.io.color, 'error')} [aws:${err.code}] ${err.message}`);
+      const hint = awsHint(err);
+      if (hint) ctx.io.err(`  fix: ${hint}`);
+      return EXIT.error;
+    }
     if (isOrgopsError(err)) {
       ctx.io.err(`${paint.red(ctx.io.color, 'error')} [${err.code}] ${err.message}`);
       if (err.source === 'internal' && ctx.env.ORGOPS_DEBUG) ctx.io.err(String(err.stack));
@@ -37,4 +44,17 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
     );
     return EXIT.error;
   }
+}
+
+/** What to do about the AWS errors people hit first: no credentials, or a role without a permission. */
+function awsHint(err: ServiceError): string | undefined {
+  if (/credentials/i.test(err.message)) {
+    return 'No AWS credentials were found. Sign in with `aws sso login --profile NAME` and pass --profile NAME (or set AWS_PROFILE); in GitHub Actions, assume the role through OIDC.';
+  }
+  if (/AccessDenied|UnauthorizedOperation|NotAuthorized/i.test(err.code)) {
+    return `The role is not allowed ${err.service}:${err.operation}. Grant it (packages/aws/README.md lists the plan and apply policies), or run from the management account.`;
+  }
+  if (err.code === 'AWSOrganizationsNotInUseException')
+    return 'This account is not in an organization; run orgops from the management account.';
+  return undefined;
 }
