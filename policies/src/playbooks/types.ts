@@ -36,7 +36,10 @@ interface StepBase {
   /** Every IAM action the step calls, as `service:Action` (no wildcards: a step calls real APIs). */
   readonly actions: readonly string[];
   readonly context?: StepContext;
-  /** The resource the actions are called on, when a guardrail depends on it (role ARNs). */
+  /**
+   * An example resource the actions are called on, for steps where a guardrail depends on it
+   * (protect-privileged-roles matches role ARNs). Tests evaluate with it; runbooks leave it out.
+   */
   readonly resource?: string;
 }
 

@@ -60,6 +60,14 @@ export const INCIDENT_CONTAINMENT_POLICY: IdentityPolicyDocument = {
       Resource: '*',
     },
     {
+      // Tampering: turn logging and recording back on. Restarting only restores visibility; the
+      // settings themselves stay with break-glass.
+      Sid: 'RestoreRecording',
+      Effect: 'Allow',
+      Action: ['cloudtrail:StartLogging', 'config:StartConfigurationRecorder'],
+      Resource: '*',
+    },
+    {
       Sid: 'TriageFindings',
       Effect: 'Allow',
       Action: [
