@@ -3,6 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { buildFixture } from './fixture.ts';
 import { createAccount, INSTANCE, MGMT, ROOT, SCP, STORE, sandbox } from './helpers.ts';
 
+/** Fills the identity store with `count` more users. */
+function addUsers(sb: ReturnType<typeof sandbox>, count: number): void {
+  const state = sb.exportState();
+  for (let i = 0; i < count; i++) {
+    state.identityCenter!.users.push({
+      id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `user${i}`,
+    });
+  }
+  sb.importState(state);
+}
+
 describe('readSnapshot', () => {
   it('reads the seeded sandbox', async () => {
     const sb = sandbox();
@@ -172,14 +184,7 @@ describe('readSnapshot', () => {
 
   it('lists users only as far as it takes to know the per-pair path is cheaper', async () => {
     const sb = sandbox({ asyncPolls: 1 });
-    const state = sb.exportState();
-    // A large identity store: 1,000 users.
-    for (let i = 0; i < 1000; i++)
-      state.identityCenter!.users.push({
-        id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        name: `user${i}`,
-      });
-    sb.importState(state);
+    addUsers(sb, 1000); // a large identity store
     const accountId = await createAccount(sb, 'm0');
     const group = (await sb.identityStore.getGroupId(STORE, 'read-only'))!;
     const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, {
@@ -205,13 +210,7 @@ describe('readSnapshot', () => {
 
   it('stops listing users at the page that shows there are more principals than pairs', async () => {
     const sb = sandbox({ asyncPolls: 1 });
-    const state = sb.exportState();
-    for (let i = 0; i < 1000; i++)
-      state.identityCenter!.users.push({
-        id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        name: `user${i}`,
-      });
-    sb.importState(state);
+    addUsers(sb, 1000); // a large identity store
     const group = (await sb.identityStore.getGroupId(STORE, 'read-only'))!;
     const accounts = [];
     for (let i = 0; i < 8; i++) accounts.push(await createAccount(sb, `m${i}`));
