@@ -1,17 +1,9 @@
-import {
-  type Change,
-  PHASES,
-  type PhaseName,
-  PLAN_FORMAT_VERSION,
-  type Plan,
-  type Snapshot,
-} from '@orgops/engine';
-import { applyPlan, readSnapshot, ServiceError } from '@orgops/live';
+import type { Change, PhaseName, Plan, Snapshot } from '@orgops/engine';
+import { readSnapshot } from '@orgops/live';
 import {
   account,
   defineOrganization,
   FullAWSAccess,
-  LIMITS_VERSION,
   managementAccount,
   organizationalUnit,
   organizationRoot,
@@ -19,48 +11,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { SandboxBackend } from '../src/index.ts';
 import { planFor } from './e2e-helpers.ts';
-import { createAccount, doc, INSTANCE, MGMT, ROOT, SCP, STORE, sandbox } from './helpers.ts';
-
-/** A plan built by hand: changes grouped by phase in PHASES order, nothing observed. */
-async function handPlan(sb: SandboxBackend, changes: [PhaseName, Change][]): Promise<Plan> {
-  const snap = await readSnapshot(sb);
-  return {
-    formatVersion: PLAN_FORMAT_VERSION,
-    toolVersion: 'test',
-    limitsVersion: LIMITS_VERSION,
-    createdAt: new Date(0).toISOString(),
-    target: {
-      backend: 'sandbox',
-      location: sb.location,
-      organizationId: snap.organization.id,
-      managementAccountId: snap.organization.managementAccountId,
-    },
-    phases: PHASES.map((name) => ({
-      name,
-      changes: changes.filter(([p]) => p === name).map(([, c]) => c),
-    })).filter((p) => p.changes.length > 0),
-    observed: {},
-    warnings: [],
-    analysis: { access: [], guardrails: [], risks: [] },
-    summary: { total: changes.length, byAction: {} },
-  };
-}
-
-const apply = (sb: SandboxBackend, p: Plan, extra: Parameters<typeof applyPlan>[2] = {}) =>
-  applyPlan(p, sb, { pollIntervalMs: 0, ...extra });
-
-const accountCreate = (i: number, parentPath = '/'): [PhaseName, Change] => [
-  'create-accounts',
-  {
-    kind: 'account-create',
-    action: 'create',
-    email: `new${i}@example.com`,
-    name: `new-${i}`,
-    parentPath,
-    tags: {},
-    address: `account/new${i}@example.com`,
-  },
-];
+import { accountCreate, apply, handPlan } from './hand-plan.ts';
+import { createAccount, doc, INSTANCE, MGMT, ROOT, SCP, sandbox } from './helpers.ts';
 
 describe('freshness', () => {
   const config = () => {
@@ -331,90 +283,5 @@ describe('permission sets', () => {
     });
     expect(ps.inlinePolicy).toBeUndefined();
     expect(ps.permissionsBoundary).toBeUndefined();
-  });
-});
-
-describe('failure midway', () => {
-  it('stops, reports done / failed / not started, and the next plan+apply converges', async () => {
-    const { converge } = await import('./e2e-helpers.ts');
-    const root = organizationRoot({ policies: [FullAWSAccess] });
-    const ous = ['A', 'B', 'C'].map((n) => organizationalUnit(n, { parent: root }));
-    const config = defineOrganization({
-      policyTypes: ['SERVICE_CONTROL_POLICY'],
-      root,
-      organizationalUnits: ous,
-      accounts: [
-        managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
-        ...ous.map((ou, i) => account({ name: `acct-${i}`, email: `acct-${i}@example.com`, parent: ou })),
-      ],
-      defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
-    });
-    let armed = true;
-    const sb = sandbox({
-      failOn: (op, n) =>
-        armed && op === 'organizations:MoveAccount' && n === 2
-          ? new ServiceError('organizations', 'MoveAccount', 'ServiceException', 'injected outage')
-          : undefined,
-    });
-    const p = await planFor(sb, config);
-    const result = await apply(sb, p);
-    expect(result.ok).toBe(false);
-    expect(result.counts.failed).toBe(1);
-    const failed = result.outcomes.find((o) => o.status === 'failed')!;
-    expect(failed.error).toMatchObject({
-      code: 'ServiceException',
-      message: expect.stringContaining('injected outage'),
-    });
-    expect(result.outcomes.filter((o) => o.phase === 'create-ous').every((o) => o.status === 'done')).toBe(
-      true,
-    );
-    expect(result.outcomes.every((o) => o.status !== 'not-started' || o.phase !== 'create-ous')).toBe(true);
-    // Every outcome is accounted for, in plan order.
-    expect(result.outcomes.map((o) => o.address)).toEqual(
-      p.phases.flatMap((ph) => ph.changes.map((c) => c.address)),
-    );
-    armed = false;
-    await converge(sb, config);
-    expect(sb.exportState().accounts).toHaveLength(4);
-  });
-
-  it('does not start queued work after a failure', async () => {
-    const sb = sandbox({
-      asyncPolls: 1,
-      failOn: (op, n) =>
-        op === 'organizations:CreatePolicy' && n === 1
-          ? new ServiceError('organizations', 'CreatePolicy', 'ServiceException', 'down')
-          : undefined,
-    });
-    const changes: [PhaseName, Change][] = [
-      [
-        'write-policies',
-        {
-          kind: 'policy-create',
-          action: 'create',
-          policyType: SCP,
-          name: 'p1',
-          description: '',
-          content: doc(),
-          tags: {},
-          address: `policy/${SCP}/p1`,
-        },
-      ],
-      [
-        'attachments',
-        {
-          kind: 'policy-attachment',
-          action: 'attach',
-          policyType: SCP,
-          policyName: 'p1',
-          target: { kind: 'root' },
-          address: `attachment/${SCP}/p1@/`,
-        },
-      ],
-    ];
-    const result = await apply(sb, await handPlan(sb, changes));
-    expect(result.outcomes.map((o) => o.status)).toEqual(['failed', 'not-started']);
-    expect(result.stats.calls['organizations:AttachPolicy']).toBeUndefined();
-    void STORE;
   });
 });

@@ -1,0 +1,45 @@
+import { type Change, PHASES, type PhaseName, PLAN_FORMAT_VERSION, type Plan } from '@orgops/engine';
+import { applyPlan, readSnapshot } from '@orgops/live';
+import { LIMITS_VERSION } from '@orgops/model';
+import type { SandboxBackend } from '../src/index.ts';
+
+/** A plan built by hand: changes grouped by phase in PHASES order, nothing observed. */
+export async function handPlan(sb: SandboxBackend, changes: [PhaseName, Change][]): Promise<Plan> {
+  const snap = await readSnapshot(sb);
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    toolVersion: 'test',
+    limitsVersion: LIMITS_VERSION,
+    createdAt: new Date(0).toISOString(),
+    target: {
+      backend: 'sandbox',
+      location: sb.location,
+      organizationId: snap.organization.id,
+      managementAccountId: snap.organization.managementAccountId,
+    },
+    phases: PHASES.map((name) => ({
+      name,
+      changes: changes.filter(([p]) => p === name).map(([, c]) => c),
+    })).filter((p) => p.changes.length > 0),
+    observed: {},
+    warnings: [],
+    analysis: { access: [], guardrails: [], risks: [] },
+    summary: { total: changes.length, byAction: {} },
+  };
+}
+
+export const apply = (sb: SandboxBackend, p: Plan, extra: Parameters<typeof applyPlan>[2] = {}) =>
+  applyPlan(p, sb, { pollIntervalMs: 0, ...extra });
+
+export const accountCreate = (i: number, parentPath = '/'): [PhaseName, Change] => [
+  'create-accounts',
+  {
+    kind: 'account-create',
+    action: 'create',
+    email: `new${i}@example.com`,
+    name: `new-${i}`,
+    parentPath,
+    tags: {},
+    address: `account/new${i}@example.com`,
+  },
+];
