@@ -14,6 +14,7 @@ export {
   generateConfig,
 } from './import/generate-config.ts';
 export * from './plan.ts';
+export * from './plan-file/changes-digest.ts';
 export * from './plan-file/freshness.ts';
 export * from './plan-file/observe.ts';
 export * from './plan-file/serialize.ts';
