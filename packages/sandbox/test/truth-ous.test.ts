@@ -112,17 +112,6 @@ describe('issue 13 item 4: an OU name containing "/"', () => {
     expect(accountNamed(sb, 'shop').parentId).toBe(ouAt(sb, 'Prod', 'EU')!.id);
     expect(ouAt(sb, 'Prod/EU')).toBeUndefined();
   });
-
-  it('creates and manages an OU whose own name contains "/"', async () => {
-    const sb = sandbox();
-    const root = organizationRoot({ policies: [FullAWSAccess] });
-    const prod = organizationalUnit('Prod', { parent: root });
-    const slashed = organizationalUnit('EU/West', { parent: prod, policies: [FullAWSAccess, denyAll] });
-    await converge(sb, orgOf({ root, ous: [prod, slashed], members: [member('shop', slashed)] }));
-    const id = ouAt(sb, 'Prod', 'EU/West')!.id;
-    expect(accountNamed(sb, 'shop').parentId).toBe(id);
-    expect(attachedTo(sb, id)).toEqual(['FullAWSAccess', 'deny-all']);
-  });
 });
 
 describe('issue 13 item 13: renaming a parent and its child in one plan', () => {

@@ -1,4 +1,5 @@
 import { classifyDrift, type Plan } from '@orgops/engine';
+import { readSnapshot } from '@orgops/live';
 import {
   assign,
   FullAWSAccess,
@@ -178,6 +179,10 @@ describe('issue 13, also: an assignment of a group deleted from the identity sto
     const state = sb.exportState();
     state.identityCenter!.groups = state.identityCenter!.groups.filter((g) => g.name !== 'finops');
     sb.importState(state);
+
+    // Listing per principal cannot find a principal that no longer exists; its pair still shows it.
+    const perPrincipal = await readSnapshot(sb, { assignments: 'per-principal' });
+    expect(perPrincipal.identityCenter!.assignments).toHaveLength(1);
 
     const p = await planFor(sb, orgOf(base));
     expect(summary(p)).toEqual([
