@@ -30,6 +30,7 @@ export function diffAccounts(
   const { matches: liveByEmail, refused } = matchAccounts(desired, live, out);
   const desiredByEmail = new Map(desired.accounts.map((a) => [a.email, a]));
   const managementId = live.snapshot.organization.managementAccountId;
+  const desiredPathById = new Map([...ous.liveIdByPath].map(([path, id]) => [id, path]));
 
   for (const a of desired.accounts) {
     const match = liveByEmail.get(a.email);
@@ -80,13 +81,21 @@ export function diffAccounts(
     }
     const ref: AccountRef = { email: a.email, id: match.id, name: a.name };
     if (ous.liveIdByPath.get(a.parentPath) !== match.parentId) {
+      const fromPath = live.parentPathOf(match);
+      const renamedTo = desiredPathById.get(match.parentId);
       out.add('place-accounts', {
         kind: 'account-move',
         action: 'move',
         account: ref,
-        fromPath: live.parentPathOf(match),
+        fromPath,
         toPath: a.parentPath,
         address: address.account(a.email),
+        // Paths are as they are now; say so when this plan renames or deletes the OU it leaves.
+        ...(renamedTo !== undefined && renamedTo !== fromPath
+          ? { reason: `${fromPath} is renamed to ${renamedTo} in this plan` }
+          : ous.deleted.has(match.parentId)
+            ? { reason: `${fromPath} is deleted in this plan` }
+            : {}),
       });
     }
     const tags = diffTags(match.tags, a.tags);

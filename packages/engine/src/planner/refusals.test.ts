@@ -196,6 +196,23 @@ describe('issue 13 item 10: an ignore pattern that matches a policy the config a
     expect(err.path).toBe('ignore.policies[0]');
     expect(err.value).toBe('*AWS*');
   });
+
+  it('refuses a pattern matching FullAWSAccess even where config attaches it nowhere', () => {
+    const allowAll = serviceControlPolicy({
+      name: 'allow-all',
+      content: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+    });
+    const c = config({
+      root: organizationRoot({ policies: [allowAll] }),
+      accounts: [
+        managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
+      ],
+      defaultPolicies: { SERVICE_CONTROL_POLICY: [allowAll] },
+      ignore: { policies: ['Full*'] },
+    });
+    const err = errorsOf(c, new SnapshotBuilder()).find((e) => e.code === 'ignore-matches-attached-policy')!;
+    expect(err.message).toContain('AWS attaches to every new root, OU and account');
+  });
 });
 
 describe('issue 13 item 14: the management account as delegated administrator', () => {
