@@ -154,8 +154,14 @@ export function diffAccounts(
       )
     )
       continue; // already reported with the config entry that claims it
+    // A config account by the same name that is nowhere to be found: most likely this one, with
+    // its root email changed outside orgops.
+    const twin = desired.accounts.find((a) => a.name === acct.name && !liveByEmail.has(a.email));
+    const changedEmail = twin
+      ? ` Config has an account named ${twin.name} with root email ${twin.email}, which is not in the organization: if it is this one, its root email was changed outside orgops.`
+      : '';
     out.error('account-not-in-config', {
-      message: `Account ${acct.name} (${acct.id}, ${acct.email}) is in the organization but not in config. Removing an account from config never closes it.`,
+      message: `Account ${acct.name} (${acct.id}, ${acct.email}) is in the organization but not in config. Removing an account from config never closes it.${changedEmail}`,
       path: 'accounts',
       value: acct.email,
       fix: `Add it back with account({ name: '${acct.name}', email: '${acct.email}', id: '${acct.id}', parent }), list it under ignore.accounts, or keep it in config with close: { reason } to close it.`,

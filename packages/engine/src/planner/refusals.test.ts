@@ -94,6 +94,16 @@ describe('issue 13 item 7: an account matched by id must have the config email',
     expect(err.site?.file).toMatch(/refusals\.test\.ts$/);
   });
 
+  it('points at the config account an email change made unrecognisable', () => {
+    const s = new SnapshotBuilder();
+    s.account('vendor', 'attacker@evil.example');
+    const c = config({
+      accounts: [mgmt, account({ name: 'vendor', email: 'vendor@example.com', parent: root })],
+    });
+    const err = errorsOf(c, s).find((e) => e.code === 'account-not-in-config')!;
+    expect(err.message).toContain('its root email was changed outside orgops');
+  });
+
   it('refuses two config entries that bind one live account', () => {
     const s = new SnapshotBuilder();
     const id = s.account('vendor', 'attacker@evil.example');
