@@ -100,8 +100,8 @@ describe('OUs are matched by identity, not path text', () => {
 
 describe('policies are matched by identity', () => {
   const doc = (action: string) => ({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Action: action, Resource: '*' }],
+    Version: '2012-10-17' as const,
+    Statement: [{ Effect: 'Deny' as const, Action: action, Resource: '*' }],
   });
 
   it('renames deny-regions to deny-regions-legacy, then creates the new deny-regions', () => {
