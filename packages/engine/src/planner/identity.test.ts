@@ -127,3 +127,44 @@ describe('policies are matched by identity', () => {
     expect(changes[0]).not.toHaveProperty('content', expect.anything());
   });
 });
+
+describe('phases', () => {
+  it('attaches to the root and OUs before accounts arrive, and to new accounts once they exist', () => {
+    const s = new SnapshotBuilder();
+    s.account('app', 'app@example.com');
+    const denyS3 = serviceControlPolicy({
+      name: 'deny-s3',
+      content: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }] },
+    });
+    const root = organizationRoot({ policies: [FullAWSAccess] });
+    const prod = organizationalUnit('Prod', { parent: root, policies: [FullAWSAccess, denyS3] });
+    const c = defineOrganization({
+      policyTypes: [SCP],
+      root,
+      organizationalUnits: [prod],
+      accounts: [
+        managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
+        account({ name: 'app', email: 'app@example.com', parent: prod }),
+        account({
+          name: 'fresh',
+          email: 'fresh@example.com',
+          parent: prod,
+          policies: [FullAWSAccess, denyS3],
+        }),
+      ],
+      defaultPolicies: { [SCP]: [FullAWSAccess] },
+    });
+    const result = plan({ desired: normalize(c), snapshot: s.build(), toolVersion: '0.1.0' });
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+    expect(
+      result.value.phases.map((p) => [p.name, p.changes.map((x) => `${x.action} ${x.address}`)]),
+    ).toEqual([
+      ['create-ous', ['create ou/Prod']],
+      ['write-policies', ['create policy/SERVICE_CONTROL_POLICY/deny-s3']],
+      ['attachments', ['attach attachment/SERVICE_CONTROL_POLICY/deny-s3@/Prod']],
+      ['create-accounts', ['create account/fresh@example.com']],
+      ['place-accounts', ['move account/app@example.com']],
+      ['attach-new-accounts', ['attach attachment/SERVICE_CONTROL_POLICY/deny-s3@account:fresh@example.com']],
+    ]);
+  });
+});
