@@ -172,10 +172,7 @@ function planPrincipals(plan: Plan): { type: 'GROUP' | 'USER'; name: string }[] 
 function planPolicyTypes(plan: Plan): string[] {
   const types = new Set<string>();
   for (const c of changesOf(plan)) {
-    if (c.kind === 'policy-type') types.add(c.policyType);
-    if (c.kind === 'policy-attachment' || c.kind === 'policy-create' || c.kind === 'policy-update')
-      types.add(c.policyType);
-    if (c.kind === 'policy-delete') types.add(c.policyType);
+    if ('policyType' in c) types.add(c.policyType);
   }
   return [...types];
 }
