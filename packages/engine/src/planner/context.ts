@@ -22,8 +22,6 @@ export interface LiveIndex {
   /** Path of every OU by id (root is `/`), ignored ones included; names are escaped (see `ou-path.ts`). */
   readonly pathById: ReadonlyMap<string, string>;
   readonly ouByPath: ReadonlyMap<string, SnapshotOu>;
-  /** Every live OU by id, ignored ones included. */
-  readonly ouById: ReadonlyMap<string, SnapshotOu>;
   readonly accountById: ReadonlyMap<string, SnapshotAccount>;
   readonly accountByEmail: ReadonlyMap<string, SnapshotAccount>;
   readonly policyByKey: ReadonlyMap<string, SnapshotPolicy>;
@@ -103,7 +101,6 @@ export function indexSnapshot(snapshot: Snapshot, desired: DesiredState): LiveIn
     rootId,
     pathById,
     ouByPath,
-    ouById,
     accountById,
     accountByEmail,
     policyByKey,
