@@ -29,11 +29,14 @@ const LEVEL_ORDER: Readonly<Record<Risk['level'], number>> = { high: 0, medium: 
  * analysis.risks.filter((r) => r.level === 'high');
  */
 export function analyzePlan(input: AnalysisInput): PlanAnalysis {
-  return analyzeWithFullContext({ changes: input.changes, ...reviewContextOf(input) });
+  return analyzeUnpruned({ changes: input.changes, ...reviewContextOf(input) });
 }
 
-/** The same analysis over whatever context it is given; tests compare it with {@link analyzePlan}. */
-export function analyzeWithFullContext(input: AnalysisInput): PlanAnalysis {
+/**
+ * The same analysis over whatever context it is given, unpruned; tests compare it with
+ * {@link analyzePlan} to show the pruned review context loses nothing.
+ */
+export function analyzeUnpruned(input: AnalysisInput): PlanAnalysis {
   const ctx = buildContext(input);
   const access = analyzeAccess(ctx);
   const guardrails = analyzeGuardrails(ctx);

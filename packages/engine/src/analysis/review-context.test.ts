@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
 import type { Snapshot } from '../snapshot.ts';
-import { analyzePlan, analyzeWithFullContext } from './analyze.ts';
+import { analyzePlan, analyzeUnpruned } from './analyze.ts';
 import {
   ACCOUNTS,
   assignment,
@@ -205,14 +205,14 @@ describe('reviewContextOf', () => {
       fc.assert(
         fc.property(fc.subarray(changes, { minLength: 0, maxLength: 12 }), (picked) => {
           const input = { changes: picked, desired: desired(), snapshot: snapshot() };
-          expect(analyzePlan(input)).toEqual(analyzeWithFullContext(input));
+          expect(analyzePlan(input)).toEqual(analyzeUnpruned(input));
           const context = reviewContextOf(input);
           expect(reviewContextOf({ changes: picked, ...context })).toEqual(context);
         }),
         { numRuns: 150 },
       );
       const all = { changes, desired: desired(), snapshot: snapshot() };
-      expect(analyzePlan(all)).toEqual(analyzeWithFullContext(all));
+      expect(analyzePlan(all)).toEqual(analyzeUnpruned(all));
     });
   }
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Change } from '../change.ts';
-import { analyzePlan, analyzeWithFullContext } from './analyze.ts';
+import { analyzePlan, analyzeUnpruned } from './analyze.ts';
 import { baseDesired, baseSnapshot } from './org.test-support.ts';
 import type { Risk } from './types.ts';
 
@@ -17,7 +17,7 @@ export function riskRecorder() {
     snapshot = baseSnapshot(),
   ): Risk[] => {
     const analysis = analyzePlan({ changes, desired, snapshot });
-    expect(analysis).toEqual(analyzeWithFullContext({ changes, desired, snapshot }));
+    expect(analysis).toEqual(analyzeUnpruned({ changes, desired, snapshot }));
     const risks = [...analysis.risks];
     for (const r of risks) emitted.add(r.code);
     return risks;
