@@ -21,7 +21,7 @@ export function planSchemaDiagnostics(
     out.push(
       diagnostic('error', 'plan-file-invalid', {
         message: `${file}: and ${issues.length - MAX_REPORTED} more problems.`,
-        path: '',
+        path: file,
         fix: FIX,
       }),
     );

@@ -24,7 +24,7 @@ const REPLAN = 'Make a new plan with `orgops plan --out FILE` using this version
  * as a `plan-review-recomputed` warning.
  */
 export function parsePlan(text: string, file: string, toolVersion: string): Result<Plan> {
-  const fail = (message: string, fix: string, value?: unknown, path = ''): Result<Plan> => ({
+  const fail = (message: string, fix: string, value?: unknown, path = file): Result<Plan> => ({
     ok: false,
     errors: [diagnostic('error', 'plan-file-invalid', { message: `${file}: ${message}`, path, fix, value })],
     warnings: [],
