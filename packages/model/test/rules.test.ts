@@ -3,9 +3,11 @@ import { type Diagnostic, RULES, validateConfig } from '../src/index.ts';
 import { accountCases } from './rule-cases/accounts.ts';
 import { assignmentCases } from './rule-cases/assignments.ts';
 import type { RuleCase } from './rule-cases/case.ts';
+import { managementPolicyCases } from './rule-cases/management-policies.ts';
 import { ouCases } from './rule-cases/organizational-units.ts';
 import { permissionSetCases } from './rule-cases/permission-sets.ts';
 import { policyCases } from './rule-cases/policies.ts';
+import { policyStatementCases } from './rule-cases/policy-statements.ts';
 import { referenceCases } from './rule-cases/references.ts';
 import { tagCases } from './rule-cases/tags.ts';
 
@@ -13,6 +15,8 @@ const CASES: RuleCase[] = [
   ...accountCases,
   ...ouCases,
   ...policyCases,
+  ...policyStatementCases,
+  ...managementPolicyCases,
   ...permissionSetCases,
   ...assignmentCases,
   ...referenceCases,
