@@ -11,6 +11,7 @@ import { assignmentTagMatchesNothing } from './assignment-tag-matches-nothing.ts
 import { assignmentToUser } from './assignment-to-user.ts';
 import { ignoreConflict } from './ignore-conflict.ts';
 import { managementPolicyDocument } from './management-policy-document.ts';
+import { nameControlCharacters } from './name-control-characters.ts';
 import { ouDepth } from './ou-depth.ts';
 import { ouDuplicatePath } from './ou-duplicate-path.ts';
 import { ouName } from './ou-name.ts';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   accountMultipleManagement,
   accountManagementClosure,
   ouName,
+  nameControlCharacters,
   ouDuplicatePath,
   ouDepth,
   referenceAccountParent,
