@@ -80,6 +80,18 @@ describe('IAM grammars', () => {
     ]);
   });
 
+  it('accepts an Id in SCPs and RCPs (not documented as refused); identity policies must not carry one', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Id: 'draft',
+      Statement: { Effect: 'Deny', Action: 'ec2:RunInstances', Resource: '*' },
+    };
+    expect(rules(doc, 'service-control')).toEqual([]);
+    expect(rules(doc, 'identity')).toEqual(['policy-document Id']);
+    expect(policyRejections(doc, 'identity')).toEqual([]);
+    expect(rules({ ...doc, Id: 7 }, 'service-control')).toEqual(['policy-document Id']);
+  });
+
   it('refuses in the sandbox only what AWS refuses: a condition that can never match is stored', () => {
     const neverMatches = {
       Version: '2012-10-17',

@@ -104,7 +104,8 @@ export function iamDocumentProblems(content: unknown, grammar: IamGrammar): Gram
           message: `${documentPath(at)} repeats Sid "${s.Sid}" of Statement[${first}]; Sids are unique within a policy.`,
           value: s.Sid,
           fix: `Rename one of them, e.g. "${s.Sid}${i + 1}".`,
-          awsRejects: true,
+          // "In IAM, the Sid value must be unique within a JSON policy"; undocumented for SCPs and RCPs.
+          awsRejects: grammar === 'identity',
         });
       } else sids.set(s.Sid, i);
     }
@@ -117,17 +118,19 @@ function topLevelProblems(doc: Record<string, unknown>, grammar: IamGrammar): Gr
   const noun = GRAMMAR_NOUN[grammar];
   for (const key of Object.keys(doc)) {
     if ((TOP_LEVEL as readonly string[]).includes(key)) continue;
+    if (key === 'Id') {
+      out.push(...idProblems(doc.Id, grammar));
+      continue;
+    }
     const guess = closest(key, TOP_LEVEL);
     out.push(
       documentProblem(
         [key],
-        key === 'Id'
-          ? `the document has Id, which ${noun} documents do not take (Id belongs to resource policies such as SQS and SNS)`
-          : `the document has "${key}", which is not an element of ${noun} documents${guess ? `; did you mean ${guess}?` : ' (Version, Statement)'}`,
+        `the document has "${key}", which is not an element of ${noun} documents${guess ? `; did you mean ${guess}?` : ' (Version, Id, Statement)'}`,
         doc[key],
-        guess && key !== 'Id'
+        guess
           ? `Rename "${key}" to "${guess}".`
-          : `Remove "${key}"; a policy document has only Version and Statement.`,
+          : `Remove "${key}"; a policy document has only Version, Id and Statement.`,
       ),
     );
   }
@@ -172,4 +175,33 @@ function topLevelProblems(doc: Record<string, unknown>, grammar: IamGrammar): Gr
 
 function misspelt(doc: Record<string, unknown>, element: string): boolean {
   return Object.keys(doc).some((k) => k !== element && closest(k, TOP_LEVEL) === element);
+}
+
+/**
+ * `Id` names a policy as a whole. The IAM grammar says identity policies must not carry one, so
+ * validation refuses it there; whether Organizations refuses it in SCPs and RCPs is not documented,
+ * so it is accepted (as a string) there, and the sandbox accepts it everywhere.
+ */
+function idProblems(id: unknown, grammar: IamGrammar): GrammarProblem[] {
+  if (grammar === 'identity') {
+    return [
+      documentProblem(
+        ['Id'],
+        'the document has Id, which identity policies must not include (Id belongs to resource policies such as SQS and SNS)',
+        id,
+        'Remove "Id"; describe the policy in the permission set\'s description instead.',
+        false,
+      ),
+    ];
+  }
+  if (typeof id === 'string') return [];
+  return [
+    documentProblem(
+      ['Id'],
+      `Id is ${quoteValue(id, 40)}, not a string`,
+      id,
+      'Write Id as a string, or remove it.',
+      false,
+    ),
+  ];
 }

@@ -132,8 +132,12 @@ function listValueProblems(
   ];
 }
 
-/** Sid characters (IAM UG "Sid": A–Z, a–z, 0–9); uniqueness is checked per document. */
-function sidProblems({ statement, at, label }: StatementInput): GrammarProblem[] {
+/**
+ * Sid characters (IAM UG "Sid": A–Z, a–z, 0–9); uniqueness is checked per document. IAM refuses
+ * other characters in identity policies; the Organizations guide only points at the IAM element,
+ * so for SCPs and RCPs orgops refuses them in validation while the sandbox stores them.
+ */
+function sidProblems({ statement, at, label, grammar }: StatementInput): GrammarProblem[] {
   const sid = statement.Sid;
   if (sid === undefined) return [];
   const problem = (message: string, fix: string): GrammarProblem => ({
@@ -142,7 +146,7 @@ function sidProblems({ statement, at, label }: StatementInput): GrammarProblem[]
     message,
     value: sid,
     fix,
-    awsRejects: true,
+    awsRejects: grammar === 'identity',
   });
   if (typeof sid !== 'string') {
     return [

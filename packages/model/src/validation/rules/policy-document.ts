@@ -6,7 +6,7 @@ export const policyDocument = defineRule(
   {
     code: 'policy-document',
     severity: 'error',
-    description: `SCP, RCP and permission set inline policy content is an IAM policy document: JSON, Version "${POLICY_VERSION}", only Version and Statement at the top, no duplicate keys, a Statement of objects with Effect Allow or Deny.`,
+    description: `SCP, RCP and permission set inline policy content is an IAM policy document: JSON without duplicate keys, Version "${POLICY_VERSION}", only Version, Statement and (outside inline policies) Id at the top, a Statement of objects with Effect Allow or Deny.`,
   },
   (ctx) => grammarFindings(ctx, 'policy-document'),
 );
