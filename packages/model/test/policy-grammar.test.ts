@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
+/** C0, DEL, C1 and bidirectional overrides. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting them is the point.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 import {
+  documentPath,
   FullAWSAccess,
   grammarOfPolicyType,
   type PolicyGrammar,
@@ -114,6 +120,37 @@ describe('IAM grammars', () => {
         'service-control',
       ),
     ).toHaveLength(1);
+  });
+
+  it('keeps names from the document inert in messages (keys, Sids, operators, values)', () => {
+    const bad = '\u001b[2J\u0007\u009b\u202e';
+    const doc = {
+      Version: '2012-10-17',
+      [`Statement${bad}`]: [],
+      Statement: [
+        {
+          Sid: `Deny${bad}`,
+          Effect: 'Deny',
+          [`Action${bad}`]: 'x',
+          Action: `s3:${bad}`,
+          Resource: `bucket${bad}`,
+          Condition: {
+            [`StringEquals${bad}`]: { k: 'v' },
+            Bool: { [`aws:${bad}`]: bad, [`nokey${bad}`]: 'true' },
+          },
+        },
+      ],
+    };
+    const tag = {
+      tags: { [`cost${bad}`]: { tag_key: { '@@assign': `x${bad}`, [`@@${bad}`]: 1 } } },
+      [`x${bad}`]: {},
+    };
+    const problems = [
+      ...policyGrammarProblems(doc, 'service-control'),
+      ...policyGrammarProblems(tag, 'management', 'TAG_POLICY'),
+    ];
+    expect(problems.length).toBeGreaterThan(8);
+    for (const p of problems) expect(`${p.message} ${p.fix} ${documentPath(p.at)}`).not.toMatch(CONTROL);
   });
 
   it('never throws, whatever the content', () => {

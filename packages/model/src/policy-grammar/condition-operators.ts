@@ -1,4 +1,5 @@
 import { closest } from '../closest.ts';
+import { quoteValue } from './problem.ts';
 
 /** What a condition operator compares, which decides what its values must look like. */
 export type ConditionFamily = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
@@ -66,7 +67,7 @@ export function parseConditionOperator(text: string): ParsedOperator {
   if (qualifierText !== undefined && !qualifier) {
     return {
       ok: false,
-      reason: `"${qualifierText}" is not a set qualifier (ForAllValues or ForAnyValue)`,
+      reason: `${quoteValue(qualifierText)} is not a set qualifier (ForAllValues or ForAnyValue)`,
       suggestion: suggestOperator(text),
     };
   }

@@ -42,7 +42,7 @@ export function conditionProblems(condition: unknown, at: At, label: string): Gr
       out.push(
         structural(
           opAt,
-          `${label} condition operator "${name}" ${parsed.reason}${parsed.suggestion ? `; did you mean ${parsed.suggestion}?` : '.'}`,
+          `${label} condition operator ${quoteValue(name)} ${parsed.reason}${parsed.suggestion ? `; did you mean ${parsed.suggestion}?` : '.'}`,
           name,
           parsed.suggestion
             ? `Rename the operator to "${parsed.suggestion}".`
@@ -69,9 +69,9 @@ export function conditionProblems(condition: unknown, at: At, label: string): Gr
         out.push(
           structural(
             keyAt,
-            `${label} condition key "${key}" under ${name} has no service prefix; IAM requires "service:key" (Actions/Conditions must be prefaced by a vendor).`,
+            `${label} condition key ${quoteValue(key)} under ${name} has no service prefix; IAM requires "service:key" (Actions/Conditions must be prefaced by a vendor).`,
             key,
-            `Prefix the key with its service, e.g. "aws:${key}" for a global key or "s3:${key}".`,
+            `Prefix the key with its service, e.g. ${quoteValue(`aws:${key}`)} for a global key or ${quoteValue(`s3:${key}`)}.`,
           ),
         );
       }
@@ -80,9 +80,9 @@ export function conditionProblems(condition: unknown, at: At, label: string): Gr
         out.push(
           structural(
             keyAt,
-            `${label} condition ${name} has the keys "${earlier}" and "${key}", which differ only in case; condition key names are not case-sensitive, so they are the same key twice.`,
+            `${label} condition ${name} has the keys ${quoteValue(earlier)} and ${quoteValue(key)}, which differ only in case; condition key names are not case-sensitive, so they are the same key twice.`,
             key,
-            `Merge the two into one "${earlier}" entry with all the values.`,
+            `Merge the two into one ${quoteValue(earlier)} entry with all the values.`,
             false,
           ),
         );
@@ -93,9 +93,9 @@ export function conditionProblems(condition: unknown, at: At, label: string): Gr
         out.push(
           structural(
             keyAt,
-            `${label} condition ${name} "${key}" is ${quoteValue(value)}; condition values are strings, numbers or booleans, or a list of them.`,
+            `${label} condition ${name} ${quoteValue(key)} is ${quoteValue(value)}; condition values are strings, numbers or booleans, or a list of them.`,
             value,
-            `Give "${key}" a string or a list of strings, e.g. ["value1", "value2"].`,
+            `Give ${quoteValue(key)} a string or a list of strings, e.g. ["value1", "value2"].`,
           ),
         );
         continue;
@@ -155,7 +155,7 @@ function valueProblems(
     out.push({
       rule: 'policy-condition-value',
       at,
-      message: `${label} condition ${name} "${key}" has ${bad.map((v) => quoteValue(v)).join(', ')}, which is not ${spec.kind}; the condition can never match, so the statement silently does nothing.`,
+      message: `${label} condition ${name} ${quoteValue(key)} has ${bad.map((v) => quoteValue(v)).join(', ')}, which is not ${spec.kind}; the condition can never match, so the statement silently does nothing.`,
       value: bad.length === 1 ? bad[0] : bad,
       fix: `Give ${name} values that are ${spec.kind}, e.g. ${spec.example}.`,
       awsRejects: false,
@@ -169,9 +169,9 @@ function valueProblems(
     out.push({
       rule: 'policy-condition-value',
       at,
-      message: `${label} condition ${name} "${key}" has ${values.length} values; a ${operator.base} key takes a single true or false.`,
+      message: `${label} condition ${name} ${quoteValue(key)} has ${values.length} values; a ${operator.base} key takes a single true or false.`,
       value: values,
-      fix: `Keep one value, e.g. ${name}: { '${key}': 'true' }, or split the statement.`,
+      fix: `Keep one value, e.g. ${name}: { ${quoteValue(key)}: 'true' }, or split the statement.`,
       awsRejects: false,
     });
   }

@@ -58,9 +58,9 @@ export function iamDocumentProblems(content: unknown, grammar: IamGrammar): Gram
   const out: GrammarProblem[] = read.duplicateKeys.map((d) =>
     documentProblem(
       [...d.at, d.key],
-      `${d.at.length ? documentPath(d.at) : 'the document'} has the key "${d.key}" twice; AWS rejects duplicate keys, and only the last one would be sent`,
+      `${d.at.length ? documentPath(d.at) : 'the document'} has the key ${quoteValue(d.key)} twice; AWS rejects duplicate keys, and only the last one would be sent`,
       d.key,
-      `Merge the two "${d.key}" entries into one.`,
+      `Merge the two ${quoteValue(d.key)} entries into one.`,
     ),
   );
   out.push(...topLevelProblems(doc, grammar));
@@ -93,7 +93,9 @@ export function iamDocumentProblems(content: unknown, grammar: IamGrammar): Gram
       continue;
     }
     const label =
-      typeof s.Sid === 'string' && s.Sid !== '' ? `${documentPath(at)} (Sid ${s.Sid})` : documentPath(at);
+      typeof s.Sid === 'string' && s.Sid !== ''
+        ? `${documentPath(at)} (Sid ${quoteValue(s.Sid).slice(1, -1)})`
+        : documentPath(at);
     out.push(...statementProblems({ statement: s, at, label, grammar }));
     if (typeof s.Sid === 'string' && s.Sid !== '') {
       const first = sids.get(s.Sid);
@@ -101,9 +103,9 @@ export function iamDocumentProblems(content: unknown, grammar: IamGrammar): Gram
         out.push({
           rule: 'policy-statement-sid',
           at: [...at, 'Sid'],
-          message: `${documentPath(at)} repeats Sid "${s.Sid}" of Statement[${first}]; Sids are unique within a policy.`,
+          message: `${documentPath(at)} repeats Sid ${quoteValue(s.Sid)} of Statement[${first}]; Sids are unique within a policy.`,
           value: s.Sid,
-          fix: `Rename one of them, e.g. "${s.Sid}${i + 1}".`,
+          fix: `Rename one of them, e.g. ${quoteValue(`${s.Sid}${i + 1}`)}.`,
           // "In IAM, the Sid value must be unique within a JSON policy"; undocumented for SCPs and RCPs.
           awsRejects: grammar === 'identity',
         });
@@ -126,11 +128,11 @@ function topLevelProblems(doc: Record<string, unknown>, grammar: IamGrammar): Gr
     out.push(
       documentProblem(
         [key],
-        `the document has "${key}", which is not an element of ${noun} documents${guess ? `; did you mean ${guess}?` : ' (Version, Id, Statement)'}`,
+        `the document has ${quoteValue(key)}, which is not an element of ${noun} documents${guess ? `; did you mean ${guess}?` : ' (Version, Id, Statement)'}`,
         doc[key],
         guess
-          ? `Rename "${key}" to "${guess}".`
-          : `Remove "${key}"; a policy document has only Version, Id and Statement.`,
+          ? `Rename ${quoteValue(key)} to "${guess}".`
+          : `Remove ${quoteValue(key)}; a policy document has only Version, Id and Statement.`,
       ),
     );
   }

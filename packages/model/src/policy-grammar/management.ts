@@ -63,9 +63,9 @@ export function managementDocumentProblems(type: string, content: unknown): Gram
   const out: GrammarProblem[] = read.duplicateKeys.map((d) =>
     problem(
       [...d.at, d.key],
-      `has the key "${d.key}" twice${d.at.length ? ` in ${documentPath(d.at)}` : ''}; AWS rejects duplicate keys.`,
+      `has the key ${quoteValue(d.key)} twice${d.at.length ? ` in ${documentPath(d.at)}` : ''}; AWS rejects duplicate keys.`,
       d.key,
-      `Merge the two "${d.key}" entries into one.`,
+      `Merge the two ${quoteValue(d.key)} entries into one.`,
     ),
   );
   if (rootKey) {
@@ -75,9 +75,9 @@ export function managementDocumentProblems(type: string, content: unknown): Gram
       out.push(
         problem(
           [key],
-          `has the top-level key "${key}"; a ${type} document has exactly one top-level key, "${rootKey}"${guess ? `; did you mean ${guess}?` : '.'}`,
+          `has the top-level key ${quoteValue(key)}; a ${type} document has exactly one top-level key, "${rootKey}"${guess ? `; did you mean ${guess}?` : '.'}`,
           key,
-          guess ? `Rename "${key}" to "${rootKey}".` : `Move the settings under "${rootKey}".`,
+          guess ? `Rename ${quoteValue(key)} to "${rootKey}".` : `Move the settings under "${rootKey}".`,
         ),
       );
     }
@@ -136,9 +136,9 @@ function operatorProblems(operator: string, value: unknown, at: At): GrammarProb
     return [
       problem(
         at,
-        `uses "${operator}" in ${documentPath(at.slice(0, -1))}, which is not an inheritance operator${guess ? `; did you mean ${guess}?` : ` (${OPERATORS.join(', ')})`}`,
+        `uses ${quoteValue(operator)} in ${documentPath(at.slice(0, -1))}, which is not an inheritance operator${guess ? `; did you mean ${guess}?` : ` (${OPERATORS.join(', ')})`}`,
         operator,
-        guess ? `Rename "${operator}" to "${guess}".` : `Use one of ${OPERATORS.join(', ')}.`,
+        guess ? `Rename ${quoteValue(operator)} to "${guess}".` : `Use one of ${OPERATORS.join(', ')}.`,
       ),
     ];
   }
@@ -189,9 +189,9 @@ function aiOptOutProblems(services: Record<string, unknown>): GrammarProblem[] {
       out.push(
         problem(
           [...at, key],
-          `has "${key}" under ${documentPath(at)}; the only setting of a service is opt_out_policy.`,
+          `has ${quoteValue(key)} under ${documentPath(at)}; the only setting of a service is opt_out_policy.`,
           key,
-          `Remove "${key}" or rename it to "opt_out_policy".`,
+          `Remove ${quoteValue(key)} or rename it to "opt_out_policy".`,
         ),
       );
     }
@@ -203,7 +203,7 @@ function aiOptOutProblems(services: Record<string, unknown>): GrammarProblem[] {
         out.push(
           problem(
             [...at, 'opt_out_policy', op],
-            `uses ${op} in ${documentPath([...at, 'opt_out_policy'])}; AI services opt-out policies take only @@assign.`,
+            `uses ${quoteValue(op)} in ${documentPath([...at, 'opt_out_policy'])}; AI services opt-out policies take only @@assign.`,
             op,
             'Use "@@assign": "optOut" (or "optIn").',
           ),
@@ -235,9 +235,9 @@ function tagPolicyProblems(tags: Record<string, unknown>): GrammarProblem[] {
       out.push(
         problem(
           ['tags', policyKey, 'tag_key', '@@assign'],
-          `sets ${documentPath(['tags', policyKey, 'tag_key'])} to ${quoteValue(assigned)}; a tag key must match its policy key "${policyKey}" apart from capitalization.`,
+          `sets ${documentPath(['tags', policyKey, 'tag_key'])} to ${quoteValue(assigned)}; a tag key must match its policy key ${quoteValue(policyKey)} apart from capitalization.`,
           assigned,
-          `Write "tag_key": { "@@assign": "${policyKey}" } (capitalized as resources must use it), or rename the policy key.`,
+          `Write "tag_key": { "@@assign": ${quoteValue(policyKey)} } (capitalized as resources must use it), or rename the policy key.`,
         ),
       );
     }

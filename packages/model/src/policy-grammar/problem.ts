@@ -43,7 +43,7 @@ export function documentPath(at: readonly (string | number)[]): string {
     .map((segment, i) => {
       if (typeof segment === 'number') return `[${segment}]`;
       if (/^[A-Za-z_$][\w$]*$/.test(segment)) return i === 0 ? segment : `.${segment}`;
-      return `[${JSON.stringify(segment)}]`;
+      return `[${inertJson(segment)}]`;
     })
     .join('');
 }
@@ -52,11 +52,21 @@ export function documentPath(at: readonly (string | number)[]): string {
 export function quoteValue(value: unknown, max = 60): string {
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = inertJson(value) ?? String(value);
   } catch {
     text = String(value);
   }
-  // JSON.stringify leaves DEL and the C1 controls raw; a message can reach a terminal.
-  text = text.replace(/[\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * JSON text in which no character can steer a terminal or reorder a line: JSON.stringify escapes
+ * the C0 controls; DEL, the C1 controls and the bidirectional overrides are escaped here.
+ */
+function inertJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.replace(
+    /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
 }

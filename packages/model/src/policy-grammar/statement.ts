@@ -39,11 +39,11 @@ function elementProblems({ statement, at, label, grammar }: StatementInput): Gra
       problem(
         'policy-statement-element',
         [...at, key],
-        `${label} has "${key}", which is not an element of ${noun} statements${guess ? `; did you mean ${guess}?` : ` (${allowed.join(', ')})`}`,
+        `${label} has ${quoteValue(key)}, which is not an element of ${noun} statements${guess ? `; did you mean ${guess}?` : ` (${allowed.join(', ')})`}`,
         statement[key],
         guess
-          ? `Rename "${key}" to "${guess}".`
-          : `Remove "${key}"; ${noun} statements take ${allowed.join(', ')}.`,
+          ? `Rename ${quoteValue(key)} to "${guess}".`
+          : `Remove ${quoteValue(key)}; ${noun} statements take ${allowed.join(', ')}.`,
       ),
     );
   }
