@@ -39,7 +39,7 @@ function elementProblems({ statement, at, label, grammar }: StatementInput): Gra
       problem(
         'policy-statement-element',
         [...at, key],
-        `${label} has ${quoteValue(key)}, which is not an element of ${noun} statements${guess ? `; did you mean ${guess}?` : ` (${allowed.join(', ')})`}`,
+        `${label} has ${quoteValue(key)}, which is not an element of ${noun} statements${guess ? `; did you mean ${guess}?` : ` (${allowed.join(', ')}).`}`,
         statement[key],
         guess
           ? `Rename ${quoteValue(key)} to "${guess}".`
