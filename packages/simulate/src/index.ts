@@ -7,6 +7,7 @@
 export * from './accounts.ts';
 export * from './catalogue.ts';
 export * from './chain.ts';
+export * from './example-resource.ts';
 export * from './identity.ts';
 export * from './managed-policies.ts';
 export * from './principals.ts';

@@ -37,6 +37,8 @@ export interface SimulationResult {
    * condition on one of them could never match this request.
    */
   readonly ignoredContextKeys: readonly string[];
+  /** The resource ARN evaluated: the request's, or the example ARN chosen for it. */
+  readonly resource: string;
   /** The request context the request was evaluated with. */
   readonly context: Readonly<Record<string, string | readonly string[]>>;
 }

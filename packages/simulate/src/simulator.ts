@@ -9,6 +9,7 @@ import {
 import { type DesiredState, OrgopsError } from '@orgops/model';
 import { findAccount } from './accounts.ts';
 import { type AccountChain, accountChain, type ChainLevel } from './chain.ts';
+import { exampleResourceArn } from './example-resource.ts';
 import { type SimulationIdentity, type SimulationIdentityOptions, simulationIdentity } from './identity.ts';
 import type { PrincipalSpec } from './principals.ts';
 import {
@@ -23,7 +24,11 @@ export interface SimulationRequest {
   readonly principal: PrincipalSpec;
   /** `service:Action`, e.g. `s3:DeleteObject`. */
   readonly action: string;
-  /** The resource ARN; defaults to `*` (actions without resource types). */
+  /**
+   * One resource ARN. Defaults to `*` for actions without resource types, and otherwise to an
+   * example ARN of the action's first required resource type in the resource account and Region
+   * ({@link exampleResourceArn}): name the resource when a guardrail depends on it.
+   */
   readonly resource?: string;
   /**
    * The account that owns the resource (name, email or id; an id outside the organization is an
@@ -54,6 +59,8 @@ export interface Simulator {
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
+/** Where global services are signed: the default Region rules must never block. */
+const DEFAULT_REGION = 'us-east-1';
 
 /**
  * A simulator over a normalized organization config, evaluating with `@cloud-copilot/iam-simulate`:
@@ -83,11 +90,14 @@ export function createSimulator(desired: DesiredState, options: SimulatorOptions
       );
       const resourceSide = resourceSideOf(desired, identity, principal, request);
       const context = requestContext(principal, resourceSide, identity, request);
+      const resource =
+        request.resource ??
+        (await exampleResourceArn(request.action, resourceSide.accountId, request.region ?? DEFAULT_REGION));
       const simulation: Simulation = {
         request: {
           principal: principal.arn ?? { type: 'Anonymous' },
           action: request.action,
-          resource: { resource: request.resource ?? '*', accountId: resourceSide.accountId },
+          resource: { resource, accountId: resourceSide.accountId },
           contextVariables: context,
         },
         identityPolicies: principal.identityPolicies.map((p) => ({ name: p.name, policy: p.policy })),
@@ -132,6 +142,7 @@ export function createSimulator(desired: DesiredState, options: SimulatorOptions
         decision: run.overallResult,
         decidedBy,
         ignoredContextKeys: [...new Set(analyses.flatMap((a) => a.ignored))].sort(),
+        resource,
         context,
       };
     },
@@ -144,10 +155,11 @@ export function createSimulator(desired: DesiredState, options: SimulatorOptions
  */
 async function checkResource(request: SimulationRequest): Promise<void> {
   const [service, name] = request.action.split(':');
-  const resource = request.resource ?? '*';
+  const resource = request.resource;
   if (!service || !name || /[*?]/.test(request.action)) {
     throw new OrgopsError('simulation-request-invalid', `"${request.action}" is not one service:Action.`);
   }
+  if (resource === undefined) return;
   let wildcardOnly: boolean;
   try {
     wildcardOnly = await isWildcardOnlyAction(service, name);
@@ -202,7 +214,7 @@ function requestContext(
   request: SimulationRequest,
 ): Record<string, string | string[]> {
   const context: Record<string, string | string[]> = {
-    'aws:RequestedRegion': request.region ?? 'us-east-1',
+    'aws:RequestedRegion': request.region ?? DEFAULT_REGION,
     'aws:SecureTransport': 'true',
     'aws:ResourceAccount': resource.accountId,
     ...(resource.chain ? { 'aws:ResourceOrgID': identity.organizationId } : {}),

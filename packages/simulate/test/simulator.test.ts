@@ -292,3 +292,20 @@ describe('refusals', () => {
     ).rejects.toMatchObject({ code: 'simulation-invalid' });
   });
 });
+
+describe('resources a request does not name', () => {
+  it('uses an example ARN of the action’s resource type in the resource account and Region', async () => {
+    const r = await sim.simulate({
+      principal: permissionSet('Admin', 'vault'),
+      action: 'cloudtrail:StopLogging',
+      region: 'eu-west-1',
+    });
+    expect(r.resource).toBe('arn:aws:cloudtrail:eu-west-1:222233334444:trail/example');
+    expect(r.decision).toBe('ExplicitlyDenied');
+    const list = await sim.simulate({
+      principal: permissionSet('Admin', 'vault'),
+      action: 's3:ListAllMyBuckets',
+    });
+    expect(list.resource).toBe('*');
+  });
+});
