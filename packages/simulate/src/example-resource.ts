@@ -30,9 +30,6 @@ export async function exampleResourceArn(action: string, accountId: string, regi
   const type = details.resourceTypes.find((t) => t.required) ?? details.resourceTypes[0];
   if (!type) return '*';
   const { arn } = await iamResourceTypeDetails(service, type.name);
-  return arn
-    .replaceAll('${Partition}', 'aws')
-    .replaceAll('${Region}', region)
-    .replaceAll('${Account}', accountId)
-    .replace(/\$\{[^}]+\}/g, 'example');
+  const values: Readonly<Record<string, string>> = { Partition: 'aws', Region: region, Account: accountId };
+  return arn.replace(/\$\{([^}]+)\}/g, (_, variable: string) => values[variable] ?? 'example');
 }
