@@ -1,5 +1,5 @@
 import { permissionSet, type RequestRow, role, rootUser } from '@orgops/simulate';
-import { breakGlass, example, idOf, memberAccounts, requestTable } from './example.ts';
+import { ADMINISTRATOR_ACCESS, breakGlass, example, idOf, memberAccounts, requestTable } from './example.ts';
 
 const sim = example();
 const perAccount = (name: string): RequestRow[] => {
@@ -118,6 +118,14 @@ const perAccount = (name: string): RequestRow[] => {
       resourcePolicy: trustsOwnAccount,
       expect: 'ExplicitlyDenied',
       by: 'restrict-break-glass-assumption/DenyAssumingBreakGlass',
+      audit: 'issue-7/5',
+    },
+    {
+      name: `${name}: a role named orgops-plan here is bound like any other (the pipeline runs in the management account)`,
+      principal: role('orgops-plan', name, { managedPolicies: [ADMINISTRATOR_ACCESS] }),
+      action: 'organizations:LeaveOrganization',
+      expect: 'ExplicitlyDenied',
+      by: 'deny-leave-organization/DenyLeaveOrganization',
       audit: 'issue-7/5',
     },
     {
