@@ -121,6 +121,16 @@ const perAccount = (name: string): RequestRow[] => {
       audit: 'issue-7/5',
     },
     {
+      // iam-simulate reports this as implicit (it models AWS's own protection of the path) and names
+      // the SCP's Deny too; the SCP is what holds if AWS's protection does not cover creation.
+      name: `${name}: nobody creates a look-alike of the responder's Identity Center role`,
+      principal: admin,
+      action: 'iam:CreateRole',
+      resource: `arn:aws:iam::${id}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_IncidentResponder_0123456789abcdef`,
+      expect: 'ImplicitlyDenied',
+      by: 'protect-privileged-roles/ProtectPrivilegedRoles',
+    },
+    {
       name: `${name}: a role named orgops-plan here is bound like any other (the pipeline runs in the management account)`,
       principal: role('orgops-plan', name, { managedPolicies: [ADMINISTRATOR_ACCESS] }),
       action: 'organizations:LeaveOrganization',

@@ -39,9 +39,12 @@ export const noLongLivedCredentials = denyIamUsersAndAccessKeys({
 
 export const keepS3PublicAccessBlocked = protectS3PublicAccessBlock(exempt);
 
-/** The exemption is only as strong as the role: nobody else may create, change or pass it. */
+/**
+ * The exemptions are only as strong as the roles: nobody else may create, change or pass
+ * break-glass, nor create a look-alike of the responder's role (it may change access key status).
+ */
 export const privilegedRoles = protectPrivilegedRoles({
-  roleArns: [BREAK_GLASS_ROLE],
+  roleArns: [BREAK_GLASS_ROLE, permissionSetRoleArnPattern(incidentResponder.name)],
   policyArns: BREAK_GLASS_POLICIES,
   ...exempt,
 });

@@ -3,9 +3,10 @@ import { LIMITS, OrgopsError } from '@orgops/model';
 /**
  * The ARN pattern of the role Identity Center provisions for a permission set in every account:
  * `arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*` (the Region segment
- * of the path is optional, hence the `*`). Nobody can create or change roles under `/aws-reserved/`
- * (AWS protects the path), so the pattern names exactly the users signed in with that permission
- * set, for conditions on `aws:PrincipalArn`.
+ * of the path is optional, hence the `*`), for conditions on `aws:PrincipalArn`. AWS lets nobody
+ * but Identity Center modify the roles it created ("protected role"); AWS does not document that
+ * nobody can create a look-alike under `/aws-reserved/`, so list the pattern in
+ * {@link protectPrivilegedRoles} too when an exemption rests on it.
  *
  * @example
  * permissionSetRoleArnPattern('IncidentResponder');
