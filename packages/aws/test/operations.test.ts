@@ -98,6 +98,10 @@ describe('the scan itself', () => {
     ],
     ['a namespace import', "import * as orgs from '@aws-sdk/client-organizations';", 'namespace import'],
     ['a dynamic import', "const m = await import('@aws-sdk/client-organizations');", 'dynamic import'],
+    ['a require', "const m = require('@aws-sdk/client-organizations');", 'dynamic import or require'],
+    ['an import = require', "import orgs = require('@aws-sdk/client-organizations');", 'import = require()'],
+    ['a re-export', "export { ListRootsCommand } from '@aws-sdk/client-organizations';", 're-exports'],
+    ['a re-export of everything', "export * from '@aws-sdk/client-organizations';", 're-exports'],
     [
       'a client the table does not know',
       "import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';",

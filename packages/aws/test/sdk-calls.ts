@@ -4,7 +4,8 @@
  * client package; so the scan accepts exactly three kinds of value imports from `@aws-sdk/*`
  * (command classes, the client class, exception classes) and refuses everything else that could
  * send a request out of its sight: aggregated clients, paginators, waiters, namespace or default
- * imports, dynamic `import()`, and a command class used other than with `new`. Each `new` of a
+ * imports, re-exports, dynamic `import()` or `require`, and a command class used other than with
+ * `new`. Each `new` of a
  * command must sit inside a `call('<Operation>', …)` / `caller.call(service, '<Operation>', …)`
  * naming the same operation, so rate limits, statistics and permissions key on the same name.
  */
@@ -68,6 +69,29 @@ export function scanSource(file: string, text: string): ScanResult {
   const importSpecifiers = new Set<ts.Node>();
 
   for (const statement of source.statements) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      statement.moduleSpecifier.text.startsWith('@aws-sdk/') &&
+      !statement.isTypeOnly
+    ) {
+      problems.push(
+        `${where(file, source, statement)}: re-exports from ${statement.moduleSpecifier.text}; import from it where the request is sent`,
+      );
+      continue;
+    }
+    if (
+      ts.isImportEqualsDeclaration(statement) &&
+      ts.isExternalModuleReference(statement.moduleReference) &&
+      ts.isStringLiteral(statement.moduleReference.expression) &&
+      statement.moduleReference.expression.text.startsWith('@aws-sdk/')
+    ) {
+      problems.push(
+        `${where(file, source, statement)}: import = require() of ${statement.moduleReference.expression.text}`,
+      );
+      continue;
+    }
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const module = statement.moduleSpecifier.text;
     if (!module.startsWith('@aws-sdk/')) continue;
@@ -107,12 +131,13 @@ export function scanSource(file: string, text: string): ScanResult {
   const visit = (node: ts.Node): void => {
     if (
       ts.isCallExpression(node) &&
-      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === 'require')) &&
       node.arguments[0] &&
       ts.isStringLiteralLike(node.arguments[0]) &&
       node.arguments[0].text.startsWith('@aws-sdk/')
     ) {
-      problems.push(`${where(file, source, node)}: dynamic import of ${node.arguments[0].text}`);
+      problems.push(`${where(file, source, node)}: dynamic import or require of ${node.arguments[0].text}`);
     }
     if (ts.isIdentifier(node) && commands.has(node.text) && !importSpecifiers.has(node)) {
       const command = commands.get(node.text)!;
