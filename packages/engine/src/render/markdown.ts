@@ -5,6 +5,7 @@ import type { AccessChange, GuardrailChange, Risk } from '../analysis/types.ts';
 import { changesOf, type Plan } from '../plan.ts';
 import { diffBody, phaseSections } from './body.ts';
 import { DEFAULT_TITLE, provenanceWords, targetWords, type ViewOptions } from './header.ts';
+import { mdCode, mdText } from './inert-markdown.ts';
 import { summaryLine } from './symbols.ts';
 
 export interface MarkdownOptions extends ViewOptions {
@@ -38,13 +39,16 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const changes = changesOf(plan);
   const { risks, access, guardrails } = plan.analysis;
 
-  const head: string[] = [`## ${options.title ?? DEFAULT_TITLE}: ${targetWords(plan.target)}`, ''];
+  const head: string[] = [
+    `## ${mdText(`${options.title ?? DEFAULT_TITLE}: ${targetWords(plan.target)}`)}`,
+    '',
+  ];
   head.push(`**${summaryLine(changes)}**${riskCount(risks)}`, '');
   if (changes.length > 0) {
     head.push(...riskSection(risks), ...accessSection(access), ...guardrailSection(guardrails));
   }
   head.push(...warningSection(plan));
-  const foot = `<sub>${provenanceWords(plan)}</sub>\n`;
+  const foot = `<sub>${mdText(provenanceWords(plan))}</sub>\n`;
 
   if (changes.length === 0) return fit(`${head.join('\n')}\n${foot}`, maxChars);
   const body = diffBody(phaseSections(plan));
@@ -63,7 +67,7 @@ function riskSection(risks: readonly Risk[]): string[] {
   return [
     '### Risks',
     '',
-    ...risks.map((r) => `- ${RISK_BADGES[r.level]} ${inline(r.message)} \`${r.code}\``),
+    ...risks.map((r) => `- ${RISK_BADGES[r.level]} ${mdText(r.message)} \`${r.code}\``),
     '',
   ];
 }
@@ -133,7 +137,7 @@ function warningSection(plan: Plan): string[] {
     '',
     ...plan.warnings.map(
       (w) =>
-        `- ⚠️ ${inline(w.message)}${w.path ? ` (${code(w.path)})` : ''}${w.fix ? ` Fix: ${inline(w.fix)}` : ''} \`${w.code}\``,
+        `- ⚠️ ${mdText(w.message)}${w.path ? ` (${mdCode(w.path)})` : ''}${w.fix ? ` Fix: ${mdText(w.fix)}` : ''} \`${w.code}\``,
     ),
     '',
   ];
@@ -192,7 +196,7 @@ function longestBacktickRun(lines: readonly string[]): number {
 }
 
 function who(a: AccessChange): string {
-  return `${a.principal.type === 'GROUP' ? 'group' : 'user'} **${cell(a.principal.name)}**`;
+  return `${a.principal.type === 'GROUP' ? 'group' : 'user'} ${code(a.principal.name)}`;
 }
 
 /** Up to this many accounts are listed one per line; beyond it the cell summarises by OU. */
@@ -223,15 +227,12 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** Table-cell safe: no pipes or newlines, and no HTML from names or messages. */
+/** Prose in a table cell: escaped, mentions and references in code spans, no pipes or newlines. */
 function cell(text: string): string {
-  return inline(text).replace(/\|/g, '\\|');
+  return mdText(text);
 }
 
-function inline(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
-
+/** A name in a table cell, verbatim as a code span. */
 function code(text: string): string {
-  return text.includes('`') ? cell(text) : `\`${text.replace(/\|/g, '\\|')}\``;
+  return mdCode(text, { inTable: true });
 }
