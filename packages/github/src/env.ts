@@ -5,6 +5,7 @@ export const ACTIONS_VARIABLES = {
   GITHUB_API_URL:
     'the Actions runner (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server)',
   GITHUB_TOKEN:
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, shown to the user.
     'the workflow step: add `env: GITHUB_TOKEN: ${{ github.token }}` (the runner does not export it by itself)',
   GITHUB_REPOSITORY: 'the Actions runner (owner/name)',
   GITHUB_EVENT_NAME: 'the Actions runner (pull_request, push, schedule, workflow_dispatch)',
