@@ -17,7 +17,13 @@ afterEach(async () => {
 
 describe('orgops github comment', () => {
   it('creates one review comment, then edits it in place, finding it across pages of comments', async () => {
-    fake.repo.pulls.push({ number: 7, headSha: sha('a'), baseRef: 'main', mergedAt: null, mergeCommitSha: null });
+    fake.repo.pulls.push({
+      number: 7,
+      headSha: sha('a'),
+      baseRef: 'main',
+      mergedAt: null,
+      mergeCommitSha: null,
+    });
     // A busy pull request: 250 comments by people before orgops first comments.
     for (let i = 0; i < 250; i++) {
       const now = fake.repo.now();

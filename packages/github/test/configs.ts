@@ -30,12 +30,18 @@ export function orgConfig(shape: OrgShape = {}): OrganizationConfig {
   const accounts = Object.entries(shape.accounts ?? {}).map(([name, email]) =>
     account({ name, email, parent: workloads }),
   );
-  const readOnly = permissionSet({ name: 'ReadOnly', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+  const readOnly = permissionSet({
+    name: 'ReadOnly',
+    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+  });
   return defineOrganization({
     policyTypes: ['SERVICE_CONTROL_POLICY'],
     root,
     organizationalUnits: [workloads, ...extra],
-    accounts: [managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }), ...accounts],
+    accounts: [
+      managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
+      ...accounts,
+    ],
     defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
     permissionSets: shape.readers ? [readOnly] : [],
     assignments: shape.readers ? [assign(group(shape.readers), readOnly, [workloads])] : [],

@@ -9,10 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzePlan, type Plan, parsePlan, plan, serializePlan } from '@orgops/engine';
 import { applyPlan, readSnapshot } from '@orgops/live';
-import { type DesiredState, OrgopsError, type OrganizationConfig, validateConfig } from '@orgops/model';
+import { type DesiredState, type OrganizationConfig, OrgopsError, validateConfig } from '@orgops/model';
 import { createSandbox, type SandboxBackend } from '@orgops/sandbox';
 import { strToU8, zipSync } from 'fflate';
-import { githubApply, githubComment, githubDrift, PIPELINE_DEFAULTS, type PipelineHost } from '../src/index.ts';
+import {
+  githubApply,
+  githubComment,
+  githubDrift,
+  PIPELINE_DEFAULTS,
+  type PipelineHost,
+} from '../src/index.ts';
 import { FAKE_TOKEN, type FakeGitHub, OWNER, REPO } from './fake/server.ts';
 import type { FakeRun } from './fake/state.ts';
 
@@ -34,11 +40,18 @@ export interface Pipeline {
   summary(): string;
   makePlan(): Promise<Plan>;
   /** Runs the plan job of a pull request; returns the run and the command's exit code. */
-  planJob(pr: number, headSha: string, options?: { conclusion?: 'success' | 'failure' }): Promise<{ code: number; run: FakeRun }>;
+  planJob(
+    pr: number,
+    headSha: string,
+    options?: { conclusion?: 'success' | 'failure' },
+  ): Promise<{ code: number; run: FakeRun }>;
   /** Lands a pull request: a merge commit on main whose parent is the previous main. */
   merge(pr: number, headSha: string, mergeSha: string): void;
   /** Runs the apply job for a commit on main (push), or a manual run with inputs. */
-  applyJob(sha: string, options?: { dispatch?: Record<string, string>; cancelled?: boolean }): Promise<{ code: number; run: FakeRun }>;
+  applyJob(
+    sha: string,
+    options?: { dispatch?: Record<string, string>; cancelled?: boolean },
+  ): Promise<{ code: number; run: FakeRun }>;
   driftJob(sha: string): Promise<number>;
   cleanup(): void;
 }
@@ -68,13 +81,22 @@ export function createPipeline(
     const snapshot = await readSnapshot(backend, {
       principals: state.desired.assignments.map((a) => a.principal),
     });
-    const result = plan({ desired: state.desired, snapshot, toolVersion: TOOL_VERSION, analyze: analyzePlan });
+    const result = plan({
+      desired: state.desired,
+      snapshot,
+      toolVersion: TOOL_VERSION,
+      analyze: analyzePlan,
+    });
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
     return result.value;
   };
   const parse = (text: string, name: string): Plan => {
     const parsed = parsePlan(text, name, TOOL_VERSION);
-    if (!parsed.ok) throw new OrgopsError('plan-file-invalid', `${name}: ${parsed.errors.map((e) => e.message).join('; ')}`);
+    if (!parsed.ok)
+      throw new OrgopsError(
+        'plan-file-invalid',
+        `${name}: ${parsed.errors.map((e) => e.message).join('; ')}`,
+      );
     return parsed.value;
   };
   const host = (env: Record<string, string>): PipelineHost => ({
@@ -136,15 +158,28 @@ export function createPipeline(
         status: 'in_progress',
         conclusion: null,
       });
-      const payload = { pull_request: { number: pr, head: { sha: headSha, repo: { full_name: `${OWNER}/${REPO}` } } } };
+      const payload = {
+        pull_request: { number: pr, head: { sha: headSha, repo: { full_name: `${OWNER}/${REPO}` } } },
+      };
       writeFileSync(join(dir, 'plan.json'), serializePlan(await makePlan()));
       const artifactDir = `review-${run.id}`;
-      const code = await githubComment(host(envFor(run, 'pull_request', payload, sha(`merge-preview-${headSha}`))), 'plan.json', {
-        artifactDir,
-      });
+      const code = await githubComment(
+        host(envFor(run, 'pull_request', payload, sha(`merge-preview-${headSha}`))),
+        'plan.json',
+        {
+          artifactDir,
+        },
+      );
       const files: Record<string, Uint8Array> = {};
-      for (const f of readdirSync(join(dir, artifactDir))) files[f] = strToU8(readFileSync(join(dir, artifactDir, f), 'utf8'));
-      fake.repo.artifacts.push({ id: fake.repo.id(), runId: run.id, name: `orgops-review-${run.runAttempt}`, zip: zipSync(files), expired: false });
+      for (const f of readdirSync(join(dir, artifactDir)))
+        files[f] = strToU8(readFileSync(join(dir, artifactDir, f), 'utf8'));
+      fake.repo.artifacts.push({
+        id: fake.repo.id(),
+        runId: run.id,
+        name: `orgops-review-${run.runAttempt}`,
+        zip: zipSync(files),
+        expired: false,
+      });
       run.status = 'completed';
       run.conclusion = options.conclusion ?? (code === 0 ? 'success' : 'failure');
       return { code, run };
@@ -173,7 +208,13 @@ export function createPipeline(
         return { code: 1, run };
       }
       const payload = options.dispatch ? { inputs: options.dispatch } : { after: githubSha };
-      const env = envFor(run, options.dispatch ? 'workflow_dispatch' : 'push', payload, githubSha, 'refs/heads/main');
+      const env = envFor(
+        run,
+        options.dispatch ? 'workflow_dispatch' : 'push',
+        payload,
+        githubSha,
+        'refs/heads/main',
+      );
       const code = await githubApply(host(env), {
         planWorkflow: PIPELINE_DEFAULTS.planWorkflow,
         applyWorkflow: PIPELINE_DEFAULTS.applyWorkflow,

@@ -279,4 +279,32 @@ describe('renderPlanMarkdown', () => {
       '| group `Admins` | `Admin` | **30 accounts**<br>`(unknown OU)`: 30 accounts (acct-00, acct-01, acct-02, … 27 more) | AdministratorAccess, 1h sessions |',
     );
   });
+
+  it('keeps summary, risks and access tables within the limit however many there are', () => {
+    const plan = representativePlan();
+    const [risk] = plan.analysis.risks;
+    const [row] = plan.analysis.access;
+    if (!risk || !row) throw new Error('fixture changed');
+    const many = {
+      ...plan,
+      analysis: {
+        ...plan.analysis,
+        risks: Array.from({ length: 3000 }, (_, i) => ({ ...risk, message: `${risk.message} #${i}` })),
+        access: Array.from({ length: 3000 }, (_, i) => ({ ...row, permissionSet: `PS-${i}` })),
+      },
+    };
+    const md = renderPlanMarkdown(many, { maxChars: 65_000 });
+    expect(md.length).toBeLessThanOrEqual(65_000);
+    expect(md).toContain('### Risks');
+    expect(md).toContain('### Access changes');
+    expect(md).toContain('### Guardrail changes');
+    expect(md).toMatch(/_… and \d+ more risks: the full review lists them._/);
+    expect(md).toMatch(/_… and \d+ more rows: the full review lists them._/);
+    expect(md).toContain('| Principal | Permission set | Accounts | Grants |');
+    expect(md.endsWith('</sub>\n')).toBe(true);
+    // With room, everything is listed.
+    const all = renderPlanMarkdown(many, { maxChars: 5_000_000 });
+    expect(all).not.toContain('more risks');
+    expect(all.match(/^- 🔴/gm)?.length).toBeGreaterThanOrEqual(3000);
+  });
 });

@@ -17,7 +17,13 @@ export interface FakeGitHub {
   readonly apiUrl: string;
   readonly repo: FakeRepo;
   /** Answer the next requests matching `method path` with this status and headers, once each. */
-  failNext(method: string, path: RegExp, status: number, headers?: Record<string, string>, times?: number): void;
+  failNext(
+    method: string,
+    path: RegExp,
+    status: number,
+    headers?: Record<string, string>,
+    times?: number,
+  ): void;
   close(): Promise<void>;
 }
 
@@ -56,7 +62,10 @@ export async function startFakeGitHub(repo = new FakeRepo()): Promise<FakeGitHub
       return;
     }
     repo.requests.push({ method, path: `${path}${url.search}` });
-    if (req.headers.authorization !== `token ${FAKE_TOKEN}` && req.headers.authorization !== `Bearer ${FAKE_TOKEN}`) {
+    if (
+      req.headers.authorization !== `token ${FAKE_TOKEN}` &&
+      req.headers.authorization !== `Bearer ${FAKE_TOKEN}`
+    ) {
       return send(res, 401, { message: 'Bad credentials' });
     }
     const fault = faults.find((f) => f.method === method && f.path.test(path) && f.times > 0);
@@ -66,7 +75,9 @@ export async function startFakeGitHub(repo = new FakeRepo()): Promise<FakeGitHub
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+    const body = chunks.length
+      ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
+      : {};
     for (const [m, pattern, handler] of routes) {
       const match = m === method ? pattern.exec(path) : null;
       if (!match) continue;
@@ -111,7 +122,12 @@ export async function startFakeGitHub(repo = new FakeRepo()): Promise<FakeGitHub
   };
 }
 
-function send(res: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  json: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(status === 204 ? undefined : JSON.stringify(json));
 }
@@ -125,7 +141,14 @@ function tooLong(body: unknown): { status: number; json: unknown } | undefined {
     status: 422,
     json: {
       message: 'Validation Failed',
-      errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+      errors: [
+        {
+          resource: 'IssueComment',
+          code: 'custom',
+          field: 'body',
+          message: 'body is too long (maximum is 65536 characters)',
+        },
+      ],
     },
   };
 }
@@ -167,7 +190,8 @@ function buildRoutes(repo: FakeRepo, base: () => string): [string, RegExp, Handl
     path: `.github/workflows/${r.workflow}`,
     created_at: r.createdAt,
   });
-  const issueOrPull = (n: number) => repo.issues.some((i) => i.number === n) || repo.pulls.some((p) => p.number === n);
+  const issueOrPull = (n: number) =>
+    repo.issues.some((i) => i.number === n) || repo.pulls.some((p) => p.number === n);
 
   return [
     [
@@ -184,7 +208,14 @@ function buildRoutes(repo: FakeRepo, base: () => string): [string, RegExp, Handl
         const invalid = tooLong(body.body);
         if (invalid) return invalid;
         const now = repo.now();
-        const c: FakeComment = { id: repo.id(), issueNumber: n, body: String(body.body), user: repo.tokenUser, createdAt: now, updatedAt: now };
+        const c: FakeComment = {
+          id: repo.id(),
+          issueNumber: n,
+          body: String(body.body),
+          user: repo.tokenUser,
+          createdAt: now,
+          updatedAt: now,
+        };
         repo.comments.push(c);
         return { status: 201, json: commentJson(c) };
       },
@@ -271,9 +302,7 @@ function buildRoutes(repo: FakeRepo, base: () => string): [string, RegExp, Handl
       re('/commits/([0-9a-f]{40})/pulls'),
       ({ match, paginate }) => ({
         json: paginate(
-          repo.pulls
-            .filter((p) => p.mergeCommitSha === match[1] || p.headSha === match[1])
-            .map(pullJson),
+          repo.pulls.filter((p) => p.mergeCommitSha === match[1] || p.headSha === match[1]).map(pullJson),
         ),
       }),
     ],
@@ -329,7 +358,10 @@ function buildRoutes(repo: FakeRepo, base: () => string): [string, RegExp, Handl
           (a) => a.runId === Number(match[1]) && (!query.get('name') || a.name === query.get('name')),
         );
         return {
-          json: { total_count: list.length, artifacts: list.map((a) => ({ id: a.id, name: a.name, expired: a.expired })) },
+          json: {
+            total_count: list.length,
+            artifacts: list.map((a) => ({ id: a.id, name: a.name, expired: a.expired })),
+          },
         };
       },
     ],

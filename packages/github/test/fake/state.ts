@@ -90,7 +90,9 @@ export class FakeRepo {
     this.commits.set(sha, { sha, parents });
   }
 
-  addRun(run: Omit<FakeRun, 'id' | 'runNumber' | 'createdAt' | 'runAttempt'> & { runAttempt?: number }): FakeRun {
+  addRun(
+    run: Omit<FakeRun, 'id' | 'runNumber' | 'createdAt' | 'runAttempt'> & { runAttempt?: number },
+  ): FakeRun {
     const created: FakeRun = {
       runAttempt: 1,
       ...run,
