@@ -8,15 +8,19 @@ export interface IssueComment {
   readonly url: string;
 }
 
+/** Comments written by a bot (the workflow token): a person pasting the marker is not orgops. */
+export const byBot = (c: IssueComment): boolean => c.userType === 'Bot';
+
 /**
- * The first comment on an issue or pull request that contains `marker`, read through every page
- * of comments (a busy pull request has hundreds), or undefined.
+ * The first comment on an issue or pull request that contains `marker` and passes `accept`, read
+ * through every page of comments (a busy pull request has hundreds), or undefined.
  */
 export async function findMarkedComment(
   gh: GitHub,
   repo: { owner: string; repo: string },
   issueNumber: number,
   marker: string,
+  accept: (c: IssueComment) => boolean = byBot,
 ): Promise<IssueComment | undefined> {
   for await (const page of gh.paginate.iterator(gh.rest.issues.listComments, {
     ...repo,
@@ -24,15 +28,15 @@ export async function findMarkedComment(
     per_page: 100,
   })) {
     for (const c of page.data) {
-      if (c.body?.includes(marker)) {
-        return {
-          id: c.id,
-          body: c.body,
-          login: c.user?.login ?? '',
-          userType: c.user?.type ?? '',
-          url: c.html_url,
-        };
-      }
+      if (!c.body?.includes(marker)) continue;
+      const comment: IssueComment = {
+        id: c.id,
+        body: c.body,
+        login: c.user?.login ?? '',
+        userType: c.user?.type ?? '',
+        url: c.html_url,
+      };
+      if (accept(comment)) return comment;
     }
   }
   return undefined;

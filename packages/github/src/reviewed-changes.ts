@@ -45,11 +45,20 @@ export type Review =
 export async function verifiedReview(lookup: ReviewLookup, pull: MergedPull): Promise<Review> {
   const fail = (problem: string): Review => ({ pr: pull.number, ok: false, problem });
   const { gh, repo } = lookup;
-  const comment = await findMarkedComment(gh, repo, pull.number, REVIEW_MARKER);
-  if (!comment)
-    return fail('it has no orgops review comment (the plan workflow did not run or did not finish)');
-  if (comment.login !== lookup.botLogin) {
-    return fail(`its review comment was written by ${comment.login}, not by ${lookup.botLogin}`);
+  const comment = await findMarkedComment(
+    gh,
+    repo,
+    pull.number,
+    REVIEW_MARKER,
+    (c) => c.login === lookup.botLogin,
+  );
+  if (!comment) {
+    const other = await findMarkedComment(gh, repo, pull.number, REVIEW_MARKER, () => true);
+    return fail(
+      other
+        ? `its only review comment was written by ${other.login}, not by ${lookup.botLogin}`
+        : 'it has no orgops review comment (the plan workflow did not run or did not finish)',
+    );
   }
   const decoded = decodeRecord(comment.body);
   if ('problem' in decoded) return fail(`its review comment is unusable: ${decoded.problem}`);

@@ -157,4 +157,20 @@ describe('orgops github apply', () => {
     expect(code).toBe(0);
     expect(ouNames()).toEqual(['Sandbox', 'Suspended', 'Workloads']);
   });
+
+  it('does not take a review comment written by a person for the bot’s', async () => {
+    pipe.desired = desiredOf(orgConfig({ ous: ['Sandbox'] }));
+    await pipe.planJob(2, sha('pr2'));
+    const real = fake.repo.commentsOn(2).find((c) => c.body.includes(REVIEW_MARKER));
+    if (!real) throw new Error('no review comment');
+    // A person posts a copy of the review first in the thread, then the bot's is deleted.
+    fake.repo.comments = fake.repo.comments.filter((c) => c !== real);
+    fake.repo.comments.unshift({ ...real, id: fake.repo.id(), user: { login: 'mallory', type: 'User' } });
+    pipe.merge(2, sha('pr2'), sha('m2'));
+    const { code } = await pipe.applyJob(sha('m2'));
+    expect(code).toBe(1);
+    expect(refusalOn(2)).toContain(
+      'its only review comment was written by mallory, not by github-actions\\[bot\\]',
+    );
+  });
 });
