@@ -192,6 +192,8 @@ describe('the workflows, end to end, against moto and the fake GitHub', () => {
     ]);
   });
 
+  // About a dozen CLI processes (tsx, the AWS SDK) on a two-core machine: a minute or two alone,
+  // much longer when the machine is shared, hence the generous timeout.
   it('plans and comments, updates the comment, applies what was reviewed, refuses what was not, tracks drift in one issue', async () => {
     // A pull request plans and comments; a second push edits the same comment.
     commitConfig({ Apps: { team: 'platform' } });
@@ -258,5 +260,5 @@ describe('the workflows, end to end, against moto and the fake GitHub', () => {
     expect(closed.failed, closed.log).toBe(false);
     expect(issue?.state).toBe('closed');
     expect(fake.repo.commentsOn(issue?.number ?? 0).at(-1)?.body).toContain('No drift as of commit');
-  }, 300_000);
+  }, 900_000);
 });
