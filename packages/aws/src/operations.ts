@@ -34,6 +34,7 @@ export const IAM_PREFIX: Readonly<Record<ServiceName, string>> = {
   'sso-admin': 'sso',
   identitystore: 'identitystore',
   sts: 'sts',
+  cloudtrail: 'cloudtrail',
 };
 
 /** The SDK package of each client; any other `@aws-sdk/client-*` import fails the table's test. */
@@ -42,6 +43,7 @@ export const SDK_CLIENT_PACKAGES: Readonly<Record<ServiceName, string>> = {
   'sso-admin': '@aws-sdk/client-sso-admin',
   identitystore: '@aws-sdk/client-identitystore',
   sts: '@aws-sdk/client-sts',
+  cloudtrail: '@aws-sdk/client-cloudtrail',
 };
 
 const TAG_ON_CREATE =

@@ -1,16 +1,8 @@
-/** The AWS services this backend talks to. `sts` only answers "who am I". */
-export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore' | 'sts';
-
-/** Injected clock so rate limiting and backoff can be tested with fake time. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+/**
+ * The AWS services this backend talks to, and the injected clock rate limiting and backoff wait
+ * on: both shared with `@orgops/live`, whose rate table the reader and `pnpm bench` use too.
+ */
+export { type Clock, type ServiceName, systemClock } from '@orgops/live';
 
 /** Where diagnostics go. Never receives credentials or request payloads. */
 export interface Logger {

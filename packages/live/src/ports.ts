@@ -314,7 +314,7 @@ export interface Backend {
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';
   constructor(
-    readonly service: 'organizations' | 'sso-admin' | 'identitystore',
+    readonly service: 'organizations' | 'sso-admin' | 'identitystore' | 'cloudtrail',
     readonly operation: string,
     readonly code: string,
     message: string,

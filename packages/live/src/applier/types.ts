@@ -1,4 +1,5 @@
 import type { Change, PhaseName, Snapshot } from '@orgops/engine';
+import type { Clock } from '../pacing/clock.ts';
 import type { Backend, CallStats } from '../ports.ts';
 import type { AssignmentEnumeration } from '../reader/read-identity-center.ts';
 
@@ -49,6 +50,8 @@ export interface ApplyOptions {
   readonly pollIntervalMs?: number;
   /** Polls before giving up on one request (default 900). */
   readonly maxPolls?: number;
+  /** Whose time the polls and retries wait on (default the system clock; `pnpm bench` models it). */
+  readonly clock?: Clock;
   /** Assignment enumeration for the freshness re-read; use the one the plan's read used. */
   readonly assignments?: AssignmentEnumeration;
   /** How to re-read the organization before applying (default: `readSnapshot`). */
