@@ -55,8 +55,14 @@ export async function makePlan(
   return { plan, snapshot, backend, loaded, elapsedMs: Date.now() - started, refused };
 }
 
-/** Loads and validates the config, printing diagnostics; throws a user error when invalid. */
-export async function loadValidConfig(ctx: CommandContext, options: GlobalOptions): Promise<LoadedConfig> {
+/**
+ * Loads and validates the config, printing diagnostics; throws a user error when invalid. The
+ * warnings come back too (validate's JSON lists each one).
+ */
+export async function loadValidConfig(
+  ctx: CommandContext,
+  options: GlobalOptions,
+): Promise<LoadedConfig & { readonly warnings: readonly Diagnostic[] }> {
   const result = await loadConfig(options.config, ctx.cwd);
   printDiagnostics(ctx.io, result.warnings, ctx.cwd);
   if (!result.ok) {
@@ -66,7 +72,7 @@ export async function loadValidConfig(ctx: CommandContext, options: GlobalOption
       `The config is invalid: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`,
     );
   }
-  return result.value;
+  return { ...result.value, warnings: result.warnings };
 }
 
 /**

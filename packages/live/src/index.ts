@@ -26,12 +26,21 @@ export {
 } from './pacing/rates.ts';
 export { VirtualClock } from './pacing/virtual-clock.ts';
 export * from './ports.ts';
-export type { AssignmentEnumeration, ConfigPrincipal } from './reader/read-identity-center.ts';
+export {
+  type AssignmentEnumeration,
+  type ConfigPrincipal,
+  knownAssignments,
+  namePrincipals,
+  readPermissionSet,
+} from './reader/read-identity-center.ts';
+export { canonicalSnapshot } from './reader/canonical-snapshot.ts';
+export { readPolicy } from './reader/read-policies.ts';
 export {
   configPolicyTypes,
   configPrincipals,
   configReadOptions,
   policyTypesToRead,
   type ReadOptions,
+  readDelegatedAdministrators,
   readSnapshot,
 } from './reader/read-snapshot.ts';

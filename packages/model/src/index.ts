@@ -3,6 +3,7 @@ export * from './assignment.ts';
 export * from './canonical-json.ts';
 export * from './desired-state.ts';
 export * from './diagnostic.ts';
+export * from './diagnostic-groups.ts';
 export * from './errors.ts';
 export * from './ignore.ts';
 export * from './limits.ts';

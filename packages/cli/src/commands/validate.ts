@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { expandAssignments } from '@orgops/engine';
+import type { Diagnostic } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { paint } from '../io.ts';
@@ -10,7 +11,7 @@ export async function validateCommand(
   ctx: CommandContext,
   options: GlobalOptions & { format?: string },
 ): Promise<number> {
-  const { desired, file } = await loadValidConfig(ctx, options);
+  const { desired, file, warnings } = await loadValidConfig(ctx, options);
   const counts = {
     organizationalUnits: desired.ous.length,
     accounts: desired.accounts.length,
@@ -21,13 +22,25 @@ export async function validateCommand(
     assignments: expandAssignments(desired).length,
   };
   if (options.format === 'json') {
-    ctx.io.out(JSON.stringify({ valid: true, file, counts }, null, 2));
+    // Every warning, where the terminal groups repeated ones.
+    ctx.io.out(JSON.stringify({ valid: true, file, counts, warnings: warnings.map(jsonWarning) }, null, 2));
   } else {
     ctx.io.out(
       `${paint.green(ctx.io.color, '✓')} ${relative(ctx.cwd, file) || file} is valid: ${n(counts.organizationalUnits, 'OU')}, ${n(counts.accounts, 'account')}, ${n(counts.policies, 'policy', 'policies')} (${n(counts.attachments, 'attachment')}), ${n(counts.permissionSets, 'permission set')}, ${n(counts.assignmentRules, 'assignment rule')} (${n(counts.assignments, 'assignment')}).`,
     );
   }
   return EXIT.ok;
+}
+
+function jsonWarning(d: Diagnostic) {
+  return {
+    code: d.code,
+    path: d.path,
+    ...(d.site ? { site: d.site } : {}),
+    message: d.message,
+    ...(d.value !== undefined ? { value: d.value } : {}),
+    fix: d.fix,
+  };
 }
 
 function n(count: number, one: string, many = `${one}s`): string {

@@ -6,6 +6,7 @@ export const assignmentToUser = defineRule(
   {
     code: 'assignment-to-user',
     severity: 'warning',
+    plural: 'assignments to users',
     description: 'Permission sets are assigned to groups, not directly to users.',
   },
   ({ config }) =>
