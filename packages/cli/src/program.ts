@@ -93,7 +93,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
 
   withGlobals(program.command('drift'))
     .description(
-      'Report every difference between the config and the live organization, classified. Exit 2 on drift.',
+      'Report every difference between the config and the live organization, classified, including those a plan would refuse (an account not in config, …), each with its fix. Exit 2 on drift.',
     )
     .addOption(format())
     .action(run((opts) => driftCommand(ctx, opts)));

@@ -7,15 +7,21 @@ export const PLAN_FORMAT_VERSION = 1;
 /**
  * Phases run in this order. Within a phase the applier runs changes concurrently up to AWS's
  * limits, but changes that share a lock (one target's attachments, one account's roles) run in
- * plan order.
+ * plan order, and the OU and policy writes run one at a time in plan order (renames that free a
+ * name before whatever takes it). Policies are written and attached to the root, OUs and existing
+ * accounts before accounts are created or moved, so an account never arrives under an OU before
+ * that OU's guardrails (AWS attaches only FullAWSAccess to a new account; attachments to it wait
+ * in `attach-new-accounts`). Accounts move out of an OU before it is deleted, and are moved and
+ * tagged before they are closed.
  */
 export const PHASES = [
   'enable-services',
   'create-ous',
-  'create-accounts',
-  'place-accounts',
   'write-policies',
   'attachments',
+  'create-accounts',
+  'place-accounts',
+  'attach-new-accounts',
   'delegate',
   'write-permission-sets',
   'provision',

@@ -9,6 +9,7 @@ export * from './limits.ts';
 export * from './normalize.ts';
 export * from './organization.ts';
 export * from './organization-unit.ts';
+export * from './ou-path.ts';
 export * from './permission-set.ts';
 export * from './policy.ts';
 export * from './policy-document.ts';

@@ -106,8 +106,11 @@ export function ssoAdminPermissionSetWrites(ctx: SandboxContext): PermissionSetW
       // leaves provisioned accounts current.
       const rolesChange = p.sessionDuration !== input.sessionDuration;
       p.sessionDuration = input.sessionDuration;
+      // As AWS does: a description left out is kept (there is no way to remove one, TF#41897),
+      // a relay state left out is cleared (TF#17411).
       if (input.description !== undefined) p.description = input.description;
       if (input.relayState !== undefined) p.relayState = input.relayState;
+      else delete p.relayState;
       if (rolesChange) touch(p);
     },
     async deletePermissionSet(instanceArn, arn) {

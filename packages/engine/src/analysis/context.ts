@@ -1,4 +1,12 @@
-import type { DesiredAccount, DesiredPermissionSet, DesiredPolicy, DesiredState, Tags } from '@orgops/model';
+import {
+  type DesiredAccount,
+  type DesiredPermissionSet,
+  type DesiredPolicy,
+  type DesiredState,
+  isOuPathWithin,
+  joinOuPath,
+  type Tags,
+} from '@orgops/model';
 import type { AccountRef, Change } from '../change.ts';
 import type { Snapshot, SnapshotAccount, SnapshotPermissionSet, SnapshotPolicy } from '../snapshot.ts';
 
@@ -129,14 +137,11 @@ export function buildContext(input: AnalysisInput): AnalysisContext {
 /** Shown for an account neither config nor the snapshot places; the planner rejects those, so rare. */
 export const UNKNOWN_OU = '(unknown OU)';
 
-export function joinPath(parent: string, name: string): string {
-  return parent === '/' ? `/${name}` : `${parent}/${name}`;
-}
+/** Path of the OU named `name` under `parent`, escaped as config paths are (see `ou-path.ts`). */
+export const joinPath = joinOuPath;
 
 /** True when `path` is `ancestor` or lies below it (`/` contains everything). */
-export function isWithin(path: string, ancestor: string): boolean {
-  return ancestor === '/' || path === ancestor || path.startsWith(`${ancestor}/`);
-}
+export const isWithin = isOuPathWithin;
 
 /**
  * Whether an OU path is production: a segment mentioning "prod" (`Prod`, `Production`,

@@ -1,10 +1,12 @@
-import { type DesiredState, LIMITS_VERSION, type Result } from '@orgops/model';
+import { type DesiredState, type Diagnostic, LIMITS_VERSION, type Result } from '@orgops/model';
 import type { PlanAnalysis } from '../analysis/types.ts';
 import type { Change } from '../change.ts';
 import { PHASES, PLAN_FORMAT_VERSION, type Plan, type PlanPhase, type PlanSummary } from '../plan.ts';
 import { observedDigest } from '../plan-file/observe.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { PlanBuilder } from './builder.ts';
+import { checkDeletions } from './check-deletions.ts';
+import { checkIgnoredPolicies } from './check-ignored-policies.ts';
 import { indexSnapshot } from './context.ts';
 import { diffAccounts } from './diff-accounts.ts';
 import { diffAssignments } from './diff-assignments.ts';
@@ -29,24 +31,42 @@ export interface PlanInput {
 
 /**
  * desired + snapshot -> Plan. Pure: the same inputs give the same plan. Plan-time errors (unknown
- * principals, accounts removed from config, ids that do not exist) fail the whole plan so nothing
- * half-understood is ever applied.
+ * principals, accounts removed from config, ids that do not exist, anything AWS would refuse half
+ * way) fail the whole plan so nothing half-understood is ever applied.
  */
 export function plan(input: PlanInput): Result<Plan> {
+  const result = planEverything(input);
+  if (result.refused.length)
+    return { ok: false, errors: [...result.refused], warnings: [...result.plan.warnings] };
+  return { ok: true, warnings: [...result.plan.warnings], value: result.plan };
+}
+
+/** Every change the planner could work out, and what it had to refuse; drift reports both. */
+export interface PlanWithRefusals {
+  readonly plan: Plan;
+  readonly refused: readonly Diagnostic[];
+}
+
+/**
+ * Plans everything it can and lists the refusals beside it instead of failing: what `orgops
+ * drift` needs to report every difference, including those a plan must refuse. Never apply the
+ * plan of a result with refusals.
+ */
+export function planEverything(input: PlanInput): PlanWithRefusals {
   const { desired, snapshot } = input;
   const out = new PlanBuilder();
   const live = indexSnapshot(snapshot, desired);
 
+  checkIgnoredPolicies(desired, out);
   diffOrganizationSettings(desired, live, out);
   const ous = diffOus(desired, live, out);
-  const accounts = diffAccounts(desired, live, out);
+  const accounts = diffAccounts(desired, live, ous, out);
   const policies = diffPolicies(desired, live, out);
   diffAttachments(desired, live, { ous, accounts, policies }, out);
   diffDelegatedAdmins(desired, live, accounts.refOf, out);
   diffPermissionSets(desired, live, out);
   diffAssignments(desired, live, accounts, out);
-
-  if (out.errors.length) return { ok: false, errors: out.errors, warnings: out.warnings };
+  checkDeletions(desired, live, { ous, accounts, policies }, out);
 
   const phases: PlanPhase[] = PHASES.map((name) => ({
     name,
@@ -57,9 +77,8 @@ export function plan(input: PlanInput): Result<Plan> {
   for (const c of changes) observed[c.address] = observedDigest(snapshot, c.address);
 
   return {
-    ok: true,
-    warnings: out.warnings,
-    value: {
+    refused: out.errors,
+    plan: {
       formatVersion: PLAN_FORMAT_VERSION,
       toolVersion: input.toolVersion,
       limitsVersion: LIMITS_VERSION,
@@ -74,17 +93,28 @@ export function plan(input: PlanInput): Result<Plan> {
       phases,
       observed,
       warnings: out.warnings,
-      analysis: input.analyze
-        ? input.analyze({ changes, desired, snapshot })
-        : { access: [], guardrails: [], risks: [] },
+      // A refused plan is never applied or reviewed; its analysis would read a partial picture.
+      analysis:
+        input.analyze && out.errors.length === 0
+          ? input.analyze({ changes, desired, snapshot })
+          : { access: [], guardrails: [], risks: [] },
       summary: summarize(changes),
     },
   };
 }
 
+/** Phases whose order the diff functions set (dependencies inside the phase); the others sort. */
+const ORDERED_BY_DIFF = new Set<string>([
+  'attachments',
+  'attach-new-accounts',
+  'create-ous',
+  'delete-ous',
+  'write-policies',
+]);
+
 /** Within-phase order. Attachments keep their per-target sequence; other phases sort for stable output. */
 function order(phase: string, changes: Change[]): Change[] {
-  if (phase === 'attachments' || phase === 'create-ous' || phase === 'delete-ous') return changes;
+  if (ORDERED_BY_DIFF.has(phase)) return changes;
   if (phase === 'delegate') {
     // A service has one delegated administrator: deregister the old one before registering the new.
     return [...changes].sort(

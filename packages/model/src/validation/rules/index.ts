@@ -34,6 +34,7 @@ import { rcpNotAction } from './rcp-not-action.ts';
 import { referenceAccountParent } from './reference-account-parent.ts';
 import { referenceAssignmentTarget } from './reference-assignment-target.ts';
 import { referenceDelegatedAdministrator } from './reference-delegated-administrator.ts';
+import { referenceDelegatedAdministratorMember } from './reference-delegated-administrator-member.ts';
 import { referenceOuParent } from './reference-ou-parent.ts';
 import { scpMissing } from './scp-missing.ts';
 import { scpPrincipal } from './scp-principal.ts';
@@ -81,6 +82,7 @@ export const RULES: readonly Rule[] = [
   assignmentTagMatchesNothing,
   referenceAssignmentTarget,
   referenceDelegatedAdministrator,
+  referenceDelegatedAdministratorMember,
   trustedServiceConflict,
   ignoreConflict,
   tagCount,
