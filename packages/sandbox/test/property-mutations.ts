@@ -144,12 +144,30 @@ export const assignmentSpec: fc.Arbitrary<AssignmentSpec> = fc.record({
   target: assignmentTarget,
 });
 
-const ignoreSpec: fc.Arbitrary<IgnoreSpec> = fc.record({
+/** Rare: once '*AWS*' is in config, every plan is refused until it goes again. */
+const policiesIgnore = (plain: readonly ('none' | 'guardrails')[]) =>
+  fc.oneof(
+    { weight: 9, arbitrary: fc.constantFrom(...plain) },
+    { weight: 1, arbitrary: fc.constant('guardrails-and-aws' as const) },
+  );
+
+/** Any ignore rules, covering what the foreign setup creates or not. */
+export const anyIgnore: fc.Arbitrary<IgnoreSpec> = fc.record({
   ous: fc.constantFrom('none', 'exact', 'prefix'),
   accounts: fc.constantFrom('none', 'lower', 'as-live', 'glob', 'id'),
-  policies: fc.constantFrom('none', 'guardrails', 'guardrails-and-aws'),
+  policies: policiesIgnore(['none', 'guardrails']),
   permissionSets: fc.boolean(),
 });
+
+/** Ignore rules that cover everything the foreign setup creates, in their different spellings. */
+export const coveringIgnore: fc.Arbitrary<IgnoreSpec> = fc.record({
+  ous: fc.constantFrom('exact', 'prefix'),
+  accounts: fc.constantFrom('lower', 'as-live', 'glob'),
+  policies: policiesIgnore(['guardrails']),
+  permissionSets: fc.constant(true),
+});
+
+const ignoreSpec = fc.oneof({ weight: 3, arbitrary: coveringIgnore }, { weight: 1, arbitrary: anyIgnore });
 
 /** Edits that build an organization up: the first step's config is these applied to an empty world. */
 export const growth: fc.Arbitrary<Mutation> = fc.oneof(

@@ -9,7 +9,7 @@ import {
   foreign,
   setUpForeign,
 } from './property-console.ts';
-import { applyMutation, change, growth, type Mutation } from './property-mutations.ts';
+import { anyIgnore, applyMutation, change, coveringIgnore, growth, type Mutation } from './property-mutations.ts';
 import { planApplyAndJudge, type StepOutcome } from './property-step.ts';
 import { EMPTY_WORLD, type IgnoreSpec, type World } from './property-world.ts';
 
@@ -27,32 +27,7 @@ export interface Scenario {
 export const scenario: fc.Arbitrary<Scenario> = fc.record({
   foreign,
   // Mostly an ignore that covers what the foreign setup creates, so the first plan is not refused.
-  ignore: fc.oneof(
-    {
-      weight: 4,
-      arbitrary: fc.record({
-        ous: fc.constantFrom('exact' as const, 'prefix' as const),
-        accounts: fc.constantFrom('lower' as const, 'as-live' as const, 'glob' as const),
-        policies: fc.constantFrom('guardrails' as const, 'guardrails-and-aws' as const),
-        permissionSets: fc.constant(true),
-      }),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.record({
-        ous: fc.constantFrom('none' as const, 'exact' as const, 'prefix' as const),
-        accounts: fc.constantFrom(
-          'none' as const,
-          'lower' as const,
-          'as-live' as const,
-          'glob' as const,
-          'id' as const,
-        ),
-        policies: fc.constantFrom('none' as const, 'guardrails' as const, 'guardrails-and-aws' as const),
-        permissionSets: fc.boolean(),
-      }),
-    },
-  ),
+  ignore: fc.oneof({ weight: 4, arbitrary: coveringIgnore }, { weight: 1, arbitrary: anyIgnore }),
   first: fc.array(growth, { minLength: 3, maxLength: 14 }),
   steps: fc.array(
     fc.record({
@@ -67,10 +42,14 @@ export const scenario: fc.Arbitrary<Scenario> = fc.record({
 });
 
 /** Outcomes of every step over a run, so a test can tell a vacuous pass from a real one. */
-export type Tally = Record<StepOutcome, number>;
+export interface Tally {
+  readonly outcomes: Record<StepOutcome, number>;
+  /** Refusal code -> steps refused with it. */
+  readonly refusals: Record<string, number>;
+}
 
 export function emptyTally(): Tally {
-  return { applied: 0, 'no-changes': 0, 'refused-validation': 0, 'refused-plan': 0 };
+  return { outcomes: { applied: 0, 'no-changes': 0, 'refused-validation': 0, 'refused-plan': 0 }, refusals: {} };
 }
 
 /** Runs one scenario on a fresh sandbox; throws a PropertyFailure with the trace when a step breaks a rule. */
@@ -93,9 +72,10 @@ export async function runScenario(sc: Scenario, tally: Tally): Promise<void> {
       trace.push(`  config ${JSON.stringify(m)}${next === world ? ' (no-op)' : ''}`);
       world = next;
     }
-    const outcome = await planApplyAndJudge(sb, buildConfig(world, known()), trace);
+    const { outcome, codes } = await planApplyAndJudge(sb, buildConfig(world, known()), trace);
     trace.push(`  -> ${outcome}`);
-    tally[outcome]++;
+    tally.outcomes[outcome]++;
+    for (const code of new Set(codes)) tally.refusals[code] = (tally.refusals[code] ?? 0) + 1;
     // Ids are learnt as `orgops import` would: from the accounts config names by email.
     for (const a of world.accounts) {
       if (!a) continue;

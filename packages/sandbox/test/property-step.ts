@@ -6,13 +6,19 @@ import {
   type Plan,
   plan,
 } from '@orgops/engine';
-import { applyPlan, configPrincipals, readSnapshot } from '@orgops/live';
+import { applyPlan, configReadOptions, readSnapshot } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, validateConfig } from '@orgops/model';
 import type { SandboxBackend } from '../src/index.ts';
 import { PLAN_REFUSALS, unacceptableRefusal, VALIDATION_REFUSALS } from './property-refusals.ts';
 import { truthSnapshot } from './truth-snapshot.ts';
 
 export type StepOutcome = 'applied' | 'no-changes' | 'refused-validation' | 'refused-plan';
+
+export interface StepResult {
+  readonly outcome: StepOutcome;
+  /** Codes of the refusal, when it was one. */
+  readonly codes: readonly string[];
+}
 
 /** A property failure, with what led to it. */
 export class PropertyFailure extends Error {
@@ -49,7 +55,7 @@ export async function planApplyAndJudge(
   sb: SandboxBackend,
   config: OrganizationConfig,
   trace: string[],
-): Promise<StepOutcome> {
+): Promise<StepResult> {
   const validated = validateConfig(config);
   const truth = truthSnapshot(sb.exportState());
   if (!validated.ok) {
@@ -59,11 +65,11 @@ export async function planApplyAndJudge(
       discrepancies: [],
     });
     if (why) throw fail(trace, why);
-    return 'refused-validation';
+    return { outcome: 'refused-validation', codes: validated.errors.map((e) => e.code) };
   }
   const desired = validated.value.desired;
   const before = checkConformance(desired, truth);
-  const snapshot = await readSnapshot(sb, { principals: configPrincipals(desired) });
+  const snapshot = await readSnapshot(sb, configReadOptions(desired));
   const planned = planOrRefusal(desired, snapshot);
   if (!planned.ok) {
     trace.push(`  plan refused: ${planned.errors.map((e) => `${e.code} (${String(e.value)})`).join(', ')}`);
@@ -72,13 +78,13 @@ export async function planApplyAndJudge(
       discrepancies: before,
     });
     if (why) throw fail(trace, why);
-    return 'refused-plan';
+    return { outcome: 'refused-plan', codes: planned.errors.map((e) => e.code) };
   }
   const first = planned.value;
   trace.push('  plan:', ...planLines(first));
   if (isEmptyPlan(first)) {
     if (before.length > 0) throw fail(trace, 'The plan says "No changes", but the oracle finds:', before);
-    return 'no-changes';
+    return { outcome: 'no-changes', codes: [] };
   }
   if (before.length === 0)
     throw fail(trace, 'The plan has changes for an organization the oracle says already matches the config.');
@@ -93,7 +99,7 @@ export async function planApplyAndJudge(
   const after = checkConformance(desired, truthSnapshot(sb.exportState()));
   if (after.length > 0) throw fail(trace, 'Apply succeeded, but the oracle finds:', after);
 
-  const again = planOrRefusal(desired, await readSnapshot(sb, { principals: configPrincipals(desired) }));
+  const again = planOrRefusal(desired, await readSnapshot(sb, configReadOptions(desired)));
   if (!again.ok)
     throw fail(
       trace,
@@ -101,5 +107,5 @@ export async function planApplyAndJudge(
     );
   if (!isEmptyPlan(again.value))
     throw fail(trace, ['The plan after apply is not empty:', ...planLines(again.value)].join('\n'));
-  return 'applied';
+  return { outcome: 'applied', codes: [] };
 }
