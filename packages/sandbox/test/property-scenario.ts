@@ -9,7 +9,8 @@ import {
   foreign,
   setUpForeign,
 } from './property-console.ts';
-import { anyIgnore, applyMutation, change, coveringIgnore, growth, type Mutation } from './property-mutations.ts';
+import { anyIgnore, change, coveringIgnore, growth } from './property-generators.ts';
+import { applyMutation, type Mutation } from './property-mutations.ts';
 import { planApplyAndJudge, type StepOutcome } from './property-step.ts';
 import { EMPTY_WORLD, type IgnoreSpec, type World } from './property-world.ts';
 
@@ -49,7 +50,10 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { outcomes: { applied: 0, 'no-changes': 0, 'refused-validation': 0, 'refused-plan': 0 }, refusals: {} };
+  return {
+    outcomes: { applied: 0, 'no-changes': 0, 'refused-validation': 0, 'refused-plan': 0 },
+    refusals: {},
+  };
 }
 
 /** Runs one scenario on a fresh sandbox; throws a PropertyFailure with the trace when a step breaks a rule. */
