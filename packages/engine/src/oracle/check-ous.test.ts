@@ -75,11 +75,22 @@ describe('oracle: OUs', () => {
     flat.account('shop', 'shop@example.com', flat.ou('Prod/EU'));
     const found = check(config, flat.build());
     expect(found.map((d) => d.what).sort()).toEqual(['account-placement', 'ou-missing', 'ou-unexpected']);
-    expect(found.find((d) => d.what === 'ou-unexpected')?.where).toContain('/"Prod/EU"');
+    expect(found.find((d) => d.what === 'ou-unexpected')?.where).toContain('/Prod\\/EU');
     expect(found.find((d) => d.what === 'account-placement')).toMatchObject({
       expected: '/Prod/EU',
-      actual: '/"Prod/EU"',
+      actual: '/Prod\\/EU',
     });
+  });
+
+  it('reads ignore patterns in the path text config uses: "/" inside a name is escaped', () => {
+    const config = baseConfig({ ignore: { organizationalUnits: ['/Prod\\/EU'] } });
+    const flat = baseSnapshot((b) => b.ou('Prod/EU'));
+    expect(check(config, flat)).toEqual([]);
+    const nested = baseSnapshot((b) => b.ou('EU', b.ou('Prod')));
+    expect(codes(config, nested)).toEqual(['ou-unexpected', 'ou-unexpected']);
+    expect(codes(baseConfig({ ignore: { organizationalUnits: ['/Prod/EU'] } }), flat)).toEqual([
+      'ou-unexpected',
+    ]);
   });
 
   it('reports two live OUs at one path instead of picking one', () => {

@@ -1,7 +1,7 @@
 import type { DesiredState } from '@orgops/model';
 import type { Snapshot, SnapshotAccount } from '../snapshot.ts';
 import { type IgnoreView, ignoreView } from './ignore.ts';
-import { desiredSegments, liveSegments, type Segments } from './segments.ts';
+import { desiredSegments, liveSegments, type Segments, segmentsOfText } from './segments.ts';
 import type { Discrepancy, DiscrepancyCode } from './types.ts';
 
 /** What every check reads, computed once: the two trees as segment paths and the ignore rules. */
@@ -32,7 +32,7 @@ export function oracleContext(desired: DesiredState, snapshot: Snapshot): Oracle
 
 /** Segments of a config OU path; an undeclared path is read as written. */
 export function segmentsOfDesired(ctx: OracleContext, path: string): Segments {
-  return ctx.desiredOus.get(path) ?? path.split('/').filter((s) => s !== '');
+  return ctx.desiredOus.get(path) ?? segmentsOfText(path);
 }
 
 /** Segments of a live account's parent. */

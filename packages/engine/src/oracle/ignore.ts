@@ -1,6 +1,6 @@
 import { type IgnoreRules, matchesPattern } from '@orgops/model';
 import type { SnapshotAccount } from '../snapshot.ts';
-import type { Segments } from './segments.ts';
+import { pathText, type Segments } from './segments.ts';
 
 /** Which live resources the config leaves to someone else (`ignore`): the oracle neither expects nor forbids them. */
 export interface IgnoreView {
@@ -17,10 +17,10 @@ export function ignoreView(rules: IgnoreRules): IgnoreView {
   const any = (value: string, patterns: readonly string[] | undefined): boolean =>
     (patterns ?? []).some((p) => matchesPattern(value, p));
   const ou = (segments: Segments): boolean => {
-    // OU patterns are written as path text (`/Control Tower*`); every ancestor is tried, so an
-    // ignored OU takes its subtree with it.
+    // OU patterns are written as path text (`/Control Tower*`), where `\` and `/` inside a name
+    // are escaped; every ancestor is tried, so an ignored OU takes its subtree with it.
     for (let i = 1; i <= segments.length; i++) {
-      if (any(`/${segments.slice(0, i).join('/')}`, rules.organizationalUnits)) return true;
+      if (any(pathText(segments.slice(0, i)), rules.organizationalUnits)) return true;
     }
     return false;
   };

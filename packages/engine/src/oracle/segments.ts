@@ -22,10 +22,34 @@ export function isWithinSegments(path: Segments, ancestor: Segments): boolean {
   return ancestor.length <= path.length && ancestor.every((name, i) => name === path[i]);
 }
 
-/** For people: `/Workloads/Prod`, with a name that contains `/` quoted: `/"Prod/EU"`. */
+/**
+ * The path text config uses (and patterns are written in): `/Workloads/Prod`, with `\` and `/`
+ * inside a name escaped, so a top-level `Prod/EU` is `/Prod\/EU`.
+ */
+export function pathText(segments: Segments): string {
+  return segments.map((name) => `/${name.replace(/\\/g, '\\\\').replace(/\//g, '\\/')}`).join('');
+}
+
+/** The names in a path text: the inverse of {@link pathText} (`/` is the root, `[]`). */
+export function segmentsOfText(path: string): Segments {
+  const names: string[] = [];
+  let current: string | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i]!;
+    if (ch === '/') {
+      if (current !== undefined) names.push(current);
+      current = '';
+    } else {
+      current = (current ?? '') + (ch === '\\' && i + 1 < path.length ? path[++i] : ch);
+    }
+  }
+  if (current) names.push(current);
+  return names;
+}
+
+/** For people: the path text, and `/ (root)` for the root. */
 export function showSegments(segments: Segments): string {
-  if (segments.length === 0) return '/ (root)';
-  return segments.map((s) => `/${s.includes('/') || s.includes('"') ? JSON.stringify(s) : s}`).join('');
+  return segments.length === 0 ? '/ (root)' : pathText(segments);
 }
 
 /**
@@ -40,7 +64,7 @@ export function desiredSegments(desired: DesiredState): ReadonlyMap<string, Segm
     if (known) return known;
     const ou = byPath.get(path);
     // A parent the config does not declare (the validator reports it): read its path as written.
-    if (!ou || seen.has(path)) return path.split('/').filter((s) => s !== '');
+    if (!ou || seen.has(path)) return segmentsOfText(path);
     seen.add(path);
     const segments = [...resolve(ou.parentPath, seen), ou.name];
     out.set(path, segments);
