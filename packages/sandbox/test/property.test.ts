@@ -158,7 +158,9 @@ describe('property: plan then apply never breaks an AWS rule, and the oracle agr
           const sb = sandbox({ asyncPolls: 1 });
           for (const spec of [startSpec, desiredSpec]) {
             const trace: string[] = [];
-            expect((await planApplyAndJudge(sb, build(spec), trace)).outcome).toMatch(/^(applied|no-changes)$/);
+            expect((await planApplyAndJudge(sb, build(spec), trace)).outcome).toMatch(
+              /^(applied|no-changes)$/,
+            );
           }
         }),
         { numRuns: DEEP ?? 150, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
