@@ -29,7 +29,7 @@ import { planApplyAndJudge } from './property-step.ts';
  * `ORGOPS_PROPERTY_SEED` replays the run fast-check reported.
  */
 const DEEP = Number(process.env.ORGOPS_PROPERTY_RUNS ?? '') || undefined;
-const RUNS = DEEP ?? 40;
+const RUNS = DEEP ?? 100;
 const SEED = process.env.ORGOPS_PROPERTY_SEED ? Number(process.env.ORGOPS_PROPERTY_SEED) : undefined;
 /** A case takes well under 100 ms even on a loaded machine; the deep run gets time in proportion. */
 const timeout = (runs: number): number => Math.max(120_000, runs * 250);
