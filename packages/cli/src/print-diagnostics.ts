@@ -1,3 +1,4 @@
+import { escapeControls } from '@orgops/engine';
 import { type Diagnostic, formatSite } from '@orgops/model';
 import { type Io, paint } from './io.ts';
 
@@ -6,10 +7,11 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], cwd
   for (const d of diagnostics) {
     const label = d.severity === 'error' ? paint.red(io.color, 'error') : paint.yellow(io.color, 'warning');
     const where = [formatSite(d.site, cwd), d.path].filter(Boolean).join('  ');
-    io.err(`${label} [${d.code}] ${where}`);
-    io.err(`  ${d.message}`);
+    // Messages quote names from the config and the organization: control characters print as escapes.
+    io.err(`${label} [${d.code}] ${escapeControls(where)}`);
+    io.err(`  ${escapeControls(d.message)}`);
     if (d.value !== undefined) io.err(`  value: ${formatValue(d.value)}`);
-    io.err(`  fix: ${d.fix}`);
+    io.err(`  fix: ${escapeControls(d.fix)}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { applyCommand } from './commands/apply.ts';
 import { driftCommand } from './commands/drift.ts';
+import { registerGithubCommands } from './commands/github.ts';
 import { importCommand } from './commands/import.ts';
 import { planCommand } from './commands/plan.ts';
 import { showCommand } from './commands/show.ts';
@@ -80,7 +81,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
 
   withGlobals(program.command('apply'))
     .description(
-      'Apply a saved plan (refused if anything it touches changed since), or plan now and apply after confirmation.',
+      'Apply a saved plan (refused if it was edited or anything it touches changed since), or plan now and apply after confirmation.',
     )
     .argument('[planfile]', 'a plan saved with `orgops plan --out`')
     .option('--auto-approve', 'do not ask for confirmation (CI)')
@@ -100,7 +101,9 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
 
   program
     .command('show')
-    .description('Render a saved plan (for example as the markdown of a pull-request review).')
+    .description(
+      'Render a saved plan (for example as the markdown of a pull-request review). An edited plan is refused; the review is recomputed from its changes.',
+    )
     .argument('<planfile>', 'a plan saved with `orgops plan --out`')
     .addOption(format())
     .action(run((planFile: string, opts: { format: string }) => showCommand(ctx, planFile, opts)));
@@ -112,6 +115,8 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .requiredOption('-o, --out <dir>', 'directory to write the config to')
     .option('--force', 'write into a non-empty directory')
     .action(run((opts) => importCommand(ctx, opts)));
+
+  registerGithubCommands(program, ctx, withGlobals, run);
 
   return program;
 }

@@ -13,6 +13,7 @@ export * from './ou-path.ts';
 export * from './permission-set.ts';
 export * from './policy.ts';
 export * from './policy-document.ts';
+export * from './policy-grammar/index.ts';
 export * from './principal.ts';
 export * from './services.ts';
 export * from './site.ts';

@@ -1,5 +1,5 @@
 import type { SsoAdminPermissionSetWrites } from '@orgops/live';
-import { LIMITS, type Tags } from '@orgops/model';
+import { LIMITS, policyRejections, type Tags } from '@orgops/model';
 import { awsError, type SandboxContext } from './context.ts';
 import { instanceOf, permissionSetOf, touch } from './sso-helpers.ts';
 import { nextId, type SandboxPermissionSet } from './state.ts';
@@ -147,6 +147,14 @@ export function ssoAdminPermissionSetWrites(ctx: SandboxContext): PermissionSetW
       } catch {
         throw validation(op, 'Inline policy is not valid JSON.');
       }
+      // IAM Identity Center validates the document as an IAM identity policy before storing it.
+      const rejected = policyRejections(policy, 'identity');
+      const first = rejected[0];
+      if (first)
+        throw validation(
+          op,
+          `The inline policy is not a valid IAM policy: ${first.message}${rejected.length > 1 ? ` (and ${rejected.length - 1} more)` : ''}`,
+        );
       p.inlinePolicy = policy;
       touch(p);
     },

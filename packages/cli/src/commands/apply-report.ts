@@ -1,8 +1,17 @@
+import { escapeControls } from '@orgops/engine';
 import type { ApplyEvent, ApplyResult } from '@orgops/live';
 import { paint } from '../io.ts';
 
-/** One progress line per event (stderr); polling and per-change starts stay quiet. */
+/**
+ * One progress line per event (stderr); polling and per-change starts stay quiet. Addresses and
+ * AWS messages carry organization names, so control characters print as escapes.
+ */
 export function formatApplyEvent(e: ApplyEvent): string | undefined {
+  const line = eventLine(e);
+  return line === undefined ? undefined : escapeControls(line);
+}
+
+function eventLine(e: ApplyEvent): string | undefined {
   switch (e.kind) {
     case 'refresh':
       return e.message;
@@ -39,7 +48,7 @@ export function formatApplyResult(result: ApplyResult, color: boolean): string {
     const detail = o.error
       ? `${o.error.code}${o.error.reason ? ` (${o.error.reason})` : ''}: ${o.error.message}`
       : (o.note ?? '');
-    lines.push(`  ${o.status.padEnd(11)} ${o.address}${detail ? `  ${detail}` : ''}`);
+    lines.push(escapeControls(`  ${o.status.padEnd(11)} ${o.address}${detail ? `  ${detail}` : ''}`));
   }
   return lines.join('\n');
 }

@@ -1,21 +1,22 @@
-import {
-  type DesiredAccount,
-  type DesiredPermissionSet,
-  type DesiredPolicy,
-  type DesiredState,
-  isOuPathWithin,
-  joinOuPath,
-  type Tags,
-} from '@orgops/model';
+import { isOuPathWithin, joinOuPath, type Tags } from '@orgops/model';
 import type { AccountRef, Change } from '../change.ts';
-import type { Snapshot, SnapshotAccount, SnapshotPermissionSet, SnapshotPolicy } from '../snapshot.ts';
+import type { ReviewDesired, ReviewPermissionSet, ReviewSnapshot } from './review-context.ts';
 
-/** What every analysis step receives: the plan's changes and the two states it was made from. */
+/**
+ * What every analysis step receives: the plan's changes and the two states it was made from, as
+ * the full config and snapshot when planning, or as the review context a saved plan carries.
+ */
 export interface AnalysisInput {
   readonly changes: readonly Change[];
-  readonly desired: DesiredState;
-  readonly snapshot: Snapshot;
+  readonly desired: ReviewDesired;
+  readonly snapshot: ReviewSnapshot;
 }
+
+type DesiredAccount = ReviewDesired['accounts'][number];
+type DesiredPermissionSet = ReviewDesired['permissionSets'][number];
+type DesiredPolicy = ReviewDesired['policies'][number];
+type SnapshotAccount = ReviewSnapshot['accounts'][number];
+type SnapshotPolicy = ReviewSnapshot['policies'][number];
 
 /** An account as the review shows it: the reference plus where it sits after the plan. */
 export type PlacedAccount = AccountRef & { readonly ouPath: string };
@@ -36,7 +37,7 @@ export interface AnalysisContext extends AnalysisInput {
   isProduction(account: PlacedAccount): boolean;
   principalName(type: 'GROUP' | 'USER', id: string): string;
   desiredPermissionSet(name: string): DesiredPermissionSet | undefined;
-  snapshotPermissionSet(name: string): SnapshotPermissionSet | undefined;
+  snapshotPermissionSet(name: string): ReviewPermissionSet | undefined;
   /** Policy content as it will be after the plan, falling back to what AWS holds now. */
   policyContentAfter(type: string, name: string): string | undefined;
   snapshotPolicy(type: string, name: string): SnapshotPolicy | undefined;

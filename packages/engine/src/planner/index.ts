@@ -1,8 +1,10 @@
 import { type DesiredState, type Diagnostic, LIMITS_VERSION, type Result } from '@orgops/model';
+import type { AnalysisInput } from '../analysis/context.ts';
 import type { PlanAnalysis } from '../analysis/types.ts';
 import type { Change } from '../change.ts';
-import { PHASES, PLAN_FORMAT_VERSION, type Plan, type PlanPhase, type PlanSummary } from '../plan.ts';
+import { PHASES, type Plan, type PlanPhase } from '../plan.ts';
 import { observedDigest } from '../plan-file/observe.ts';
+import { sealPlan } from '../plan-file/seal.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { PlanBuilder } from './builder.ts';
 import { checkDeletions } from './check-deletions.ts';
@@ -21,12 +23,11 @@ export interface PlanInput {
   readonly snapshot: Snapshot;
   readonly toolVersion: string;
   readonly now?: Date;
-  /** Computes the review analysis; injected so the planner stays independent of the analyzers. */
-  readonly analyze?: (input: {
-    changes: readonly Change[];
-    desired: DesiredState;
-    snapshot: Snapshot;
-  }) => PlanAnalysis;
+  /**
+   * Computes the review analysis; injected so the planner stays independent of the analyzers. It
+   * receives the review context the plan file carries, not the full config and snapshot.
+   */
+  readonly analyze?: (input: AnalysisInput) => PlanAnalysis;
 }
 
 /**
@@ -75,11 +76,13 @@ export function planEverything(input: PlanInput): PlanWithRefusals {
   const changes = phases.flatMap((p) => p.changes);
   const observed: Record<string, string> = {};
   for (const c of changes) observed[c.address] = observedDigest(snapshot, c.address);
+  // A refused plan is never applied or reviewed; its analysis would read a partial picture.
+  const analyze = out.errors.length === 0 ? input.analyze : undefined;
+  const facts = { desired, snapshot, analyze };
 
   return {
     refused: out.errors,
-    plan: {
-      formatVersion: PLAN_FORMAT_VERSION,
+    plan: sealPlan(facts, {
       toolVersion: input.toolVersion,
       limitsVersion: LIMITS_VERSION,
       createdAt: (input.now ?? new Date()).toISOString(),
@@ -93,13 +96,7 @@ export function planEverything(input: PlanInput): PlanWithRefusals {
       phases,
       observed,
       warnings: out.warnings,
-      // A refused plan is never applied or reviewed; its analysis would read a partial picture.
-      analysis:
-        input.analyze && out.errors.length === 0
-          ? input.analyze({ changes, desired, snapshot })
-          : { access: [], guardrails: [], risks: [] },
-      summary: summarize(changes),
-    },
+    }),
   };
 }
 
@@ -124,10 +121,4 @@ function order(phase: string, changes: Change[]): Change[] {
     );
   }
   return [...changes].sort((a, b) => a.address.localeCompare(b.address));
-}
-
-function summarize(changes: readonly Change[]): PlanSummary {
-  const byAction: Partial<Record<Change['action'], number>> = {};
-  for (const c of changes) byAction[c.action] = (byAction[c.action] ?? 0) + 1;
-  return { total: changes.length, byAction };
 }
