@@ -9,6 +9,9 @@ export type {
 } from './applier/types.ts';
 export { AWS_MANAGED_POLICY_CONTENT } from './aws-managed-policies.ts';
 export { KeyedQueue, Limiter, mapLimit } from './concurrency.ts';
+export { type ReadRecord, recordProblem } from './drift/read-record.ts';
+export { type DriftRead, type DriftReadOptions, readForDrift, readFull } from './drift/read-since.ts';
+export { IDENTITY_CENTER_SOURCE, interpretEvents, ORGANIZATIONS_SOURCE } from './drift/trail-effects.ts';
 export { IdentityLookup, type PrincipalType } from './identity-lookup.ts';
 export { CallScheduler, type CallSchedulerOptions } from './pacing/call-scheduler.ts';
 export { type Clock, systemClock } from './pacing/clock.ts';
@@ -26,6 +29,7 @@ export {
 } from './pacing/rates.ts';
 export { VirtualClock } from './pacing/virtual-clock.ts';
 export * from './ports.ts';
+export { canonicalSnapshot } from './reader/canonical-snapshot.ts';
 export {
   type AssignmentEnumeration,
   type ConfigPrincipal,
@@ -33,7 +37,6 @@ export {
   namePrincipals,
   readPermissionSet,
 } from './reader/read-identity-center.ts';
-export { canonicalSnapshot } from './reader/canonical-snapshot.ts';
 export { readPolicy } from './reader/read-policies.ts';
 export {
   configPolicyTypes,

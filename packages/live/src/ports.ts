@@ -287,6 +287,38 @@ export interface IdentityStorePort {
   ): Promise<{ readonly id: string; readonly name: string } | undefined>;
 }
 
+/**
+ * One management event from CloudTrail's event history: the parts drift reads. `request` is the
+ * record's `requestParameters` (the API's request members, first letter lower-cased); AWS leaves
+ * it null for some calls, and hides some values.
+ */
+export interface TrailEvent {
+  readonly id: string;
+  /** ISO 8601 time of the call. */
+  readonly time: string;
+  /** e.g. `organizations.amazonaws.com`, `sso.amazonaws.com`. */
+  readonly source: string;
+  /** The API operation, e.g. `AttachPolicy`. */
+  readonly name: string;
+  readonly request: Readonly<Record<string, unknown>> | null;
+  /** Set when the call failed. */
+  readonly errorCode?: string;
+}
+
+/**
+ * CloudTrail's event history (LookupEvents), for drift checks that re-read only what changed.
+ * Organizations records its events in us-east-1 (its partition's home Region), Identity Center and
+ * the identity store in the instance's Region; the implementation looks in both.
+ */
+export interface CloudTrailPort {
+  /** Every write (ReadOnly=false) management event recorded from `start` to `end`, every page. */
+  lookupWriteEvents(start: Date, end: Date): Promise<readonly TrailEvent[]>;
+  /** How long after a call its event may still be missing from the history. */
+  readonly deliveryDelayMs: number;
+  /** How far back the history reaches. */
+  readonly retentionMs: number;
+}
+
 /** Calls made per operation, for `--stats` and for tests that pin the reader's cost. */
 export interface CallStats {
   /** `service:Operation` -> calls (pages count individually). */
@@ -302,6 +334,8 @@ export interface Backend {
   readonly organizations: OrganizationsPort;
   readonly ssoAdmin: SsoAdminPort;
   readonly identityStore: IdentityStorePort;
+  /** Optional: without it, `drift --since` always reads everything. */
+  readonly cloudTrail?: CloudTrailPort;
   stats(): CallStats;
   /** Sandbox: persist the state file. AWS: nothing to do. */
   flush?(): Promise<void>;

@@ -10,6 +10,7 @@ import { organizationsReads } from './organizations-read.ts';
 import { organizationsStructure } from './organizations-structure.ts';
 import { sandboxSsoAdmin } from './sso-admin.ts';
 import { newOrganizationId, type SandboxState, seedState } from './state.ts';
+import { IDENTITY_CENTER_SOURCE, ORGANIZATIONS_SOURCE, recordingWrites, sandboxCloudTrail } from './trail.ts';
 
 /** A {@link Backend} over an in-memory organization, with access to its state for tests. */
 export interface SandboxBackend extends Backend {
@@ -93,13 +94,14 @@ function build(
   return {
     kind: 'sandbox',
     location,
-    organizations: {
+    organizations: recordingWrites(ctx, ORGANIZATIONS_SOURCE, {
       ...organizationsReads(ctx),
       ...organizationsStructure(ctx),
       ...organizationsPolicies(ctx),
-    },
-    ssoAdmin: sandboxSsoAdmin(ctx),
+    }),
+    ssoAdmin: recordingWrites(ctx, IDENTITY_CENTER_SOURCE, sandboxSsoAdmin(ctx)),
     identityStore: sandboxIdentityStore(ctx),
+    cloudTrail: sandboxCloudTrail(ctx),
     stats(): CallStats {
       const calls = { ...ctx.calls };
       return { calls, total: Object.values(calls).reduce((a, b) => a + b, 0) };

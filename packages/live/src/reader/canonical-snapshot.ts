@@ -33,7 +33,11 @@ export function canonicalSnapshot(snapshot: Snapshot): Omit<Snapshot, 'source'> 
           identityCenter: {
             ...ic,
             permissionSets: [...ic.permissionSets]
-              .map((ps) => ({ ...ps, provisionedTo: [...ps.provisionedTo].sort(), outdatedIn: [...ps.outdatedIn].sort() }))
+              .map((ps) => ({
+                ...ps,
+                provisionedTo: [...ps.provisionedTo].sort(),
+                outdatedIn: [...ps.outdatedIn].sort(),
+              }))
               .sort(byKey((ps) => ps.arn)),
             assignments: [...ic.assignments].sort(
               byKey((a) => `${a.permissionSetArn}|${a.accountId}|${a.principalType}|${a.principalId}`),
