@@ -1,3 +1,4 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
@@ -8,6 +9,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { type AwsCallStats, StatsRecorder } from './call-stats.ts';
 import { Caller } from './caller.ts';
 import { type CallerIdentity, readCallerIdentity } from './caller-identity.ts';
+import { createCloudTrailPort } from './cloudtrail.ts';
 import { createIdentityStorePort } from './identity-store.ts';
 import { createOrganizationsPort } from './organizations.ts';
 import { pageSizeFor } from './pagination.ts';
@@ -61,6 +63,12 @@ export interface AwsClients {
   readonly ssoAdmin: SSOAdminClient;
   readonly identityStore: IdentitystoreClient;
   readonly sts: STSClient;
+  /**
+   * CloudTrail per Region, for drift checks that read only what changed: Organizations' home
+   * Region (its events are recorded there) and Identity Center's. Without it the backend has no
+   * event history and every drift check reads everything.
+   */
+  readonly cloudTrail?: Readonly<Record<string, CloudTrailClient>>;
 }
 
 /** Tuning beyond the public options: injected time and randomness for tests. */
@@ -120,6 +128,12 @@ export async function createAwsClients(options: AwsBackendOptions = {}): Promise
     ssoAdmin: new SSOAdminClient({ ...common, region: ssoRegion }),
     identityStore: new IdentitystoreClient({ ...common, region: ssoRegion }),
     sts: new STSClient({ ...common, region: ssoRegion }),
+    cloudTrail: Object.fromEntries(
+      [...new Set([organizationsRegion, ssoRegion])].map((region) => [
+        region,
+        new CloudTrailClient({ ...common, region }),
+      ]),
+    ),
   };
   const shownEndpoint = endpoint ?? process.env.AWS_ENDPOINT_URL;
   const who =
@@ -155,14 +169,17 @@ async function resolveRegion(options: AwsBackendOptions, common: object): Promis
 export function createAwsBackendFromClients(clients: AwsClients, internals: AwsBackendInternals): AwsBackend {
   const clock = internals.clock ?? systemClock;
   const stats = new StatsRecorder();
-  const caller = new Caller({
-    limiter: new RateLimiter(internals.rateScale ?? 1, clock),
-    stats,
-    retry: validateRetryPolicy({ ...DEFAULT_RETRY_POLICY, ...internals.retry }),
-    clock,
-    ...(internals.random ? { random: internals.random } : {}),
-    ...(internals.logger ? { logger: internals.logger } : {}),
-  });
+  const retry = validateRetryPolicy({ ...DEFAULT_RETRY_POLICY, ...internals.retry });
+  const newCaller = () =>
+    new Caller({
+      limiter: new RateLimiter(internals.rateScale ?? 1, clock),
+      stats,
+      retry,
+      clock,
+      ...(internals.random ? { random: internals.random } : {}),
+      ...(internals.logger ? { logger: internals.logger } : {}),
+    });
+  const caller = newCaller();
   const organizations = createOrganizationsPort(
     clients.organizations,
     caller,
@@ -174,6 +191,15 @@ export function createAwsBackendFromClients(clients: AwsClients, internals: AwsB
     caller,
     pageSizeFor('identitystore', internals.pageSize),
   );
+  const trails = Object.entries(clients.cloudTrail ?? {}).map(([region, client]) => ({
+    region,
+    client,
+    caller: newCaller(),
+  }));
+  const cloudTrail =
+    trails.length > 0
+      ? createCloudTrailPort(trails, pageSizeFor('cloudtrail', internals.pageSize))
+      : undefined;
   let identity: Promise<CallerIdentity> | undefined;
   const callerIdentity = () => {
     identity ??= readCallerIdentity(clients.sts, caller, organizations);
@@ -190,11 +216,13 @@ export function createAwsBackendFromClients(clients: AwsClients, internals: AwsB
     organizations,
     ssoAdmin,
     identityStore,
+    ...(cloudTrail ? { cloudTrail } : {}),
     stats: () => stats.snapshot(),
     callerIdentity,
     callerIsManagementAccount: async () => (await callerIdentity()).isManagementAccount,
     destroy: () => {
-      for (const client of Object.values(clients)) client.destroy();
+      const { cloudTrail: regional, ...single } = clients;
+      for (const client of [...Object.values(single), ...Object.values(regional ?? {})]) client.destroy();
     },
   };
 }

@@ -151,6 +151,9 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   op('identitystore', 'DescribeGroup', 'read'),
   op('identitystore', 'DescribeUser', 'read'),
 
+  // CloudTrail event history (cloudtrail.ts): drift checks that re-read only what changed.
+  op('cloudtrail', 'LookupEvents', 'read'),
+
   // STS (caller-identity.ts).
   {
     service: 'sts',

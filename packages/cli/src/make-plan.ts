@@ -1,11 +1,14 @@
 import { analyzePlan, type Plan, planEverything, type Snapshot } from '@orgops/engine';
-import { type Backend, configReadOptions, readSnapshot } from '@orgops/live';
+import { type Backend, configReadOptions, type ReadOptions, readSnapshot } from '@orgops/live';
 import { type Diagnostic, OrgopsError } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from './context.ts';
 import { type LoadedConfig, loadConfig } from './load-config.ts';
 import { openBackend } from './open-backend.ts';
 import { countLine, printDiagnostics } from './print-diagnostics.ts';
 import { TOOL_VERSION } from './version.ts';
+
+/** How makePlan reads the organization: `readSnapshot`, or drift's incremental read. */
+export type SnapshotReader = (backend: Backend, options: ReadOptions) => Promise<Snapshot>;
 
 export interface PlanRun {
   readonly plan: Plan;
@@ -25,6 +28,7 @@ export async function makePlan(
   ctx: CommandContext,
   options: GlobalOptions,
   refusals: 'fail' | 'report' = 'fail',
+  read: SnapshotReader = readSnapshot,
 ): Promise<PlanRun> {
   const started = Date.now();
   const loaded = await loadValidConfig(ctx, options);
@@ -33,7 +37,7 @@ export async function makePlan(
     `Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`,
   );
   await warnIfDelegatedAdministrator(ctx, backend);
-  const snapshot = await readSnapshot(backend, {
+  const snapshot = await read(backend, {
     ...configReadOptions(loaded.desired),
     onProgress: (m: string) => ctx.io.progress(`  ${m}`),
   });

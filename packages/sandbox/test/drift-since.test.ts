@@ -1,5 +1,6 @@
-import { configReadOptions, type DriftRead, readForDrift, readFull } from '@orgops/live';
+import { configReadOptions, type DriftRead, readForDrift, readFull, ServiceError } from '@orgops/live';
 import { describe, expect, it } from 'vitest';
+import { createSandbox } from '../src/index.ts';
 import { driftWorld } from './drift-world.ts';
 import { doc, INSTANCE, ROOT, SCP } from './helpers.ts';
 
@@ -117,6 +118,25 @@ describe('drift --since falls back to a full read, and says why', () => {
     await sb.organizations.registerDelegatedAdministrator(member, 'sso.amazonaws.com');
     expect(reason(await readForDrift(sb, baseline, { ...options, clock }))).toBe(
       `Identity Center is administered from account ${member} too, whose changes are recorded in that account's CloudTrail, not this one's`,
+    );
+  });
+
+  it('when the event history cannot be read', async () => {
+    const world = await setUp();
+    const { options, clock, baseline } = world;
+    const denied = new ServiceError(
+      'cloudtrail',
+      'LookupEvents',
+      'AccessDeniedException',
+      'not authorized to perform cloudtrail:LookupEvents',
+    );
+    // The same organization, where LookupEvents is denied.
+    const sb = createSandbox(world.sb.exportState(), {
+      clock,
+      failOn: (op) => (op === 'cloudtrail:LookupEvents' ? denied : undefined),
+    });
+    expect(reason(await readForDrift(sb, baseline, { ...options, clock }))).toBe(
+      "CloudTrail's event history could not be read (AccessDeniedException: cloudtrail:LookupEvents: AccessDeniedException: not authorized to perform cloudtrail:LookupEvents)",
     );
   });
 

@@ -1,7 +1,7 @@
 import type { Snapshot } from '@orgops/engine';
 import { CallScheduler } from '../pacing/call-scheduler.ts';
 import { type Clock, systemClock } from '../pacing/clock.ts';
-import type { Backend } from '../ports.ts';
+import { type Backend, isServiceError, type TrailEvent } from '../ports.ts';
 import {
   policyTypesToRead,
   type ReadOptions,
@@ -43,6 +43,8 @@ export type DriftRead =
       readonly since: string;
       /** Writes up to this time are certainly in the events (CloudTrail's delivery delay). */
       readonly coveredUntil: string;
+      /** That delay: 0 where events are recorded as the call returns (the sandbox). */
+      readonly deliveryDelayMs: number;
       /** Write events of Organizations and Identity Center in the window. */
       readonly events: number;
       /** What was read again, in words. */
@@ -104,9 +106,17 @@ export async function readForDrift(
   const calls = new CallScheduler(options.concurrency === undefined ? {} : { total: options.concurrency });
   const org = backend.organizations;
   // The events first: whatever is read after them is at least as new as they are.
-  const events = await calls.run('cloudtrail', 'LookupEvents', () =>
-    trail.lookupWriteEvents(new Date(since), new Date(now)),
-  );
+  let events: readonly TrailEvent[];
+  try {
+    events = await calls.run('cloudtrail', 'LookupEvents', () =>
+      trail.lookupWriteEvents(new Date(since), new Date(now)),
+    );
+  } catch (err) {
+    // No permission yet (a drift role from before cloudtrail:LookupEvents), an emulator without
+    // the API: the events are unknown, so everything is read.
+    if (!isServiceError(err)) throw err;
+    return full(`CloudTrail's event history could not be read (${err.code}: ${err.message.split('\n')[0]})`);
+  }
   const [organization, roots, trustedServices, delegated, accounts, instances] = await Promise.all([
     calls.run('organizations', 'DescribeOrganization', () => org.describeOrganization()),
     calls.run('organizations', 'ListRoots', () => org.listRoots()),
@@ -189,6 +199,7 @@ export async function readForDrift(
     snapshot,
     since: iso(since),
     coveredUntil: iso(now - trail.deliveryDelayMs),
+    deliveryDelayMs: trail.deliveryDelayMs,
     events: relevant.length,
     reread: [
       `${tree.relisted} parent(s) listed`,
