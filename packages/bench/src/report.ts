@@ -51,6 +51,11 @@ export function renderMarkdown(result: BenchResult): string {
     ),
     line('least time 15 outstanding operations allow', (o) => seconds(o.apply.outstandingLimitSeconds)),
     line("least time sso-admin's 20/s allows", (o) => seconds(o.apply.rateLimitSeconds)),
+    line(
+      `drift --since after ${orgs[0]?.drift.edits ?? 10} out-of-band edits (modeled)`,
+      (o) =>
+        `${seconds(o.drift.modeledSeconds)}, ${int(o.drift.totalCalls)} calls${o.drift.matchesFullRead ? '' : ' (differs from a full read!)'}`,
+    ),
     line('config warnings', (o) => warningsCell(o.warnings)),
     '',
     'Calls per operation, the reader beside the naive one (ListParents per account, ListPoliciesForTarget per target and type, ListAccountAssignments per account × permission set):',

@@ -4,6 +4,7 @@ import { canonicalSnapshot, readSnapshot } from '@orgops/live';
 import { buildOrganization } from './build-organization.ts';
 import { cpuMs, MODEL, type Model, measureConfig, measureRead, plan } from './measure.ts';
 import { type ApplyMeasure, measureApply } from './measure-apply.ts';
+import { type DriftMeasure, measureDrift } from './measure-drift.ts';
 import { readSnapshotNaively } from './naive-reader.ts';
 import { assignmentCount, SHAPES, type ShapeName } from './shape.ts';
 
@@ -40,6 +41,8 @@ export interface OrganizationResult {
     readonly render: { readonly text: number; readonly markdown: number; readonly json: number };
   };
   readonly apply: Omit<ApplyMeasure, 'renderMs'>;
+  /** `drift --since` after ten out-of-band edits, on modeled time. */
+  readonly drift: DriftMeasure;
 }
 
 export interface BenchResult {
@@ -79,6 +82,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const changes = Math.min(options.applyChanges ?? 1_000, assignmentCount(shape));
     progress(`${label}: applying ${changes} assignment changes on modeled time`);
     const { renderMs, ...apply } = await measureApply(state, config.desired, model, changes);
+    progress(`${label}: drift --since after 10 out-of-band edits, on modeled time`);
+    const drift = await measureDrift(state, config.desired, model);
 
     organizations.push({
       name,
@@ -105,6 +110,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       warnings: config.warnings,
       cpuMs: { loadAndValidate: config.loadAndValidateMs, plan: planned.ms, render: renderMs },
       apply,
+      drift,
     });
   }
   return { model: { ...model, rates: 'packages/live/src/pacing/rates.ts' }, organizations };

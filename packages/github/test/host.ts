@@ -7,8 +7,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzePlan, type Plan, parsePlan, plan, serializePlan } from '@orgops/engine';
-import { applyPlan, readSnapshot } from '@orgops/live';
+import { analyzePlan, type Plan, parsePlan, plan, type Snapshot, serializePlan } from '@orgops/engine';
+import { applyPlan, readForDrift, readSnapshot } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, OrgopsError, validateConfig } from '@orgops/model';
 import { createSandbox, type SandboxBackend } from '@orgops/sandbox';
 import { strToU8, zipSync } from 'fflate';
@@ -52,7 +52,16 @@ export interface Pipeline {
     sha: string,
     options?: { dispatch?: Record<string, string>; cancelled?: boolean },
   ): Promise<{ code: number; run: FakeRun }>;
-  driftJob(sha: string): Promise<number>;
+  /**
+   * Runs the drift job; `incremental` as drift.yml does, uploading the next baseline as the run's
+   * artifact (a job that fails uploads nothing). Returns the exit code and the run.
+   */
+  driftJob(
+    sha: string,
+    options?: { incremental?: boolean; event?: string; branch?: string },
+  ): Promise<number>;
+  /** The run of the last driftJob. */
+  lastDriftRun(): FakeRun | undefined;
   cleanup(): void;
 }
 
@@ -77,10 +86,8 @@ export function createPipeline(
   fake.repo.addCommit(mainTip, []);
 
   const state = { desired };
-  const makePlan = async (): Promise<Plan> => {
-    const snapshot = await readSnapshot(backend, {
-      principals: state.desired.assignments.map((a) => a.principal),
-    });
+  let lastDrift: FakeRun | undefined;
+  const planOf = (snapshot: Snapshot): Plan => {
     const result = plan({
       desired: state.desired,
       snapshot,
@@ -90,6 +97,8 @@ export function createPipeline(
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
     return result.value;
   };
+  const readOptions = () => ({ principals: state.desired.assignments.map((a) => a.principal) });
+  const makePlan = async (): Promise<Plan> => planOf(await readSnapshot(backend, readOptions()));
   const parse = (text: string, name: string): Plan => {
     const parsed = parsePlan(text, name, TOOL_VERSION);
     if (!parsed.ok)
@@ -106,6 +115,10 @@ export function createPipeline(
     readPlanFile: (path) => parse(readFileSync(join(dir, path), 'utf8'), path),
     parsePlanText: parse,
     makePlan: async () => ({ plan: await makePlan(), backend }),
+    makeDriftPlan: async (baseline) => {
+      const read = await readForDrift(backend, baseline, readOptions());
+      return { plan: planOf(read.snapshot), read };
+    },
     applyPlan: async (p, b) => {
       const result = await applyPlan(p, b, { pollIntervalMs: 1 });
       return { ok: result.ok, report: `${result.counts.done} done` };
@@ -224,22 +237,46 @@ export function createPipeline(
       run.conclusion = code === 0 ? 'success' : 'failure';
       return { code, run };
     },
-    async driftJob(githubSha) {
+    async driftJob(githubSha, options = {}) {
+      const event = options.event ?? 'schedule';
+      const branch = options.branch ?? 'main';
       const run = fake.repo.addRun({
-        workflow: 'drift.yml',
+        workflow: PIPELINE_DEFAULTS.driftWorkflow,
         headSha: githubSha,
-        headBranch: 'main',
-        event: 'schedule',
+        headBranch: branch,
+        event,
         status: 'in_progress',
         conclusion: null,
       });
-      const code = await githubDrift(host(envFor(run, 'schedule', {}, githubSha, 'refs/heads/main')), {
+      lastDrift = run;
+      const baselineDir = `drift-${run.id}`;
+      const code = await githubDrift(host(envFor(run, event, {}, githubSha, `refs/heads/${branch}`)), {
         label: PIPELINE_DEFAULTS.driftLabel,
+        ...(options.incremental
+          ? {
+              incremental: {
+                workflow: PIPELINE_DEFAULTS.driftWorkflow,
+                maxAgeDays: PIPELINE_DEFAULTS.fullReadEveryDays,
+                dir: baselineDir,
+              },
+            }
+          : {}),
       });
+      if (options.incremental && code !== 1) {
+        const file = join(dir, baselineDir, 'baseline.json');
+        fake.repo.artifacts.push({
+          id: fake.repo.id(),
+          runId: run.id,
+          name: 'orgops-drift-baseline',
+          zip: zipSync({ 'baseline.json': strToU8(readFileSync(file, 'utf8')) }),
+          expired: false,
+        });
+      }
       run.status = 'completed';
       run.conclusion = code === 1 ? 'failure' : 'success';
       return code;
     },
+    lastDriftRun: () => lastDrift,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -20,9 +20,14 @@ interface Timer {
  * const seconds = await clock.run(async () => { await clock.sleep(1500); return clock.now() / 1000; });
  */
 export class VirtualClock implements Clock {
-  private time = 0;
+  private time: number;
   private seq = 0;
   private readonly heap: Timer[] = [];
+
+  /** @param startMs where modeled time starts (a date, when events are recorded on it). */
+  constructor(startMs = 0) {
+    this.time = startMs;
+  }
 
   now(): number {
     return this.time;
