@@ -41,41 +41,45 @@ function report(desired: Parameters<typeof planEverything>[0]['desired'], snapsh
 }
 
 describe('drift --since: the incremental read matches a full read', () => {
-  it('after random out-of-band edits', async () => {
-    const modes = { incremental: 0, full: 0 };
-    let driftSeen = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 10 }), async (edits) => {
-        const { sb, clock, desired } = await driftWorld(START);
-        const options = configReadOptions(desired);
-        expect(report(desired, await readSnapshot(sb, options)).items).toEqual([]);
-        clock.advance(HOUR);
-        const baseline = JSON.parse(JSON.stringify(await readFull(sb, { ...options, clock })));
-        for (const e of edits) {
-          clock.advance(60_000);
-          await applyEdit(sb, e);
-        }
-        clock.advance(HOUR);
-        sb.resetStats();
-        const incremental = await readForDrift(sb, baseline, { ...options, clock });
-        const incrementalCalls = sb.stats().total;
-        sb.resetStats();
-        const full = await readSnapshot(sb, options);
-        const fullCalls = sb.stats().total;
-        modes[incremental.mode] += 1;
-        expect(canonicalSnapshot(incremental.snapshot)).toEqual(canonicalSnapshot(full));
-        const want = report(desired, full);
-        const got = report(desired, incremental.snapshot);
-        expect(got.items).toEqual(want.items);
-        expect(got.text).toEqual(want.text);
-        expect(got.plan).toEqual(want.plan);
-        if (want.items.length > 0) driftSeen += 1;
-        if (incremental.mode === 'incremental') expect(incrementalCalls).toBeLessThan(fullCalls);
-      }),
-      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
-    );
-    // Not vacuous: most runs went incremental, and most found drift.
-    expect(modes.incremental).toBeGreaterThan(RUNS * 0.6);
-    expect(driftSeen).toBeGreaterThan(RUNS * 0.6);
-  }, 60_000 + RUNS * 1_000);
+  it(
+    'after random out-of-band edits',
+    async () => {
+      const modes = { incremental: 0, full: 0 };
+      let driftSeen = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 10 }), async (edits) => {
+          const { sb, clock, desired } = await driftWorld(START);
+          const options = configReadOptions(desired);
+          expect(report(desired, await readSnapshot(sb, options)).items).toEqual([]);
+          clock.advance(HOUR);
+          const baseline = JSON.parse(JSON.stringify(await readFull(sb, { ...options, clock })));
+          for (const e of edits) {
+            clock.advance(60_000);
+            await applyEdit(sb, e);
+          }
+          clock.advance(HOUR);
+          sb.resetStats();
+          const incremental = await readForDrift(sb, baseline, { ...options, clock });
+          const incrementalCalls = sb.stats().total;
+          sb.resetStats();
+          const full = await readSnapshot(sb, options);
+          const fullCalls = sb.stats().total;
+          modes[incremental.mode] += 1;
+          expect(canonicalSnapshot(incremental.snapshot)).toEqual(canonicalSnapshot(full));
+          const want = report(desired, full);
+          const got = report(desired, incremental.snapshot);
+          expect(got.items).toEqual(want.items);
+          expect(got.text).toEqual(want.text);
+          expect(got.plan).toEqual(want.plan);
+          if (want.items.length > 0) driftSeen += 1;
+          if (incremental.mode === 'incremental') expect(incrementalCalls).toBeLessThan(fullCalls);
+        }),
+        { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+      );
+      // Not vacuous: most runs went incremental, and most found drift.
+      expect(modes.incremental).toBeGreaterThan(RUNS * 0.6);
+      expect(driftSeen).toBeGreaterThan(RUNS * 0.6);
+    },
+    60_000 + RUNS * 1_000,
+  );
 });
