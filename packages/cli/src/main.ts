@@ -12,7 +12,8 @@ import { buildProgram } from './program.ts';
  */
 export async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(ctx, (c) => {
+  const run = { ...ctx, command: ctx.command ?? ['orgops', ...argv].join(' ') };
+  const program = buildProgram(run, (c) => {
     code = c;
   });
   try {

@@ -3,7 +3,7 @@ import { type Backend, readSnapshot } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from './context.ts';
 import { type LoadedConfig, loadConfig } from './load-config.ts';
-import { openBackend } from './open-backend.ts';
+import { type BackendAccess, closeBackend, openBackend } from './open-backend.ts';
 import { countLine, printDiagnostics } from './print-diagnostics.ts';
 import { TOOL_VERSION } from './version.ts';
 
@@ -15,34 +15,55 @@ export interface PlanRun {
   readonly elapsedMs: number;
 }
 
-/** Loads the config, reads the organization and plans. Shared by plan, apply and drift. */
-export async function makePlan(ctx: CommandContext, options: GlobalOptions): Promise<PlanRun> {
+/**
+ * Loads the config, reads the organization and plans. Shared by plan, apply and drift. With
+ * `access.write` (apply) the sandbox is locked before it is read, so the plan is made against the
+ * state the apply will change; the caller closes the backend, and on failure it is closed here.
+ */
+export async function makePlan(
+  ctx: CommandContext,
+  options: GlobalOptions,
+  access: BackendAccess = {},
+): Promise<PlanRun> {
   const started = Date.now();
   const loaded = await loadValidConfig(ctx, options);
-  const backend = await openBackend(options, ctx.cwd);
-  ctx.io.progress(
-    `Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`,
-  );
-  await warnIfDelegatedAdministrator(ctx, backend);
-  const principals = uniquePrincipals(loaded);
-  const snapshot = await readSnapshot(backend, {
-    principals,
-    onProgress: (m: string) => ctx.io.progress(`  ${m}`),
-  });
-  const result = plan({ desired: loaded.desired, snapshot, toolVersion: TOOL_VERSION, analyze: analyzePlan });
-  printDiagnostics(ctx.io, result.warnings, ctx.cwd);
-  if (!result.ok) {
-    printDiagnostics(ctx.io, result.errors, ctx.cwd);
-    throw new OrgopsError(
-      'plan-failed',
-      `The plan cannot be made: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`,
+  const backend = await openBackend(options, ctx.cwd, access);
+  try {
+    ctx.io.progress(
+      `Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`,
     );
+    await warnIfDelegatedAdministrator(ctx, backend);
+    const principals = uniquePrincipals(loaded);
+    const snapshot = await readSnapshot(backend, {
+      principals,
+      onProgress: (m: string) => ctx.io.progress(`  ${m}`),
+    });
+    const result = plan({
+      desired: loaded.desired,
+      snapshot,
+      toolVersion: TOOL_VERSION,
+      analyze: analyzePlan,
+    });
+    printDiagnostics(ctx.io, result.warnings, ctx.cwd);
+    if (!result.ok) {
+      printDiagnostics(ctx.io, result.errors, ctx.cwd);
+      throw new OrgopsError(
+        'plan-failed',
+        `The plan cannot be made: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`,
+      );
+    }
+    return { plan: result.value, snapshot, backend, loaded, elapsedMs: Date.now() - started };
+  } catch (err) {
+    if (access.write) await closeBackend(backend);
+    throw err;
   }
-  return { plan: result.value, snapshot, backend, loaded, elapsedMs: Date.now() - started };
 }
 
 /** Loads and validates the config, printing diagnostics; throws a user error when invalid. */
-export async function loadValidConfig(ctx: CommandContext, options: GlobalOptions): Promise<LoadedConfig> {
+export async function loadValidConfig(
+  ctx: CommandContext,
+  options: Pick<GlobalOptions, 'config'>,
+): Promise<LoadedConfig> {
   const result = await loadConfig(options.config, ctx.cwd);
   printDiagnostics(ctx.io, result.warnings, ctx.cwd);
   if (!result.ok) {

@@ -36,12 +36,13 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .configureOutput({ writeOut: (s) => ctx.io.out(s.trimEnd()), writeErr: (s) => ctx.io.err(s.trimEnd()) })
     .exitOverride();
 
+  const withConfig = (cmd: Command): Command =>
+    cmd.option(
+      '-c, --config <path>',
+      'organization config: a file, or a package directory with src/index.ts (default: accounts/)',
+    );
   const withGlobals = (cmd: Command): Command =>
-    cmd
-      .option(
-        '-c, --config <path>',
-        'organization config: a file, or a package directory with src/index.ts (default: accounts/)',
-      )
+    withConfig(cmd)
       .addOption(
         new Option('-b, --backend <backend>', 'where the organization lives')
           .choices(['sandbox', 'aws'])
@@ -62,7 +63,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
       setExit(await fn(...args));
     };
 
-  withGlobals(program.command('validate'))
+  withConfig(program.command('validate'))
     .description('Check the config: schema, limits (as of the limits table) and rules. Makes no AWS calls.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(run((opts: GlobalOptions & { format: string }) => validateCommand(ctx, opts)));
@@ -89,6 +90,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
       'confirm that the plan may close accounts (irreversible after 90 days)',
     )
     .option('--stats', 'print API calls per operation and the time taken (stderr)')
+    .option('--lock-timeout <seconds>', 'sandbox: how long to wait for another apply to finish', '10')
     .action(run((planFile: string | undefined, opts) => applyCommand(ctx, planFile, opts)));
 
   withGlobals(program.command('drift'))
