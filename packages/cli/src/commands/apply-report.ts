@@ -45,6 +45,14 @@ export function formatApplyResult(
   const lines = [head];
   for (const o of result.outcomes) {
     if (o.status === 'done') continue;
+    // After Ctrl-C the count says how many never started; the list shows what stopped part-way.
+    if (options.interrupted && o.status === 'not-started') continue;
+    if (options.interrupted && o.error?.code === 'interrupted') {
+      lines.push(
+        `  ${'interrupted'.padEnd(11)} ${o.address}  stopped before its next call; plan shows what it still needs`,
+      );
+      continue;
+    }
     const detail = o.error
       ? `${o.error.code}${o.error.reason ? ` (${o.error.reason})` : ''}: ${o.error.message}`
       : (o.note ?? '');
