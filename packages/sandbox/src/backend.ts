@@ -5,6 +5,7 @@ import { sandboxIdentityStore } from './identity-store.ts';
 import { organizationsPolicies } from './organizations-policies.ts';
 import { organizationsReads } from './organizations-read.ts';
 import { organizationsStructure } from './organizations-structure.ts';
+import { sandboxQuotas } from './quotas.ts';
 import { sandboxSsoAdmin } from './sso-admin.ts';
 import { type SandboxState, seedState } from './state.ts';
 import { openStateFile, type StateFile } from './state-file.ts';
@@ -90,6 +91,7 @@ function build(ctx: SandboxContext, location: string, file: StateFile | undefine
     organizations: persist ? persistingAfterEachCall(organizations, persist) : organizations,
     ssoAdmin: persist ? persistingAfterEachCall(ssoAdmin, persist) : ssoAdmin,
     identityStore: sandboxIdentityStore(ctx),
+    quotas: sandboxQuotas(ctx),
     stats(): CallStats {
       const calls = { ...ctx.calls };
       return { calls, total: Object.values(calls).reduce((a, b) => a + b, 0) };

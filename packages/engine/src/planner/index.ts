@@ -5,6 +5,7 @@ import { PHASES, PLAN_FORMAT_VERSION, type Plan, type PlanPhase, type PlanSummar
 import { observedDigest } from '../plan-file/observe.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { PlanBuilder } from './builder.ts';
+import { checkAccountQuota } from './check-account-quota.ts';
 import { indexSnapshot } from './context.ts';
 import { diffAccounts } from './diff-accounts.ts';
 import { diffAssignments } from './diff-assignments.ts';
@@ -45,6 +46,7 @@ export function plan(input: PlanInput): Result<Plan> {
   diffDelegatedAdmins(desired, live, accounts.refOf, out);
   diffPermissionSets(desired, live, out);
   diffAssignments(desired, live, accounts, out);
+  checkAccountQuota(desired, snapshot, out);
 
   if (out.errors.length) return { ok: false, errors: out.errors, warnings: out.warnings };
 
