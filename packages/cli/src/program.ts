@@ -16,13 +16,14 @@ const INTRO = [
 ].join('\n');
 
 const EPILOG = `
-Typical flow:
-  orgops validate                      check the config (no AWS calls)
-  orgops plan --out plan.json          show what would change, save the plan
-  orgops apply plan.json               apply exactly the saved plan
-  orgops drift                         report changes made outside orgops
+Typical flow, from the repository (pnpm runs the workspace's orgops binary, so stdout carries only
+orgops's output and the exit code is orgops's own; \`pnpm exec orgops\` is the same):
+  pnpm orgops validate                 check the config (no AWS calls)
+  pnpm orgops plan --out plan.json     show what would change, save the plan
+  pnpm orgops apply plan.json          apply exactly the saved plan
+  pnpm orgops drift                    report changes made outside orgops
 
-Exit codes: 0 no changes, 2 changes or drift, 1 error.
+Exit codes: 0 no changes, 2 changes or drift, 1 error, 130 interrupted (Ctrl-C).
 Environment: NO_COLOR disables colour; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL are honoured
 with --backend aws; ORGOPS_BACKEND sets the default backend.`;
 
@@ -75,7 +76,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .option('--stats', 'print API calls per operation and the time taken (stderr)')
     .addHelpText(
       'after',
-      '\nExamples:\n  orgops plan\n  orgops plan --format markdown --out plan.json > plan.md\n  orgops plan --backend aws --profile org-management --stats',
+      '\nExamples:\n  pnpm orgops plan\n  pnpm orgops plan --format json | jq .summary\n  pnpm orgops plan --format markdown --out plan.json > plan.md\n  pnpm orgops plan --backend aws --profile org-management --stats',
     )
     .action(run((opts) => planCommand(ctx, opts)));
 
