@@ -1,16 +1,22 @@
-import { type Diagnostic, formatSite } from '@orgops/model';
+import { type Diagnostic, formatSite, type Site } from '@orgops/model';
 import { type Io, paint } from './io.ts';
 
 /** Prints diagnostics as `error [code] file:line path`, then the message, the value and the fix. */
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], cwd: string): void {
   for (const d of diagnostics) {
     const label = d.severity === 'error' ? paint.red(io.color, 'error') : paint.yellow(io.color, 'warning');
-    const where = [formatSite(d.site, cwd), d.path].filter(Boolean).join('  ');
+    const where = [siteWithColumn(d.site, cwd), d.path].filter(Boolean).join('  ');
     io.err(`${label} [${d.code}] ${where}`);
     io.err(`  ${d.message}`);
     if (d.value !== undefined) io.err(`  value: ${formatValue(d.value)}`);
     io.err(`  fix: ${d.fix}`);
   }
+}
+
+/** `file:line:column`, relative to the working directory, as editors and terminals link it. */
+function siteWithColumn(site: Site | undefined, cwd: string): string {
+  if (!site) return '';
+  return `${formatSite(site, cwd)}${site.column ? `:${site.column}` : ''}`;
 }
 
 function formatValue(value: unknown): string {
