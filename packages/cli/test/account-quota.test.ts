@@ -41,7 +41,9 @@ describe('the account quota', () => {
     const plan = await orgops(['plan', '--config', grown, '--sandbox-file', sandbox]);
     expect(plan.code).toBe(1);
     // In-process the line comes through vitest's source maps; the file and the config path are what count here.
-    expect(plan.stderr).toMatch(/error \[account-quota\] .*grown\/index\.ts:\d+:\d+ {2}accounts\[data-staging\]/);
+    expect(plan.stderr).toMatch(
+      /error \[account-quota\] .*grown\/index\.ts:\d+:\d+ {2}accounts\[data-staging\]/,
+    );
     expect(plan.stderr).toContain('holds 10 of its quota of 10 accounts');
     expect(plan.stderr).toContain(
       `Raise the quota to at least 11 (set quotas.maxAccounts in the sandbox file ${sandbox})`,

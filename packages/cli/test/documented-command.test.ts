@@ -52,6 +52,30 @@ describe('the documented command: pnpm orgops', () => {
   });
 });
 
+describe('the README setup', () => {
+  it('installs the pnpm version package.json pins', () => {
+    const pinned = (
+      JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as { packageManager: string }
+    ).packageManager;
+    const readme = readFileSync(join(workspaceRoot, 'README.md'), 'utf8');
+    expect(readme).toContain(`npm install --global ${pinned}\n`);
+  });
+});
+
+describe('the quick start leaves nothing for git', () => {
+  it('ignores the sandbox, its lock, saved plans and rendered reviews', () => {
+    const paths = [
+      '.orgops/sandbox.json',
+      '.orgops/sandbox.json.lock',
+      'plan.json',
+      'plan.md',
+      'accounts/plan.json',
+    ];
+    const result = spawnSync('git', ['check-ignore', ...paths], { cwd: workspaceRoot, encoding: 'utf8' });
+    expect(result.stdout.trim().split('\n')).toEqual(paths);
+  });
+});
+
 describe('help texts', () => {
   it('show the documented command', async () => {
     const help = await orgops(['--help']);
