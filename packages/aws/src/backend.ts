@@ -12,6 +12,7 @@ import { type CallerIdentity, readCallerIdentity } from './caller-identity.ts';
 import { createIdentityStorePort } from './identity-store.ts';
 import { createOrganizationsPort } from './organizations.ts';
 import { pageSizeFor } from './pagination.ts';
+import { checkProfileExists } from './profile-check.ts';
 import { createQuotasPort } from './quotas.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { organizationsRegionFor } from './regions.ts';
@@ -110,6 +111,8 @@ export async function createAwsClients(options: AwsBackendOptions = {}): Promise
   readonly regions: AwsBackend['regions'];
 }> {
   const profile = options.profile ?? process.env.AWS_PROFILE;
+  if (options.profile !== undefined && options.credentials === undefined)
+    await checkProfileExists(options.profile);
   const endpoint = options.endpoint;
   const common = {
     // The SDK must not retry on its own: retry.ts owns the policy (see its header).
