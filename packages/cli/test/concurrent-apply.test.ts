@@ -45,9 +45,21 @@ const freshSandbox = () => join(scratch.dir, `sandbox-${++n}.json`);
 describe('two applies against one sandbox at once', () => {
   it('lose no change: the second waits for the first, then applies against what the first did', async () => {
     const sandbox = freshSandbox();
+    // A generous wait: on a loaded machine the first apply may take longer than the default 10 s.
     const runs = await Promise.all(
       [alpha, beta].map((config) =>
-        finished(spawnOrgops(['apply', '--auto-approve', '--config', config, '--sandbox-file', sandbox])),
+        finished(
+          spawnOrgops([
+            'apply',
+            '--auto-approve',
+            '--lock-timeout',
+            '60',
+            '--config',
+            config,
+            '--sandbox-file',
+            sandbox,
+          ]),
+        ),
       ),
     );
     for (const run of runs) {
@@ -75,7 +87,16 @@ describe('two applies against one sandbox at once', () => {
     const sandbox = freshSandbox();
     const runs = await Promise.all(
       [alpha, beta].map((config) =>
-        orgops(['apply', '--auto-approve', '--config', config, '--sandbox-file', sandbox]),
+        orgops([
+          'apply',
+          '--auto-approve',
+          '--lock-timeout',
+          '60',
+          '--config',
+          config,
+          '--sandbox-file',
+          sandbox,
+        ]),
       ),
     );
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
