@@ -1,4 +1,5 @@
-import { account, managementAccount } from '@orgops/model';
+import { logArchiveProtection } from '@org/policies';
+import { account, FullAWSAccess, managementAccount } from '@orgops/model';
 import { infrastructure, nonProd, prod, root, sandbox, security } from './ous.ts';
 
 // One account per workload and environment: the account boundary is the strongest isolation AWS
@@ -12,11 +13,15 @@ export const management = managementAccount({
   tags: { environment: 'shared', owner: 'platform', 'cost-center': 'cc-platform' },
 });
 
-/** Write-once home of the organization trail and Config history; nobody works in it. */
+/**
+ * Write-once home of the organization trail and Config history. Platform admins may look after it,
+ * but protect-log-archive denies everyone except break-glass deleting, expiring or unlocking logs.
+ */
 export const logArchive = account({
   name: 'log-archive',
   email: 'aws+log-archive@example.com',
   parent: security,
+  policies: [FullAWSAccess, logArchiveProtection],
   tags: { environment: 'security', owner: 'security', 'cost-center': 'cc-security' },
 });
 

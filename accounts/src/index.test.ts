@@ -92,6 +92,7 @@ describe('organization layout', () => {
 describe('guardrails', () => {
   it('quarantines Suspended with deny-all and keeps an Allow there for break-glass', () => {
     expect(policiesAt('/Suspended')).toEqual(expect.arrayContaining(['deny-all', 'FullAWSAccess']));
+    expect(policiesAt('/Suspended', RCP)).toEqual(['deny-all-resource-access']);
     const denyAll = desired.policies.find((p) => p.type === SCP && p.name === 'deny-all')!;
     const doc = JSON.parse(denyAll.content) as { Statement: { Effect: string; Action: string[] }[] };
     expect(doc.Statement.some((s) => s.Effect === 'Deny' && s.Action.includes('*'))).toBe(true);
@@ -105,13 +106,23 @@ describe('guardrails', () => {
         'deny-leave-organization',
         'deny-iam-users-and-access-keys',
         'protect-s3-public-access-block',
+        'protect-privileged-roles',
+        'restrict-break-glass-assumption',
       ]),
     );
     expect(policiesAt('/', RCP).length).toBeGreaterThan(0);
   });
 
-  it('restricts Regions and requires IMDSv2 for workloads', () => {
+  it('restricts Regions and requires IMDSv2 for workloads and the sandbox', () => {
     expect(policiesAt('/Workloads')).toEqual(expect.arrayContaining(['region-allow-list', 'require-imdsv2']));
+    expect(policiesAt('/Sandbox')).toEqual(expect.arrayContaining(['region-allow-list', 'require-imdsv2']));
+  });
+
+  it('keeps the log archive write-once, in the log-archive account only', () => {
+    const logArchive = desired.accounts.find((a) => a.name === 'log-archive')!;
+    expect(policiesAt(`account:${logArchive.email}`)).toEqual(['FullAWSAccess', 'protect-log-archive']);
+    const elsewhere = desired.attachments.filter((a) => a.policyName === 'protect-log-archive');
+    expect(elsewhere.map((a) => a.target)).toEqual([`account:${logArchive.email}`]);
   });
 
   it('gives every root, OU and account an explicit Allow (FullAWSAccess), or nothing would work', () => {
@@ -149,27 +160,24 @@ describe('guardrails', () => {
     for (const type of used) expect(desired.policyTypes, type).toContain(type);
   });
 
-  it('exempts the pipeline and break-glass roles wherever a guardrail could lock them out', () => {
+  it('exempts break-glass wherever a guardrail could lock it out, and never the pipeline roles', () => {
     const attachedScps = new Set(
       desired.attachments.filter((a) => a.policyType === SCP).map((a) => a.policyName),
     );
-    // Root-user denial targets root, not roles; quarantine deliberately keeps only break-glass.
+    // Root-user denial targets root, not roles; the break-glass assumption rule exempts nobody.
     const exemptible = desired.policies.filter(
       (p) =>
         p.type === SCP &&
         attachedScps.has(p.name) &&
-        !['FullAWSAccess', 'deny-root-user', 'deny-all'].includes(p.name),
+        !['FullAWSAccess', 'deny-root-user', 'restrict-break-glass-assumption'].includes(p.name),
     );
     expect(exemptible.map((p) => p.name)).toEqual(
-      expect.arrayContaining(['region-allow-list', 'require-imdsv2']),
+      expect.arrayContaining(['region-allow-list', 'require-imdsv2', 'deny-all', 'protect-log-archive']),
     );
-    for (const p of exemptible) {
-      for (const role of ['orgops-plan', 'orgops-apply', 'break-glass']) {
-        expect(p.content, p.name).toContain(`arn:aws:iam::*:role/${role}`);
-      }
-    }
-    const quarantine = desired.policies.find((p) => p.name === 'deny-all')!;
-    expect(quarantine.content).toContain('arn:aws:iam::*:role/break-glass');
+    for (const p of exemptible) expect(p.content, p.name).toContain('arn:aws:iam::*:role/break-glass');
+    // The pipeline works from the management account, which no SCP or RCP binds (aws-facts §5):
+    // exempting its role names in member accounts would only exempt look-alikes there.
+    for (const p of desired.policies) expect(p.content, p.name).not.toMatch(/orgops-(plan|apply)/);
   });
 
   it('tags accounts only with environments the tag policy allows', () => {

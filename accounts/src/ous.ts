@@ -1,6 +1,7 @@
 import {
   aiServicesOptOut,
   allowedRegions,
+  breakGlassFromManagementOnly,
   confusedDeputy,
   costAllocationTags,
   imdsV2Only,
@@ -10,6 +11,7 @@ import {
   organizationIdentities,
   privilegedRoles,
   quarantine,
+  quarantineResources,
   secureTransport,
   securityServices,
   stayInOrganization,
@@ -21,8 +23,8 @@ import { FullAWSAccess, organizationalUnit, organizationRoot } from '@orgops/mod
 // get it from `defaultPolicies`).
 
 /**
- * Guardrails true for every account: identity, logging and detection, and the data perimeter.
- * 7 of the 10 SCP slots; the 3 RCPs plus AWS's RCPFullAWSAccess use 4 of 5.
+ * Guardrails true for every account: identity, logging and detection, break-glass, and the data
+ * perimeter. 8 of the 10 SCP slots; the 3 RCPs plus AWS's RCPFullAWSAccess use 4 of 5.
  */
 export const root = organizationRoot({
   policies: [
@@ -33,6 +35,7 @@ export const root = organizationRoot({
     noLongLivedCredentials,
     keepS3PublicAccessBlocked,
     privilegedRoles,
+    breakGlassFromManagementOnly,
     secureTransport,
     organizationIdentities,
     confusedDeputy,
@@ -58,19 +61,24 @@ export const prod = organizationalUnit('Prod', { parent: workloads });
 
 export const nonProd = organizationalUnit('NonProd', { parent: workloads });
 
-/** Experiments, with the region allow-list: sandbox credentials are the likeliest to leak. */
+/**
+ * Experiments, with the workloads' Region and IMDSv2 rules: sandbox credentials are the likeliest
+ * to leak, and a sandbox instance's role is as easy to steal over IMDSv1 as any other.
+ */
 export const sandbox = organizationalUnit('Sandbox', {
   parent: root,
-  policies: [FullAWSAccess, allowedRegions],
+  policies: [FullAWSAccess, allowedRegions, imdsV2Only],
 });
 
 /**
- * Quarantine for compromised accounts and accounts waiting to close. FullAWSAccess stays so that
- * the break-glass role, exempt from deny-all, still has an Allow to investigate with.
+ * Quarantine for compromised accounts and accounts waiting to close. deny-all stops everyone
+ * inside; the quarantine RCP stops everyone outside reaching in through resource and trust
+ * policies. FullAWSAccess stays so that break-glass, exempt from both, still has an Allow to
+ * investigate with.
  */
 export const suspended = organizationalUnit('Suspended', {
   parent: root,
-  policies: [FullAWSAccess, quarantine],
+  policies: [FullAWSAccess, quarantine, quarantineResources],
 });
 
 export const organizationalUnits = [security, infrastructure, workloads, prod, nonProd, sandbox, suspended];

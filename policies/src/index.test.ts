@@ -22,16 +22,19 @@ describe('@org/policies', () => {
         'confused-deputy-protection',
         'cost-allocation-tags',
         'deny-all',
+        'deny-all-resource-access',
         'deny-iam-users-and-access-keys',
         'deny-leave-organization',
         'deny-root-user',
         'enforce-organization-identities',
         'enforce-secure-transport',
+        'protect-log-archive',
         'protect-privileged-roles',
         'protect-s3-public-access-block',
         'protect-security-services',
         'region-allow-list',
         'require-imdsv2',
+        'restrict-break-glass-assumption',
       ].sort(),
     );
     expect(permissionSets.map((p) => p.name).sort()).toEqual(
@@ -43,9 +46,9 @@ describe('@org/policies', () => {
     expect(minifiedContent(p.content).length).toBeLessThanOrEqual(policyTypeLimits(p.type).maxDocumentChars);
   });
 
-  it('every exemptible SCP exempts both pipeline roles and break-glass', () => {
+  it('every exemptible SCP exempts break-glass', () => {
     const exemptible = policies.filter(
-      (p) => p.type === SCP && !['deny-root-user', 'deny-all'].includes(p.name),
+      (p) => p.type === SCP && !['deny-root-user', 'restrict-break-glass-assumption'].includes(p.name),
     );
     expect(exemptible.length).toBeGreaterThan(0);
     for (const p of exemptible) {
@@ -54,10 +57,17 @@ describe('@org/policies', () => {
     }
   });
 
-  it('quarantine exempts only break-glass', () => {
-    const text = minifiedContent(exported.quarantine.content);
-    expect(text).toContain(exported.BREAK_GLASS_ROLE);
-    expect(text).not.toContain('orgops-apply');
+  it('exempts nothing but break-glass: the pipeline runs in the management account, where no SCP applies', () => {
+    expect(exported.GUARDRAIL_EXEMPTIONS).toEqual([exported.BREAK_GLASS_ROLE]);
+    for (const p of policies.filter((x) => x.type === SCP || x.type === 'RESOURCE_CONTROL_POLICY')) {
+      expect(minifiedContent(p.content), p.name).not.toMatch(/orgops-(plan|apply)/);
+    }
+  });
+
+  it('nobody in a member account may assume break-glass', () => {
+    const text = minifiedContent(exported.breakGlassFromManagementOnly.content);
+    expect(text).toContain(JSON.stringify(exported.BREAK_GLASS_ROLE));
+    expect(text).not.toContain('ArnNotLike');
   });
 
   it('the region allow-list names exactly the allowed Regions', () => {

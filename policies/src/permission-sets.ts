@@ -6,6 +6,7 @@ import {
   readOnly as readOnlyBlock,
   securityAudit as securityAuditBlock,
 } from '@orgops/guardrails';
+import { BREAK_GLASS_ROLE, PIPELINE_ROLES } from './exemptions.ts';
 
 // Names are what people see on the Identity Center portal and in CloudTrail
 // (AWSReservedSSO_<name>_…); AWS cannot rename a permission set, so they are final.
@@ -21,8 +22,13 @@ export const platformAdmin = platformAdminBlock();
 
 export const securityAudit = securityAuditBlock();
 
-/** Read plus containment, two-hour sessions. */
-export const incidentResponder = incidentResponderBlock();
+/**
+ * Read plus containment, two-hour sessions. It is assigned in the management account too, where no
+ * SCP protects the pipeline and break-glass roles: containing those stays with break-glass.
+ */
+export const incidentResponder = incidentResponderBlock({
+  privilegedRoleArns: [...PIPELINE_ROLES, BREAK_GLASS_ROLE],
+});
 
 /** Billing console and cost tools, for the management account where the bill lives. */
 export const finops = billing({ name: 'FinOps' });

@@ -1,6 +1,6 @@
-import { analyzePlan, type Plan, plan, type Snapshot } from '@orgops/engine';
-import { type Backend, readSnapshot } from '@orgops/live';
-import { OrgopsError } from '@orgops/model';
+import { analyzePlan, type Plan, planEverything, type Snapshot } from '@orgops/engine';
+import { type Backend, configReadOptions, readSnapshot } from '@orgops/live';
+import { type Diagnostic, OrgopsError } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from './context.ts';
 import { type LoadedConfig, loadConfig } from './load-config.ts';
 import { type BackendAccess, closeBackend, openBackend } from './open-backend.ts';
@@ -13,16 +13,20 @@ export interface PlanRun {
   readonly backend: Backend;
   readonly loaded: LoadedConfig;
   readonly elapsedMs: number;
+  /** What the planner refused; only `drift` asks for a plan despite them (`refusals: 'report'`). */
+  readonly refused: readonly Diagnostic[];
 }
 
 /**
- * Loads the config, reads the organization and plans. Shared by plan, apply and drift. With
+ * Loads the config, reads the organization and plans. Shared by plan, apply and drift. A plan the
+ * planner refuses fails, unless `refusals` is `report`: drift lists refusals as differences. With
  * `access.write` (apply) the sandbox is locked before it is read, so the plan is made against the
  * state the apply will change; the caller closes the backend, and on failure it is closed here.
  */
 export async function makePlan(
   ctx: CommandContext,
   options: GlobalOptions,
+  refusals: 'fail' | 'report' = 'fail',
   access: BackendAccess = {},
 ): Promise<PlanRun> {
   const started = Date.now();
@@ -33,26 +37,26 @@ export async function makePlan(
       `Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`,
     );
     await warnIfDelegatedAdministrator(ctx, backend);
-    const principals = uniquePrincipals(loaded);
     const snapshot = await readSnapshot(backend, {
-      principals,
+      ...configReadOptions(loaded.desired),
       onProgress: (m: string) => ctx.io.progress(`  ${m}`),
     });
-    const result = plan({
+    const result = planEverything({
       desired: loaded.desired,
       snapshot,
       toolVersion: TOOL_VERSION,
       analyze: analyzePlan,
     });
-    printDiagnostics(ctx.io, result.warnings, ctx.cwd);
-    if (!result.ok) {
-      printDiagnostics(ctx.io, result.errors, ctx.cwd);
+    const { plan, refused } = result;
+    printDiagnostics(ctx.io, plan.warnings, ctx.cwd);
+    if (refused.length && refusals === 'fail') {
+      printDiagnostics(ctx.io, refused, ctx.cwd);
       throw new OrgopsError(
         'plan-failed',
-        `The plan cannot be made: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`,
+        `The plan cannot be made: ${countLine(refused.length, plan.warnings.length)}. Nothing was changed.`,
       );
     }
-    return { plan: result.value, snapshot, backend, loaded, elapsedMs: Date.now() - started };
+    return { plan, snapshot, backend, loaded, elapsedMs: Date.now() - started, refused };
   } catch (err) {
     if (access.write) await closeBackend(backend);
     throw err;
@@ -74,13 +78,6 @@ export async function loadValidConfig(
     );
   }
   return result.value;
-}
-
-function uniquePrincipals(loaded: LoadedConfig): { type: 'GROUP' | 'USER'; name: string }[] {
-  const seen = new Map<string, { type: 'GROUP' | 'USER'; name: string }>();
-  for (const a of loaded.desired.assignments)
-    seen.set(`${a.principal.type}:${a.principal.name}`, a.principal);
-  return [...seen.values()];
 }
 
 /**

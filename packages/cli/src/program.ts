@@ -82,7 +82,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
 
   withGlobals(program.command('apply'))
     .description(
-      'Apply a saved plan (refused if anything it touches changed since), or plan now and apply after confirmation.',
+      'Apply a saved plan (refused if it was edited or anything it touches changed since), or plan now and apply after confirmation.',
     )
     .argument('[planfile]', 'a plan saved with `orgops plan --out`')
     .option('--auto-approve', 'do not ask for confirmation (CI)')
@@ -96,14 +96,16 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
 
   withGlobals(program.command('drift'))
     .description(
-      'Report every difference between the config and the live organization, classified. Exit 2 on drift.',
+      'Report every difference between the config and the live organization, classified, including those a plan would refuse (an account not in config, …), each with its fix. Exit 2 on drift.',
     )
     .addOption(format())
     .action(run((opts) => driftCommand(ctx, opts)));
 
   program
     .command('show')
-    .description('Render a saved plan (for example as the markdown of a pull-request review).')
+    .description(
+      'Render a saved plan (for example as the markdown of a pull-request review). An edited plan is refused; the review is recomputed from its changes.',
+    )
     .argument('<planfile>', 'a plan saved with `orgops plan --out`')
     .addOption(format())
     .action(run((planFile: string, opts: { format: string }) => showCommand(ctx, planFile, opts)));

@@ -27,7 +27,7 @@ describe('the pull-request review of the example organization', () => {
     expect(review).toMatchInlineSnapshot(`
       "## orgops plan: SANDBOX <scratch>/sandbox.json (organization o-sbxEXAMPLE, management account 100000000000)
 
-      **Plan: 80 to create, 1 to retag, 15 to attach, 8 to enable, 3 to register.** Risks: 1 high, 1 low.
+      **Plan: 83 to create, 1 to retag, 19 to attach, 8 to enable, 3 to register.** Risks: 1 high, 1 low.
 
       ### Risks
 

@@ -1,3 +1,5 @@
+import { isOuPathWithin, joinOuPath } from '@orgops/model';
+
 /**
  * Addresses name every resource a change touches, by natural key. They are stable across runs, so
  * a saved plan's observed-object digests can be checked against a fresh read at apply time.
@@ -16,12 +18,8 @@ export const address = {
     `assignment/${principalType}:${principalName}/${permissionSet}/${email}`,
 };
 
-/** Path of `child` under `parent` (`/` is the root). */
-export function joinPath(parent: string, name: string): string {
-  return parent === '/' ? `/${name}` : `${parent}/${name}`;
-}
+/** Path of the OU named `name` under `parent` (`/` is the root); `/` in a name is escaped. */
+export const joinPath = joinOuPath;
 
 /** True when `path` is `ancestor` or lies below it. */
-export function isWithin(path: string, ancestor: string): boolean {
-  return ancestor === '/' || path === ancestor || path.startsWith(`${ancestor}/`);
-}
+export const isWithin = isOuPathWithin;

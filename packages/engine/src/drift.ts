@@ -1,3 +1,5 @@
+import type { Diagnostic } from '@orgops/model';
+import { address } from './addresses.ts';
 import type { Change } from './change.ts';
 import { changesOf, type Plan } from './plan.ts';
 
@@ -5,7 +7,13 @@ import { changesOf, type Plan } from './plan.ts';
  * Drift is a plan made with the config already merged: every change is something that happened
  * outside orgops. The class says what, so the drift report reads as events, not as a to-do list.
  */
-export type DriftClass = 'changed-outside' | 'created-outside' | 'deleted-outside' | 'not-reprovisioned';
+export type DriftClass =
+  | 'changed-outside'
+  | 'created-outside'
+  | 'deleted-outside'
+  | 'not-reprovisioned'
+  | 'not-in-config'
+  | 'cannot-plan';
 
 export interface DriftItem {
   readonly class: DriftClass;
@@ -20,15 +28,35 @@ export const DRIFT_CLASS_LABELS: Readonly<Record<DriftClass, string>> = {
   'created-outside': 'created outside orgops',
   'deleted-outside': 'deleted outside orgops',
   'not-reprovisioned': 'permission set not re-provisioned',
+  'not-in-config': 'not in config',
+  'cannot-plan': 'differences orgops cannot plan',
 };
 
-export function classifyDrift(plan: Pick<Plan, 'phases'>): DriftItem[] {
-  return changesOf(plan).map((c) => ({
+/**
+ * Every difference, as events: the plan's changes, and what the planner had to refuse (an account
+ * nobody put in config, a root email changed in the console…), which drift reports instead of
+ * failing, so one of them never hides the others.
+ */
+export function classifyDrift(plan: Pick<Plan, 'phases'>, refused: readonly Diagnostic[] = []): DriftItem[] {
+  const changes = changesOf(plan).map((c) => ({
     class: classOf(c),
     address: c.address,
     description: describe(c),
     remedy: `${c.action} ${c.address}`,
   }));
+  return [...changes, ...refused.map(refusalItem)];
+}
+
+function refusalItem(d: Diagnostic): DriftItem {
+  if (d.code === 'account-not-in-config' && typeof d.value === 'string') {
+    return {
+      class: 'not-in-config',
+      address: address.account(d.value.toLowerCase()),
+      description: d.message,
+      remedy: d.fix,
+    };
+  }
+  return { class: 'cannot-plan', address: d.path, description: d.message, remedy: d.fix };
 }
 
 function classOf(c: Change): DriftClass {

@@ -3,6 +3,13 @@ export { analyzePlan } from './analysis/analyze.ts';
 export { type AnalysisInput, isProductionPath, isProductionTagged } from './analysis/context.ts';
 export { type AccessLevel, accessLevel, grantsSummary } from './analysis/permission-set-facts.ts';
 export { summarizePolicy } from './analysis/policy-facts.ts';
+export {
+  type ReviewContext,
+  type ReviewDesired,
+  type ReviewPermissionSet,
+  type ReviewSnapshot,
+  reviewContextOf,
+} from './analysis/review-context.ts';
 export { RISK_CODES, type RiskCode } from './analysis/risk-codes.ts';
 export * from './analysis/types.ts';
 export * from './change.ts';
@@ -16,7 +23,10 @@ export {
 export * from './plan.ts';
 export * from './plan-file/changes-digest.ts';
 export * from './plan-file/freshness.ts';
+export { integrityProblems, planIntegrity } from './plan-file/integrity.ts';
 export * from './plan-file/observe.ts';
+export { planJsonSchema } from './plan-file/plan-schema.ts';
+export { EMPTY_ANALYSIS, type PlanDraft, sealPlan } from './plan-file/seal.ts';
 export * from './plan-file/serialize.ts';
 export { type AssignmentTriple, expandAssignments } from './planner/expand-assignments.ts';
 export * from './planner/index.ts';

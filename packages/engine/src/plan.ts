@@ -1,21 +1,32 @@
 import type { Diagnostic } from '@orgops/model';
+import type { ReviewContext } from './analysis/review-context.ts';
 import type { PlanAnalysis } from './analysis/types.ts';
 import type { Change } from './change.ts';
 
-export const PLAN_FORMAT_VERSION = 1;
+/**
+ * Version of the plan file format; loading refuses any other. 2 added the review context and the
+ * integrity digests, so a version 1 file cannot be checked and must be re-planned.
+ */
+export const PLAN_FORMAT_VERSION = 2;
 
 /**
  * Phases run in this order. Within a phase the applier runs changes concurrently up to AWS's
  * limits, but changes that share a lock (one target's attachments, one account's roles) run in
- * plan order.
+ * plan order, and the OU and policy writes run one at a time in plan order (renames that free a
+ * name before whatever takes it). Policies are written and attached to the root, OUs and existing
+ * accounts before accounts are created or moved, so an account never arrives under an OU before
+ * that OU's guardrails (AWS attaches only FullAWSAccess to a new account; attachments to it wait
+ * in `attach-new-accounts`). Accounts move out of an OU before it is deleted, and are moved and
+ * tagged before they are closed.
  */
 export const PHASES = [
   'enable-services',
   'create-ous',
-  'create-accounts',
-  'place-accounts',
   'write-policies',
   'attachments',
+  'create-accounts',
+  'place-accounts',
+  'attach-new-accounts',
   'delegate',
   'write-permission-sets',
   'provision',
@@ -44,7 +55,10 @@ export interface PlanTarget {
   readonly managementAccountEmail?: string;
 }
 
-/** A saved, reviewable plan. The markdown and terminal views render exactly this data. */
+/**
+ * A saved, reviewable plan. The markdown and terminal views render exactly this data. The JSON
+ * Schema of the file is `packages/engine/plan.schema.json`, generated from `plan-file/plan-schema.ts`.
+ */
 export interface Plan {
   readonly formatVersion: typeof PLAN_FORMAT_VERSION;
   readonly toolVersion: string;
@@ -55,8 +69,43 @@ export interface Plan {
   /** Digest of every observed object a change touches, by address; apply refuses if any differ. */
   readonly observed: Readonly<Record<string, string>>;
   readonly warnings: readonly Diagnostic[];
+  /** What the review needs to know beyond the changes (pruned config and snapshot). */
+  readonly reviewContext: ReviewContext;
+  /**
+   * The review when the plan was made. Informational in a file: loading a plan recomputes it from
+   * the changes and the review context, and every view renders the recomputed one.
+   */
   readonly analysis: PlanAnalysis;
+  /** Counts of the changes; recomputed on load like `analysis`. */
   readonly summary: PlanSummary;
+  /** Digests that loading the plan verifies, so an edited plan is refused. */
+  readonly integrity: PlanIntegrity;
+}
+
+/** The parts of a plan, besides its changes, that the integrity digests cover one by one. */
+export const INTEGRITY_SECTIONS = [
+  'header',
+  'target',
+  'phases',
+  'observed',
+  'warnings',
+  'reviewContext',
+] as const;
+export type IntegritySection = (typeof INTEGRITY_SECTIONS)[number];
+
+/**
+ * SHA-256 digests over the plan. They detect edits and corruption; they are not a signature:
+ * anyone who can edit the file can recompute them (see the engine README's threat model).
+ */
+export interface PlanIntegrity {
+  readonly algorithm: 'sha256';
+  /** `changesDigest` of every change in plan order: the value the pull-request review prints. */
+  readonly changes: string;
+  /** `changeDigest` of each change in plan order, with its address, so an edit can be named. */
+  readonly perChange: readonly { readonly address: string; readonly digest: string }[];
+  /** One digest per section: `header` is the tool and limits versions and the creation time,
+   *  `phases` the phase names and their sizes. */
+  readonly sections: Readonly<Record<IntegritySection, string>>;
 }
 
 export interface PlanSummary {

@@ -35,12 +35,16 @@ const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::(\d{12}|\*):(role|user)\/[\w+=,.@/*?
  *
  * @throws OrgopsError `guardrail-exemption-invalid` when a pattern is not an IAM role or user ARN.
  */
-export function checkedExemptions(guardrail: string, arns: readonly string[]): readonly string[] {
+export function checkedExemptions(
+  guardrail: string,
+  arns: readonly string[],
+  option = 'exemptPrincipalArns',
+): readonly string[] {
   for (const arn of arns) {
     if (!PRINCIPAL_ARN.test(arn)) {
       throw new OrgopsError(
         'guardrail-exemption-invalid',
-        `${guardrail}: exemptPrincipalArns entry "${arn}" is not an IAM role or user ARN pattern. ` +
+        `${guardrail}: ${option} entry "${arn}" is not an IAM role or user ARN pattern. ` +
           'Use the role ARN, e.g. "arn:aws:iam::*:role/orgops-apply" (not an sts assumed-role ARN).',
       );
     }

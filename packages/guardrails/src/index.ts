@@ -4,6 +4,7 @@
  * organization's `policies/` package to compose.
  */
 export * from './guardrail-options.ts';
+export * from './permission-set-role.ts';
 export * from './permission-sets/billing.ts';
 export * from './permission-sets/developer.ts';
 export * from './permission-sets/incident-responder.ts';
@@ -13,6 +14,7 @@ export * from './permission-sets/platform-admin.ts';
 export * from './permission-sets/read-only.ts';
 export * from './permission-sets/security-audit.ts';
 export * from './rcp/confused-deputy-protection.ts';
+export * from './rcp/deny-all-resource-access.ts';
 export * from './rcp/enforce-organization-identities.ts';
 export * from './rcp/enforce-secure-transport.ts';
 export { RESOURCE_ORGANIZATION } from './rcp/organization-id.ts';
@@ -25,9 +27,11 @@ export * from './scp/protect-access-analyzer.ts';
 export * from './scp/protect-cloudtrail.ts';
 export * from './scp/protect-config.ts';
 export * from './scp/protect-guardduty.ts';
+export * from './scp/protect-log-archive.ts';
 export * from './scp/protect-privileged-roles.ts';
 export * from './scp/protect-s3-public-access-block.ts';
 export * from './scp/protect-security-hub.ts';
 export * from './scp/protect-security-services.ts';
 export * from './scp/region-allow-list.ts';
 export * from './scp/require-imdsv2.ts';
+export * from './scp/restrict-break-glass-assumption.ts';

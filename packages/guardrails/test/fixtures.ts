@@ -3,6 +3,7 @@ import {
   billing,
   confusedDeputyProtection,
   denyAll,
+  denyAllResourceAccess,
   denyIamUsersAndAccessKeys,
   denyLeaveOrganization,
   denyRootUser,
@@ -15,13 +16,16 @@ import {
   protectCloudTrail,
   protectConfig,
   protectGuardDuty,
+  protectLogArchive,
   protectPrivilegedRoles,
   protectS3PublicAccessBlock,
   protectSecurityHub,
   protectSecurityServices,
+  RESOURCE_ORGANIZATION,
   readOnly,
   regionAllowList,
   requireImdsV2,
+  restrictBreakGlassAssumption,
   securityAudit,
 } from '../src/index.ts';
 
@@ -29,6 +33,7 @@ export const PIPELINE = 'arn:aws:iam::*:role/orgops-apply';
 export const BREAK_GLASS = 'arn:aws:iam::*:role/break-glass';
 export const EXEMPT = [PIPELINE, BREAK_GLASS];
 export const exempt = { exemptPrincipalArns: EXEMPT };
+export const ORGANIZATION_ID = 'o-a1b2c3d4e5';
 
 /** SCPs that take `exemptPrincipalArns`, built with the two exemptions above. */
 export function exemptibleScps(): OrganizationPolicy[] {
@@ -42,10 +47,28 @@ export function exemptibleScps(): OrganizationPolicy[] {
     denyLeaveOrganization(exempt),
     regionAllowList(['us-east-1', 'eu-west-1'], exempt),
     denyIamUsersAndAccessKeys(exempt),
+    denyIamUsersAndAccessKeys({
+      ...exempt,
+      accessKeyStatusPrincipalArns: [
+        'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_IncidentResponder_*',
+      ],
+    }),
     protectS3PublicAccessBlock(exempt),
     requireImdsV2(exempt),
     denyAll(exempt),
     protectPrivilegedRoles({ roleArns: EXEMPT, ...exempt }),
+    protectPrivilegedRoles({
+      roleArns: EXEMPT,
+      policyArns: ['arn:aws:iam::*:policy/break-glass/*'],
+      ...exempt,
+    }),
+    restrictBreakGlassAssumption({ roleArns: [BREAK_GLASS], ...exempt }),
+    protectLogArchive(exempt),
+    protectLogArchive({
+      ...exempt,
+      bucketArns: ['arn:aws:s3:::org-trail-*'],
+      keyArns: ['arn:aws:kms:*:*:key/*'],
+    }),
   ];
 }
 
@@ -58,13 +81,16 @@ export function allScps(): OrganizationPolicy[] {
 export function allRcps(): OrganizationPolicy[] {
   return [
     enforceSecureTransport(),
-    enforceOrganizationIdentities(),
+    enforceOrganizationIdentities({ organizationId: RESOURCE_ORGANIZATION }),
     enforceOrganizationIdentities({
-      organizationId: 'o-a1b2c3d4e5',
+      organizationId: ORGANIZATION_ID,
       trustedAccountIds: ['111122223333', '444455556666'],
       exclusionTagKey: 'dp:exclude:identity',
     }),
-    confusedDeputyProtection(),
+    confusedDeputyProtection({ organizationId: ORGANIZATION_ID }),
+    confusedDeputyProtection({ organizationId: RESOURCE_ORGANIZATION }),
+    denyAllResourceAccess(exempt),
+    denyAllResourceAccess({ exemptPrincipalArns: [] }),
   ];
 }
 
@@ -78,6 +104,7 @@ export function allPermissionSets(): PermissionSet[] {
     platformAdmin(),
     securityAudit(),
     incidentResponder(),
+    incidentResponder({ name: 'GuardedResponder', privilegedRoleArns: EXEMPT }),
     billing(),
   ];
 }

@@ -1,8 +1,8 @@
 import { LIMITS, minifiedContent, policyTypeLimits, RCP, SCP, sessionSeconds } from '@orgops/model';
+import { policyStatements as statements } from '@orgops/simulate';
 import { describe, expect, it } from 'vitest';
 import { protectSecurityServices, regionAllowList } from '../src/index.ts';
 import { allPermissionSets, allRcps, allScps, EXEMPT } from './fixtures.ts';
-import { statements } from './iam-catalogue.ts';
 
 describe('document size limits', () => {
   it.each([...allScps(), ...allRcps()].map((p) => [p.type, p.name, p] as const))(

@@ -1,4 +1,5 @@
 import { sessionSeconds } from '@orgops/model';
+import { policyActions as actionsOf, policyStatements as statements } from '@orgops/simulate';
 import { describe, expect, it } from 'vitest';
 import {
   AWS_MANAGED_POLICIES,
@@ -10,7 +11,6 @@ import {
   readOnly,
   securityAudit,
 } from '../src/index.ts';
-import { actionsOf, statements } from './iam-catalogue.ts';
 
 const hours = (duration: string | undefined) => (sessionSeconds(duration ?? 'PT1H') ?? Number.NaN) / 3600;
 
@@ -76,24 +76,35 @@ describe('incidentResponder', () => {
     expect(hours(ps.sessionDuration)).toBeGreaterThanOrEqual(1);
     expect(hours(ps.sessionDuration)).toBeLessThanOrEqual(2);
   });
-  it('can contain: isolate instances, revoke keys, block public S3, triage findings', () => {
+  it('can contain: isolate network interfaces, revoke keys, block public S3, triage findings', () => {
     const actions = actionsOf(ps.inlinePolicy);
     for (const a of [
-      'ec2:ModifyInstanceAttribute',
+      'ec2:ModifyNetworkInterfaceAttribute',
       'ec2:CreateSecurityGroup',
       'iam:UpdateAccessKey',
       'iam:AttachRolePolicy',
       's3:PutBucketPublicAccessBlock',
-      's3:PutAccountPublicAccessBlock',
       'guardduty:UpdateFindingsFeedback',
       'securityhub:BatchUpdateFindings',
     ]) {
       expect(actions).toContain(a);
     }
   });
+  it('holds nothing beyond containment (audit issue 7, item 6)', () => {
+    // Instance attributes include user data (code run as root at the next boot); the account-level
+    // Block Public Access call also clears it; archiving a finding hides it.
+    const actions = actionsOf(ps.inlinePolicy);
+    for (const a of [
+      'ec2:ModifyInstanceAttribute',
+      's3:PutAccountPublicAccessBlock',
+      'guardduty:ArchiveFindings',
+    ]) {
+      expect(actions).not.toContain(a);
+    }
+  });
   it('can attach AWSDenyAll and nothing else', () => {
-    const attach = statements(INCIDENT_CONTAINMENT_POLICY).filter((s) =>
-      actionsOf({ Statement: [s] }).some((a) => /^iam:(Attach|Put)/.test(a)),
+    const attach = statements(INCIDENT_CONTAINMENT_POLICY).filter(
+      (s) => s.Effect === 'Allow' && actionsOf({ Statement: [s] }).some((a) => /^iam:(Attach|Put)/.test(a)),
     );
     expect(attach).toHaveLength(1);
     expect(attach[0]?.Condition).toEqual({ ArnEquals: { 'iam:PolicyARN': AWS_MANAGED_POLICIES.AWSDenyAll } });

@@ -12,4 +12,10 @@ export { KeyedQueue, Limiter, mapLimit } from './concurrency.ts';
 export { IdentityLookup, type PrincipalType } from './identity-lookup.ts';
 export * from './ports.ts';
 export type { AssignmentEnumeration, ConfigPrincipal } from './reader/read-identity-center.ts';
-export { configPrincipals, type ReadOptions, readSnapshot } from './reader/read-snapshot.ts';
+export {
+  configPolicyTypes,
+  configPrincipals,
+  configReadOptions,
+  type ReadOptions,
+  readSnapshot,
+} from './reader/read-snapshot.ts';

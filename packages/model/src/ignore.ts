@@ -1,3 +1,5 @@
+import { ouPathLineage } from './ou-path.ts';
+
 /**
  * Resources owned by something else (Control Tower, another team's tooling). Matching resources are
  * read but never changed, and never reported as drift. Patterns use `*` as a wildcard.
@@ -25,4 +27,25 @@ export function matchesPattern(value: string, pattern: string): boolean {
 
 export function matchesAny(value: string, patterns: readonly string[] | undefined): boolean {
   return (patterns ?? []).some((p) => matchesPattern(value, p));
+}
+
+/**
+ * `ignore.accounts` matching: ids exactly, emails without regard to case (AWS treats the root
+ * email case-insensitively, and orgops lower-cases config emails), so a pattern copied from the
+ * console or from an error message matches however it is capitalised.
+ */
+export function matchesAccountPattern(
+  account: { readonly id?: string; readonly email: string },
+  patterns: readonly string[] | undefined,
+): boolean {
+  const email = account.email.toLowerCase();
+  return (patterns ?? []).some(
+    (p) =>
+      matchesPattern(email, p.toLowerCase()) || (account.id !== undefined && matchesPattern(account.id, p)),
+  );
+}
+
+/** `ignore.organizationalUnits` matching: an ignored OU takes its whole subtree with it. */
+export function matchesOuPattern(path: string, patterns: readonly string[] | undefined): boolean {
+  return ouPathLineage(path).some((p) => matchesAny(p, patterns));
 }

@@ -87,10 +87,10 @@ export const LIMITS = {
     namePattern: /^[\u0020-\u007E]+$/,
     emailMinLength: 6,
     emailMaxLength: 64,
-    // One '@'; local part without whitespace or "'()<>[]:;,\|%& and no leading dot; domain of
-    // [a-zA-Z0-9.-] with at least one dot and no leading/trailing '-' or '.'.
+    // 7-bit printable ASCII; one '@'; local part without whitespace or "'()<>[]:;,\|%& and no
+    // leading dot; domain of [a-zA-Z0-9.-] with at least one dot and no leading/trailing '-' or '.'.
     emailPattern:
-      /^(?!\.)[^\s"'()<>[\]:;,\\|%&@]+@(?![-.])[a-zA-Z0-9.-]*[a-zA-Z0-9]\.[a-zA-Z0-9.-]*[a-zA-Z0-9]$/,
+      /^(?!\.)(?:(?![\s"'()<>[\]:;,\\|%&@])[\u0021-\u007e])+@(?![-.])[a-zA-Z0-9.-]*[a-zA-Z0-9]\.[a-zA-Z0-9.-]*[a-zA-Z0-9]$/,
     idPattern: /^\d{12}$/,
   },
   identityCenter: {

@@ -1,3 +1,4 @@
+import { joinOuPath, ROOT_PATH } from './ou-path.ts';
 import type { OrganizationPolicy } from './policy.ts';
 import { captureSite, type Site } from './site.ts';
 import type { Tags } from './tags.ts';
@@ -61,11 +62,13 @@ export function organizationalUnit(name: string, options: OrganizationalUnitOpti
   };
 }
 
-/** Path of an OU under the root: `/` for the root, `/Workloads/Prod` for a nested OU. */
+/**
+ * Path of an OU under the root: `/` for the root, `/Workloads/Prod` for a nested OU. A `/` inside
+ * a name is escaped (see `ou-path.ts`), so two different OUs never share a path.
+ */
 export function pathOf(node: Parent): string {
-  if (node.kind === 'root') return '/';
-  const parent = pathOf(node.parent);
-  return parent === '/' ? `/${node.name}` : `${parent}/${node.name}`;
+  if (node.kind === 'root') return ROOT_PATH;
+  return joinOuPath(pathOf(node.parent), node.name);
 }
 
 /** Depth under the root: 1 for a top-level OU. */

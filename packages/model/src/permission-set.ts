@@ -51,12 +51,28 @@ export function permissionSet(options: PermissionSetOptions): PermissionSet {
 
 export const DEFAULT_SESSION_DURATION = 'PT1H';
 
-/** Parses `PT1H`, `PT90M`, `PT1H30M`, `PT3600S` into seconds; `undefined` when malformed. */
+/**
+ * Any ISO-8601 duration AWS's `Duration` pattern accepts (`PT1H`, `PT90M`, `PT1H30M`, `PT3600S`,
+ * `P1D`, `P1W`, `-PT1H` …) in seconds; `undefined` when the text is not a duration at all. Years
+ * and months have no fixed length; they count as 365 and 30 days, which is only ever used to say
+ * how far outside the allowed range they are.
+ */
 export function sessionSeconds(duration: string): number | undefined {
-  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(duration);
-  if (!match || duration === 'PT') return undefined;
-  const [, h, m, s] = match;
-  return Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
+  const match =
+    /^(-?)P(?=\d|T\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)([DW]))?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      duration,
+    );
+  if (!match) return undefined;
+  const [, sign, years, months, days, dayUnit, hours, minutes, seconds] = match;
+  const n = (v: string | undefined) => Number(v ?? 0);
+  const total =
+    n(years) * 365 * 86_400 +
+    n(months) * 30 * 86_400 +
+    n(days) * (dayUnit === 'W' ? 7 : 1) * 86_400 +
+    n(hours) * 3600 +
+    n(minutes) * 60 +
+    n(seconds);
+  return sign === '-' ? -total : total;
 }
 
 /** Normal form of a session duration, so `PT60M` and `PT1H` compare equal. */

@@ -3,9 +3,12 @@ import { type Diagnostic, RULES, validateConfig } from '../src/index.ts';
 import { accountCases } from './rule-cases/accounts.ts';
 import { assignmentCases } from './rule-cases/assignments.ts';
 import type { RuleCase } from './rule-cases/case.ts';
+import { managementPolicyCases } from './rule-cases/management-policies.ts';
+import { nameCases } from './rule-cases/names.ts';
 import { ouCases } from './rule-cases/organizational-units.ts';
 import { permissionSetCases } from './rule-cases/permission-sets.ts';
 import { policyCases } from './rule-cases/policies.ts';
+import { policyStatementCases } from './rule-cases/policy-statements.ts';
 import { referenceCases } from './rule-cases/references.ts';
 import { tagCases } from './rule-cases/tags.ts';
 
@@ -13,11 +16,18 @@ const CASES: RuleCase[] = [
   ...accountCases,
   ...ouCases,
   ...policyCases,
+  ...policyStatementCases,
+  ...managementPolicyCases,
   ...permissionSetCases,
   ...assignmentCases,
   ...referenceCases,
   ...tagCases,
+  ...nameCases,
 ];
+
+/** C0, DEL, C1 and bidirectional overrides. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting them is the point.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 const all = (r: ReturnType<typeof validateConfig>): readonly Diagnostic[] =>
   r.ok ? r.warnings : [...r.errors, ...r.warnings];
@@ -53,6 +63,8 @@ describe.each(RULES.map((rule) => [rule.code, rule] as const))('rule %s', (code,
       if ('value' in c) expect(hit!.value).toEqual(c.value);
       if (site) expect(hit!.site).toEqual(site);
       expect(found.filter((d) => d.code !== code && !(c.alsoReports ?? []).includes(d.code))).toEqual([]);
+      // Diagnostics are printed to terminals and pull requests: names inside them must be inert.
+      for (const d of found) expect(`${d.message}${d.path}${d.fix}`).not.toMatch(CONTROL_CHARACTERS);
       expect(result.ok).toBe(rule.severity === 'warning');
     });
   });

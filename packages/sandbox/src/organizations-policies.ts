@@ -1,5 +1,5 @@
 import type { OrganizationsPort } from '@orgops/live';
-import { LIMITS, policyTypeLimits } from '@orgops/model';
+import { grammarOfPolicyType, LIMITS, policyRejections, policyTypeLimits } from '@orgops/model';
 import { awsError, type SandboxContext } from './context.ts';
 import { allTargets, checkTags, findAccount, findPolicy, isTarget } from './org-helpers.ts';
 import { DEFAULT_POLICY_BY_TYPE, nextId, RCP_FULL_AWS_ACCESS_ID, type SandboxPolicy } from './state.ts';
@@ -21,13 +21,27 @@ type PolicyOps = Pick<
   | 'deregisterDelegatedAdministrator'
 >;
 
-/** Document checks: JSON, and the size limit counted in characters exactly as sent. */
+/**
+ * Document checks: JSON, the grammar of the policy type (the same checks validation runs, limited
+ * to what AWS itself refuses), and the size limit counted in characters exactly as sent.
+ */
 function checkContent(op: string, type: string, content: string): void {
   try {
     const doc: unknown = JSON.parse(content);
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('not an object');
   } catch {
     throw awsError(SVC, op, 'MalformedPolicyDocumentException', 'The policy document is not a JSON object.');
+  }
+  const rejected = policyRejections(content, grammarOfPolicyType(type), type);
+  const first = rejected[0];
+  if (first) {
+    const more = rejected.length > 1 ? ` (and ${rejected.length - 1} more)` : '';
+    throw awsError(
+      SVC,
+      op,
+      'MalformedPolicyDocumentException',
+      `The provided policy document doesn't meet the requirements of the ${type} policy type: ${first.message}${more}`,
+    );
   }
   const max = policyTypeLimits(type).maxDocumentChars;
   if (content.length > max)

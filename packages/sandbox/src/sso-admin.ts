@@ -45,7 +45,10 @@ export function sandboxSsoAdmin(ctx: SandboxContext): SsoAdminPort {
     if (!s().accounts.some((acc) => acc.id === a.accountId))
       throw awsError(SVC, op, 'ValidationException', `Account ${a.accountId} is not in the organization.`);
     const pool = a.principalType === 'GROUP' ? ic.groups : ic.users;
-    if (!pool.some((p) => p.id === a.principalId))
+    // AWS keeps the assignments of a user or group deleted from the identity store, and deletes
+    // them by principal id: only a new assignment needs the principal to exist.
+    const orphan = op === 'DeleteAccountAssignment' && ic.assignments.some((x) => sameAssignment(x, a));
+    if (!orphan && !pool.some((p) => p.id === a.principalId))
       throw awsError(
         SVC,
         op,

@@ -1,5 +1,5 @@
 import type { SsoAdminPermissionSetWrites } from '@orgops/live';
-import { LIMITS, type Tags } from '@orgops/model';
+import { LIMITS, policyRejections, type Tags } from '@orgops/model';
 import { awsError, type SandboxContext } from './context.ts';
 import { instanceOf, permissionSetOf, touch } from './sso-helpers.ts';
 import { nextId, type SandboxPermissionSet } from './state.ts';
@@ -106,8 +106,11 @@ export function ssoAdminPermissionSetWrites(ctx: SandboxContext): PermissionSetW
       // leaves provisioned accounts current.
       const rolesChange = p.sessionDuration !== input.sessionDuration;
       p.sessionDuration = input.sessionDuration;
+      // As AWS does: a description left out is kept (there is no way to remove one, TF#41897),
+      // a relay state left out is cleared (TF#17411).
       if (input.description !== undefined) p.description = input.description;
       if (input.relayState !== undefined) p.relayState = input.relayState;
+      else delete p.relayState;
       if (rolesChange) touch(p);
     },
     async deletePermissionSet(instanceArn, arn) {
@@ -144,6 +147,14 @@ export function ssoAdminPermissionSetWrites(ctx: SandboxContext): PermissionSetW
       } catch {
         throw validation(op, 'Inline policy is not valid JSON.');
       }
+      // IAM Identity Center validates the document as an IAM identity policy before storing it.
+      const rejected = policyRejections(policy, 'identity');
+      const first = rejected[0];
+      if (first)
+        throw validation(
+          op,
+          `The inline policy is not a valid IAM policy: ${first.message}${rejected.length > 1 ? ` (and ${rejected.length - 1} more)` : ''}`,
+        );
       p.inlinePolicy = policy;
       touch(p);
     },

@@ -97,3 +97,33 @@ describe('failure midway', () => {
     void STORE;
   });
 });
+
+describe('a malformed document', () => {
+  it('fails the apply like AWS (MalformedPolicyDocumentException) and creates nothing', async () => {
+    const sb = sandbox();
+    const content = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Actions: 'kms:*', Resource: '*' }],
+    });
+    const change: [PhaseName, Change] = [
+      'write-policies',
+      {
+        kind: 'policy-create',
+        action: 'create',
+        policyType: SCP,
+        name: 'deny-kms',
+        description: '',
+        content,
+        tags: {},
+        address: `policy/${SCP}/deny-kms`,
+      },
+    ];
+    const result = await apply(sb, await handPlan(sb, [change]));
+    expect(result.ok).toBe(false);
+    expect(result.outcomes.find((o) => o.status === 'failed')?.error).toMatchObject({
+      code: 'MalformedPolicyDocumentException',
+      message: expect.stringContaining('did you mean Action?'),
+    });
+    expect(sb.exportState().policies.map((p) => p.name)).not.toContain('deny-kms');
+  });
+});

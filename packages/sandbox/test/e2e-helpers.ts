@@ -1,12 +1,12 @@
 import { isEmptyPlan, type Plan, plan } from '@orgops/engine';
-import { type ApplyEvent, type ApplyResult, applyPlan, configPrincipals, readSnapshot } from '@orgops/live';
+import { type ApplyEvent, type ApplyResult, applyPlan, configReadOptions, readSnapshot } from '@orgops/live';
 import { type DesiredState, normalize, type OrganizationConfig } from '@orgops/model';
 import type { SandboxBackend } from '../src/index.ts';
 
 /** Reads the sandbox and plans `config` against it; throws on plan errors. */
 export async function planFor(sb: SandboxBackend, config: OrganizationConfig | DesiredState): Promise<Plan> {
   const desired = 'kind' in config ? normalize(config) : config;
-  const snapshot = await readSnapshot(sb, { principals: configPrincipals(desired) });
+  const snapshot = await readSnapshot(sb, configReadOptions(desired));
   const result = plan({ desired, snapshot, toolVersion: '0.0.0-test' });
   if (!result.ok)
     throw new Error(`plan failed:\n${result.errors.map((e) => `${e.code}: ${e.message}`).join('\n')}`);

@@ -1,13 +1,15 @@
-import { type Change, PHASES, type PhaseName, PLAN_FORMAT_VERSION, type Plan } from '@orgops/engine';
+import { type Change, PHASES, type PhaseName, type Plan, sealPlan } from '@orgops/engine';
 import { applyPlan, readSnapshot } from '@orgops/live';
 import { LIMITS_VERSION } from '@orgops/model';
 import type { SandboxBackend } from '../src/index.ts';
 
+const NO_CONFIG = { ous: [], accounts: [], policies: [], attachments: [], permissionSets: [] };
+
 /** A plan built by hand: changes grouped by phase in PHASES order, nothing observed. */
 export async function handPlan(sb: SandboxBackend, changes: [PhaseName, Change][]): Promise<Plan> {
   const snap = await readSnapshot(sb);
-  return {
-    formatVersion: PLAN_FORMAT_VERSION,
+  const facts = { desired: NO_CONFIG, snapshot: snap };
+  return sealPlan(facts, {
     toolVersion: 'test',
     limitsVersion: LIMITS_VERSION,
     createdAt: new Date(0).toISOString(),
@@ -23,9 +25,7 @@ export async function handPlan(sb: SandboxBackend, changes: [PhaseName, Change][
     })).filter((p) => p.changes.length > 0),
     observed: {},
     warnings: [],
-    analysis: { access: [], guardrails: [], risks: [] },
-    summary: { total: changes.length, byAction: {} },
-  };
+  });
 }
 
 export const apply = (sb: SandboxBackend, p: Plan, extra: Parameters<typeof applyPlan>[2] = {}) =>

@@ -12,6 +12,16 @@ export const RCP = 'RESOURCE_CONTROL_POLICY';
 export const doc = (action = 's3:*') =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: action, Resource: '*' }] });
 
+/** An RCP statement names its principal (always "*"). */
+export const rcpDoc = (action = 's3:*') =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Deny', Principal: '*', Action: action, Resource: '*' }],
+  });
+
+/** The smallest valid tag policy. */
+export const TAG_POLICY_DOC = '{"tags":{}}';
+
 /** Asserts that `promise` rejects with AWS's exception name (and Reason when given). */
 export async function expectAwsError(
   promise: Promise<unknown>,

@@ -1,6 +1,6 @@
 import { policyTypeLimits } from '@orgops/model';
 import { describe, expect, it } from 'vitest';
-import { doc, expectAwsError, MGMT, RCP, ROOT, SCP, sandbox } from './helpers.ts';
+import { doc, expectAwsError, MGMT, RCP, ROOT, rcpDoc, SCP, sandbox, TAG_POLICY_DOC } from './helpers.ts';
 
 const scp = (name: string, content = doc()) => ({ type: SCP, name, description: '', content, tags: {} });
 
@@ -10,7 +10,7 @@ describe('policies', () => {
     const p = await sb.organizations.createPolicy(scp('deny-s3'));
     expect(p.id).toMatch(/^p-[0-9a-zA-Z_]{8,128}$/);
     await expectAwsError(sb.organizations.createPolicy(scp('deny-s3')), 'DuplicatePolicyException');
-    await sb.organizations.createPolicy({ ...scp('deny-s3'), type: 'TAG_POLICY', content: '{}' });
+    await sb.organizations.createPolicy({ ...scp('deny-s3'), type: 'TAG_POLICY', content: TAG_POLICY_DOC });
   });
 
   it('measures the document in characters as sent (POLICY_CONTENT_LIMIT_EXCEEDED)', async () => {
@@ -37,6 +37,82 @@ describe('policies', () => {
       sb.organizations.createPolicy(scp('bad', 'not json')),
       'MalformedPolicyDocumentException',
     );
+  });
+
+  it('refuses what AWS refuses: each policy type is checked against its own grammar (MalformedPolicyDocumentException)', async () => {
+    const sb = sandbox();
+    const text = (v: unknown) => JSON.stringify(v);
+    const malformed: [string, string, RegExp][] = [
+      // Issue 12: `Actions` instead of `Action` in an SCP.
+      [
+        SCP,
+        text({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Actions: 'kms:*', Resource: '*' }] }),
+        /did you mean Action\?/,
+      ],
+      [
+        SCP,
+        text({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*' }],
+        }),
+        /Principal/,
+      ],
+      [
+        SCP,
+        text({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', NotAction: [], Resource: '*' }] }),
+        /empty NotAction/,
+      ],
+      [RCP, doc(), /no Principal/],
+      [
+        RCP,
+        text({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }],
+        }),
+        /deny-only/,
+      ],
+      ['TAG_POLICY', text({ tags: { costcenter: { tag_key: 'CostCenter' } } }), /inheritance operator/],
+    ];
+    for (const [type, content, message] of malformed) {
+      const err = await sb.organizations
+        .createPolicy({ type, name: 'bad', description: '', content, tags: {} })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(err, content).toMatchObject({
+        code: 'MalformedPolicyDocumentException',
+        message: expect.stringMatching(message),
+      });
+    }
+    expect(sb.exportState().policies.filter((p) => p.name === 'bad')).toEqual([]);
+    // AWS stores a condition that can never match; only validation refuses it.
+    const neverMatches = text({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Deny',
+          Action: 's3:*',
+          Resource: '*',
+          Condition: { Bool: { 'aws:SecureTransport': 'flase' } },
+        },
+      ],
+    });
+    await sb.organizations.createPolicy(scp('stored', neverMatches));
+  });
+
+  it('refuses a malformed update and keeps the stored document', async () => {
+    const sb = sandbox();
+    const p = await sb.organizations.createPolicy(scp('guard'));
+    const bad = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Action: 'kms:*', Resource: 'my-key' }],
+    });
+    await expectAwsError(
+      sb.organizations.updatePolicy({ policyId: p.id, content: bad }),
+      'MalformedPolicyDocumentException',
+    );
+    expect(await sb.organizations.describePolicy(p.id)).toMatchObject({ content: doc() });
   });
 
   it('treats AWS-managed policies as immutable', async () => {
@@ -125,7 +201,7 @@ describe('policy types', () => {
       type: 'TAG_POLICY',
       name: 'tags',
       description: '',
-      content: '{}',
+      content: TAG_POLICY_DOC,
       tags: {},
     });
     await expectAwsError(sb.organizations.attachPolicy(tag.id, ROOT), 'PolicyTypeNotEnabledException');
@@ -149,7 +225,7 @@ describe('policy types', () => {
       type: RCP,
       name: 'r0',
       description: '',
-      content: doc(),
+      content: rcpDoc(),
       tags: {},
     });
     await sb.organizations.attachPolicy(extra.id, ROOT);
@@ -163,7 +239,7 @@ describe('policy types', () => {
         type: RCP,
         name: `r${i}`,
         description: '',
-        content: doc(),
+        content: rcpDoc(),
         tags: {},
       });
       await sb.organizations.attachPolicy(p.id, ROOT);
@@ -172,7 +248,7 @@ describe('policy types', () => {
       type: RCP,
       name: 'over',
       description: '',
-      content: doc(),
+      content: rcpDoc(),
       tags: {},
     });
     await expectAwsError(

@@ -2,7 +2,7 @@ import type { AsyncStatus, SsoAdminPort } from '@orgops/live';
 import { LIMITS } from '@orgops/model';
 import { describe, expect, it } from 'vitest';
 import type { SandboxBackend } from '../src/index.ts';
-import { createAccount, expectAwsError, INSTANCE, STORE, sandbox } from './helpers.ts';
+import { createAccount, doc, expectAwsError, INSTANCE, STORE, sandbox } from './helpers.ts';
 
 const ps = (name: string, sessionDuration = 'PT1H') => ({ name, sessionDuration, tags: {} });
 
@@ -56,6 +56,30 @@ describe('permission sets', () => {
     await expectAwsError(sb.ssoAdmin.createPermissionSet(INSTANCE, ps('e', '1 hour')), 'ValidationException');
   });
 
+  it('refuses an inline policy that is not a valid identity policy (ValidationException) and keeps the old one', async () => {
+    const sb = sandbox();
+    const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, ps('Inline'));
+    await sb.ssoAdmin.putInlinePolicyToPermissionSet(INSTANCE, arn, doc('s3:GetObject'));
+    const text = (statement: unknown) => JSON.stringify({ Version: '2012-10-17', Statement: [statement] });
+    for (const bad of [
+      text({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: '*' }),
+      text({ Effect: 'Allow', Actions: 's3:GetObject', Resource: '*' }),
+      text({ Effect: 'Allow', Action: 's3:GetObject' }),
+      text({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { StringEqual: { 'aws:x': 'y' } },
+      }),
+    ]) {
+      await expectAwsError(
+        sb.ssoAdmin.putInlinePolicyToPermissionSet(INSTANCE, arn, bad),
+        'ValidationException',
+      );
+    }
+    expect(await sb.ssoAdmin.getInlinePolicyForPermissionSet(INSTANCE, arn)).toBe(doc('s3:GetObject'));
+  });
+
   it('allows 25 managed + customer-managed policies and refuses the 26th', async () => {
     const sb = sandbox();
     const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, ps('Many'));
@@ -102,11 +126,7 @@ describe('permission sets', () => {
         'LATEST_PERMISSION_SET_NOT_PROVISIONED',
       ),
     ).toEqual([]);
-    await sb.ssoAdmin.putInlinePolicyToPermissionSet(
-      INSTANCE,
-      arn,
-      '{"Version":"2012-10-17","Statement":[]}',
-    );
+    await sb.ssoAdmin.putInlinePolicyToPermissionSet(INSTANCE, arn, doc('s3:GetObject'));
     expect(
       await sb.ssoAdmin.listAccountsForProvisionedPermissionSet(
         INSTANCE,

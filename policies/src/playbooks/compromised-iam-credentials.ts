@@ -58,7 +58,7 @@ export const compromisedIamCredentials = definePlaybook({
       kind: 'respond',
       id: 'deactivate-access-keys',
       title: 'Deactivate the access keys (do not delete them)',
-      why: 'Inactive keys stop working at once and stay as evidence; deny-iam-users-and-access-keys keeps this possible.',
+      why: 'Inactive keys stop working at once and stay as evidence. deny-iam-users-and-access-keys lets only responders (and break-glass) change a key’s status, so nobody else can switch it back on.',
       actions: ['iam:UpdateAccessKey'],
     },
     {
@@ -82,6 +82,7 @@ export const compromisedIamCredentials = definePlaybook({
       title: 'Mark the finding as in progress with a note',
       why: 'Security Hub workflow status is the shared record of who is handling what.',
       actions: ['securityhub:BatchUpdateFindings'],
+      context: { 'securityhub:ASFFSyntaxPath/Workflow.Status': 'NOTIFIED' },
     },
     {
       kind: 'escalate',

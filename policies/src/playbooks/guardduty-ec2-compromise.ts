@@ -1,4 +1,4 @@
-import { AWS_MANAGED_POLICIES } from '@orgops/guardrails';
+import { AWS_MANAGED_POLICIES, ISOLATION_TAG } from '@orgops/guardrails';
 import { BREAK_GLASS_ROLE } from '../exemptions.ts';
 import { incidentResponder } from '../permission-sets.ts';
 import { definePlaybook } from './define.ts';
@@ -49,17 +49,23 @@ export const guardDutyEc2Compromise = definePlaybook({
     {
       kind: 'respond',
       id: 'create-isolation-group',
-      title: 'Create a tagged isolation security group in the VPC and revoke its default egress rule',
-      why: 'A group with no rules allows no new traffic either way; the tag marks it as the responder’s.',
+      title: `Create an isolation security group in the VPC, tagged ${ISOLATION_TAG.key}=${ISOLATION_TAG.value}, and revoke its default egress rule`,
+      why: 'A group with no rules allows no new traffic either way; the tag, set at creation, is what lets the responder put it on an interface.',
       actions: ['ec2:CreateSecurityGroup', 'ec2:CreateTags', 'ec2:RevokeSecurityGroupEgress'],
       context: { 'ec2:CreateAction': 'CreateSecurityGroup' },
     },
     {
       kind: 'respond',
       id: 'swap-security-groups',
-      title: 'Replace every security group of the instance with the isolation group',
-      why: 'Cuts command-and-control and lateral movement. Connections already tracked may survive the swap, so watch the flow logs.',
-      actions: ['ec2:ModifyInstanceAttribute', 'ec2:ModifyNetworkInterfaceAttribute'],
+      title:
+        'Replace the security groups of every network interface of the instance with the isolation group',
+      why: 'Cuts command-and-control and lateral movement on every interface, not just the primary one. Connections already tracked may survive the swap, so watch the flow logs.',
+      actions: ['ec2:ModifyNetworkInterfaceAttribute'],
+      context: { [`aws:ResourceTag/${ISOLATION_TAG.key}`]: ISOLATION_TAG.value },
+      resources: [
+        'arn:aws:ec2:eu-west-1:111122223333:network-interface/eni-0compromised',
+        'arn:aws:ec2:eu-west-1:111122223333:security-group/sg-0isolation',
+      ],
     },
     {
       kind: 'respond',
@@ -108,6 +114,7 @@ export const guardDutyEc2Compromise = definePlaybook({
       title: 'Mark the finding as in progress with a note',
       why: 'Security Hub workflow status is the shared record of who is handling what.',
       actions: ['securityhub:BatchUpdateFindings'],
+      context: { 'securityhub:ASFFSyntaxPath/Workflow.Status': 'NOTIFIED' },
     },
     {
       kind: 'escalate',

@@ -68,6 +68,7 @@ export const publicS3Bucket = definePlaybook({
       title: 'Mark the finding as in progress with a note',
       why: 'Security Hub workflow status is the shared record of who is handling what.',
       actions: ['securityhub:BatchUpdateFindings'],
+      context: { 'securityhub:ASFFSyntaxPath/Workflow.Status': 'NOTIFIED' },
     },
     {
       kind: 'escalate',
@@ -78,7 +79,7 @@ export const publicS3Bucket = definePlaybook({
       escalateTo: BREAK_GLASS_ROLE,
       because: 'by-design',
       reason:
-        'The same API sets and clears the setting, so protect-s3-public-access-block denies it to everyone but the pipeline and break-glass; only they can have turned it off, which makes this a privileged-role incident.',
+        'The same API sets and clears the setting, so protect-s3-public-access-block denies it to everyone but break-glass in member accounts, and the responder does not hold it (in the management account nothing else would stop it); only break-glass or the management account can have turned it off, which makes this a privileged-role incident.',
     },
     {
       kind: 'escalate',

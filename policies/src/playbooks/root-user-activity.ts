@@ -52,6 +52,7 @@ export const rootUserActivity = definePlaybook({
       title: 'Mark the finding as in progress with a note',
       why: 'Security Hub workflow status is the shared record of who is handling what.',
       actions: ['securityhub:BatchUpdateFindings'],
+      context: { 'securityhub:ASFFSyntaxPath/Workflow.Status': 'NOTIFIED' },
     },
     {
       kind: 'escalate',

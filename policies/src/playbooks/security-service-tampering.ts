@@ -5,8 +5,9 @@ import { definePlaybook } from './define.ts';
 
 /**
  * Someone tried to stop, narrow or silence CloudTrail, Config or GuardDuty. protect-security-services
- * denies it to everyone but the pipeline and break-glass, so a denied attempt is the incident (who
- * wants detection off?), and a successful one means an exempt role is compromised.
+ * denies it to everyone in member accounts but break-glass, so a denied attempt is the incident
+ * (who wants detection off?), and a successful one means break-glass or the management account
+ * (where no SCP applies, and the pipeline runs) is compromised.
  */
 export const securityServiceTampering = definePlaybook({
   id: 'security-service-tampering',
@@ -65,7 +66,7 @@ export const securityServiceTampering = definePlaybook({
       why: 'Whoever tries to blind detection is about to do something they do not want seen.',
       actions: ['iam:AttachRolePolicy'],
       context: { 'iam:PolicyARN': AWS_MANAGED_POLICIES.AWSDenyAll },
-      resource: 'arn:aws:iam::111122223333:role/app/payments-api',
+      resources: ['arn:aws:iam::111122223333:role/app/payments-api'],
     },
     {
       kind: 'respond',
@@ -73,19 +74,21 @@ export const securityServiceTampering = definePlaybook({
       title: 'Mark the finding as in progress with a note',
       why: 'Security Hub workflow status is the shared record of who is handling what.',
       actions: ['securityhub:BatchUpdateFindings'],
+      context: { 'securityhub:ASFFSyntaxPath/Workflow.Status': 'NOTIFIED' },
     },
     {
       kind: 'escalate',
       id: 'contain-exempt-actor',
-      title: 'If the actor is orgops-apply, orgops-plan or break-glass, contain it through break-glass',
-      why: 'A successful change came from an exempt role: the pipeline or break-glass itself is compromised.',
+      title:
+        'If the actor is break-glass, or a role of the management account, contain it through break-glass',
+      why: 'A successful change came from the exempt role or from where no SCP applies: break-glass or the pipeline itself is compromised.',
       actions: ['iam:AttachRolePolicy'],
       context: { 'iam:PolicyARN': AWS_MANAGED_POLICIES.AWSDenyAll },
-      resource: 'arn:aws:iam::111122223333:role/orgops-apply',
+      resources: ['arn:aws:iam::111122223333:role/break-glass'],
       escalateTo: BREAK_GLASS_ROLE,
       because: 'by-design',
       reason:
-        'protect-privileged-roles denies everyone else any change to the exempt roles, the responder included; otherwise an account admin could recreate them and walk around every guardrail.',
+        'protect-privileged-roles denies everyone else any change to break-glass, the responder included (otherwise an account admin could recreate it and walk around every guardrail); in the management account the responder’s own policy keeps it off the pipeline and break-glass roles.',
     },
     {
       kind: 'respond',
@@ -111,7 +114,7 @@ export const securityServiceTampering = definePlaybook({
       escalateTo: BREAK_GLASS_ROLE,
       because: 'by-design',
       reason:
-        'protect-security-services reserves security-service configuration to the pipeline and break-glass: the same APIs that restore it can narrow it.',
+        'protect-security-services reserves security-service configuration to break-glass: the same APIs that restore it can narrow it.',
     },
   ],
 });

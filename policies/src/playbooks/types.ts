@@ -37,10 +37,12 @@ interface StepBase {
   readonly actions: readonly string[];
   readonly context?: StepContext;
   /**
-   * An example resource the actions are called on, for steps where a guardrail depends on it
-   * (protect-privileged-roles matches role ARNs). Tests evaluate with it; runbooks leave it out.
+   * Example resources the actions are called on, for steps where a policy depends on them
+   * (protect-privileged-roles matches role ARNs; the responder may only attach isolation security
+   * groups). Tests evaluate every action on every one; runbooks leave them out. Without them the
+   * tests use an example ARN of each action's resource type in the account.
    */
-  readonly resource?: string;
+  readonly resources?: readonly string[];
 }
 
 /** A step the playbook's permission set performs. */

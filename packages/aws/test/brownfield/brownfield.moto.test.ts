@@ -236,6 +236,10 @@ describe('read cost for 200 accounts, 20 OUs, 31 SCPs, 10 permission sets, 18 pr
     'sso-admin:DescribePermissionSet': 10,
     'sso-admin:GetInlinePolicyForPermissionSet': 10,
     'sso-admin:GetPermissionsBoundaryForPermissionSet': 10,
+    // The seed provisions every permission set to the management account without an assignment
+    // there (a moto workaround, see seed-brownfield.ts); the reader looks at such pairs for the
+    // assignments of deleted principals, which no principal listing returns.
+    'sso-admin:ListAccountAssignments': 10,
     'sso-admin:ListAccountAssignmentsForPrincipal': 19,
     'sso-admin:ListAccountsForProvisionedPermissionSet': 20,
     'sso-admin:ListCustomerManagedPolicyReferencesInPermissionSet': 10,
@@ -257,7 +261,7 @@ describe('read cost for 200 accounts, 20 OUs, 31 SCPs, 10 permission sets, 18 pr
         return { stats: b.stats(), ms: performance.now() - started };
       });
       expect(stats.calls).toEqual(PINNED);
-      expect(stats.total).toBe(482);
+      expect(stats.total).toBe(492);
       expect(stats.totalRetries).toBe(0);
 
       const cost = compareWithNaive(stats.calls, {
@@ -270,11 +274,11 @@ describe('read cost for 200 accounts, 20 OUs, 31 SCPs, 10 permission sets, 18 pr
         `read of the 200-account organization: ${stats.total} calls in ${(ms / 1000).toFixed(2)} s against moto (rateScale 1000)\n${costTable(cost)}`,
       );
       expect(cost.rows.map((r) => [r.question, r.readerCalls, r.naiveCalls])).toEqual([
-        ['assignments', 21, 2010],
+        ['assignments', 31, 2010],
         ['attachments', 31, 222],
         ['placement', 26, 201],
       ]);
-      expect(cost.total).toEqual({ reader: 482, naive: 482 - 19 - 31 - 26 + 2010 + 222 + 201 });
+      expect(cost.total).toEqual({ reader: 492, naive: 482 - 19 - 31 - 26 + 2010 + 222 + 201 });
       for (const row of cost.rows) expect(row.readerCalls * 5).toBeLessThan(row.naiveCalls);
       expect(cost.total.reader * 5).toBeLessThan(cost.total.naive);
       // The read is bounded by ListTagsForResource (10/s); the naive one by sso-admin's shared 20/s.

@@ -94,11 +94,12 @@ export function compareWithNaive(calls: Readonly<Record<string, number>>, shape:
     rows: [
       {
         question: 'assignments',
-        reader: 'ListAccountAssignmentsForPrincipal + ListGroups/Users',
+        reader: 'ListAccountAssignmentsForPrincipal + ListGroups/Users (+ pairs no principal explains)',
         readerCalls:
           n('sso-admin:ListAccountAssignmentsForPrincipal') +
           n('identitystore:ListGroups') +
-          n('identitystore:ListUsers'),
+          n('identitystore:ListUsers') +
+          n('sso-admin:ListAccountAssignments'),
         naive: 'ListAccountAssignments per account x permission set',
         naiveCalls: naive['sso-admin:ListAccountAssignments']!,
       },

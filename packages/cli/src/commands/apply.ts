@@ -38,7 +38,7 @@ export async function applyCommand(
     backend = await openBackend(options, ctx.cwd, writeAccess(ctx, options));
     ctx.io.out(renderPlan(plan, 'text', { color: ctx.io.color }));
   } else {
-    const run = await makePlan(ctx, options, writeAccess(ctx, options));
+    const run = await makePlan(ctx, options, 'fail', writeAccess(ctx, options));
     plan = run.plan;
     backend = run.backend;
     ctx.io.out(renderPlan(plan, 'text', { color: ctx.io.color }));

@@ -8,7 +8,10 @@ import { printDiagnostics } from '../print-diagnostics.ts';
 import { parseFormat, renderPlan } from '../render.ts';
 import { TOOL_VERSION } from '../version.ts';
 
-/** Reads and checks a saved plan file; throws a user error naming what is wrong with it. */
+/**
+ * Reads and checks a saved plan file; throws a user error naming what is wrong with it. The plan
+ * returned carries the review recomputed from its changes, never the one stored in the file.
+ */
 export function readPlanFile(ctx: CommandContext, path: string): Plan {
   const file = resolve(ctx.cwd, path);
   let text: string;
@@ -21,9 +24,19 @@ export function readPlanFile(ctx: CommandContext, path: string): Plan {
     );
   }
   const parsed = parsePlan(text, path, TOOL_VERSION);
+  printDiagnostics(ctx.io, parsed.warnings, ctx.cwd);
   if (!parsed.ok) {
     printDiagnostics(ctx.io, parsed.errors, ctx.cwd);
-    throw new OrgopsError('plan-file-invalid', `${path} is not a plan this orgops can use.`);
+    if (parsed.errors.some((e) => e.code === 'plan-file-altered')) {
+      throw new OrgopsError(
+        'plan-file-altered',
+        `${path} was altered after \`orgops plan\` wrote it (see above). Nothing was changed; make a new plan and review it.`,
+      );
+    }
+    throw new OrgopsError(
+      'plan-file-invalid',
+      `${path} is not a plan this orgops can use. Nothing was changed.`,
+    );
   }
   return parsed.value;
 }

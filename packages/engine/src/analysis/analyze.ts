@@ -1,6 +1,7 @@
 import { analyzeAccess } from './access.ts';
 import { type AnalysisInput, buildContext } from './context.ts';
 import { analyzeGuardrails } from './guardrails.ts';
+import { reviewContextOf } from './review-context.ts';
 import {
   deletedWhileAssignedRisks,
   elevatedAccessRisks,
@@ -19,14 +20,23 @@ const LEVEL_ORDER: Readonly<Record<Risk['level'], number>> = { high: 0, medium: 
 
 /**
  * The review view of a set of changes: access rows, guardrail changes per target and risks,
- * highest first. Pure; the planner stores the result in the plan so every view shows the same
- * facts.
+ * highest first. Pure. It reads only the review context a saved plan carries (see
+ * {@link reviewContextOf}), so the review made when planning is the one `show` and `apply`
+ * recompute from the plan file.
  *
  * @example
  * const analysis = analyzePlan({ changes, desired, snapshot });
  * analysis.risks.filter((r) => r.level === 'high');
  */
 export function analyzePlan(input: AnalysisInput): PlanAnalysis {
+  return analyzeUnpruned({ changes: input.changes, ...reviewContextOf(input) });
+}
+
+/**
+ * The same analysis over whatever context it is given, unpruned; tests compare it with
+ * {@link analyzePlan} to show the pruned review context loses nothing.
+ */
+export function analyzeUnpruned(input: AnalysisInput): PlanAnalysis {
   const ctx = buildContext(input);
   const access = analyzeAccess(ctx);
   const guardrails = analyzeGuardrails(ctx);

@@ -1,13 +1,22 @@
-import type { DesiredAccount, DesiredPermissionSet, DesiredPolicy, DesiredState, Tags } from '@orgops/model';
+import { isOuPathWithin, joinOuPath, type Tags } from '@orgops/model';
 import type { AccountRef, Change } from '../change.ts';
-import type { Snapshot, SnapshotAccount, SnapshotPermissionSet, SnapshotPolicy } from '../snapshot.ts';
+import type { ReviewDesired, ReviewPermissionSet, ReviewSnapshot } from './review-context.ts';
 
-/** What every analysis step receives: the plan's changes and the two states it was made from. */
+/**
+ * What every analysis step receives: the plan's changes and the two states it was made from, as
+ * the full config and snapshot when planning, or as the review context a saved plan carries.
+ */
 export interface AnalysisInput {
   readonly changes: readonly Change[];
-  readonly desired: DesiredState;
-  readonly snapshot: Snapshot;
+  readonly desired: ReviewDesired;
+  readonly snapshot: ReviewSnapshot;
 }
+
+type DesiredAccount = ReviewDesired['accounts'][number];
+type DesiredPermissionSet = ReviewDesired['permissionSets'][number];
+type DesiredPolicy = ReviewDesired['policies'][number];
+type SnapshotAccount = ReviewSnapshot['accounts'][number];
+type SnapshotPolicy = ReviewSnapshot['policies'][number];
 
 /** An account as the review shows it: the reference plus where it sits after the plan. */
 export type PlacedAccount = AccountRef & { readonly ouPath: string };
@@ -28,7 +37,7 @@ export interface AnalysisContext extends AnalysisInput {
   isProduction(account: PlacedAccount): boolean;
   principalName(type: 'GROUP' | 'USER', id: string): string;
   desiredPermissionSet(name: string): DesiredPermissionSet | undefined;
-  snapshotPermissionSet(name: string): SnapshotPermissionSet | undefined;
+  snapshotPermissionSet(name: string): ReviewPermissionSet | undefined;
   /** Policy content as it will be after the plan, falling back to what AWS holds now. */
   policyContentAfter(type: string, name: string): string | undefined;
   snapshotPolicy(type: string, name: string): SnapshotPolicy | undefined;
@@ -129,14 +138,11 @@ export function buildContext(input: AnalysisInput): AnalysisContext {
 /** Shown for an account neither config nor the snapshot places; the planner rejects those, so rare. */
 export const UNKNOWN_OU = '(unknown OU)';
 
-export function joinPath(parent: string, name: string): string {
-  return parent === '/' ? `/${name}` : `${parent}/${name}`;
-}
+/** Path of the OU named `name` under `parent`, escaped as config paths are (see `ou-path.ts`). */
+export const joinPath = joinOuPath;
 
 /** True when `path` is `ancestor` or lies below it (`/` contains everything). */
-export function isWithin(path: string, ancestor: string): boolean {
-  return ancestor === '/' || path === ancestor || path.startsWith(`${ancestor}/`);
-}
+export const isWithin = isOuPathWithin;
 
 /**
  * Whether an OU path is production: a segment mentioning "prod" (`Prod`, `Production`,

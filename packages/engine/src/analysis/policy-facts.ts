@@ -68,11 +68,7 @@ export function plural(n: number, word: string): string {
 
 /** `Deny s3:DeleteBucket, cloudtrail:StopLogging +1 more` — what a statement list does, briefly. */
 function describeStatements(effect: 'Allow' | 'Deny', statements: readonly AnyStatement[]): string {
-  const phrases = statements.map((s) => {
-    if (s.Action !== undefined) return listBriefly(asArray(s.Action));
-    // NotAction statements (region allow-lists) read as "everything except …".
-    return `everything except ${listBriefly(asArray(s.NotAction))}`;
-  });
+  const phrases = statements.map(actionPhrase);
   const unique = [...new Set(phrases)];
   const shown = unique.slice(0, 2).join('; ');
   const more = unique.length > 2 ? `; +${unique.length - 2} more` : '';
@@ -84,6 +80,24 @@ function describeStatements(effect: 'Allow' | 'Deny', statements: readonly AnySt
   ];
   const when = keys.length ? ` when ${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ' …' : ''}` : '';
   return `${effect} ${shown || '(no actions)'}${more}${when}`;
+}
+
+/**
+ * What one statement's actions read as. Validation refuses empty lists and statements without
+ * Action/NotAction, but a summary also describes what was read back from the organization, so it
+ * never assumes the list it names is there.
+ */
+function actionPhrase(s: AnyStatement): string {
+  if (s.Action !== undefined) {
+    const actions = asArray(s.Action);
+    return actions.length > 0 ? listBriefly(actions) : '(no actions)';
+  }
+  if (s.NotAction !== undefined) {
+    const exempt = asArray(s.NotAction);
+    // NotAction statements (region allow-lists) read as "everything except …".
+    return exempt.length > 0 ? `everything except ${listBriefly(exempt)}` : 'every action';
+  }
+  return '(no Action)';
 }
 
 function listBriefly(actions: readonly string[]): string {

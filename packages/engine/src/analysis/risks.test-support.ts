@@ -1,11 +1,13 @@
+import { expect } from 'vitest';
 import type { Change } from '../change.ts';
-import { analyzePlan } from './analyze.ts';
+import { analyzePlan, analyzeUnpruned } from './analyze.ts';
 import { baseDesired, baseSnapshot } from './org.test-support.ts';
 import type { Risk } from './types.ts';
 
 /**
  * Analyzes changes against the test organization and records every risk code seen, so a test
- * file can check at its end that it exercised each code it owns.
+ * file can check at its end that it exercised each code it owns. Every case also checks that the
+ * review context a saved plan carries gives the same review as the full config and snapshot.
  */
 export function riskRecorder() {
   const emitted = new Set<string>();
@@ -14,7 +16,9 @@ export function riskRecorder() {
     desired = baseDesired(),
     snapshot = baseSnapshot(),
   ): Risk[] => {
-    const risks = [...analyzePlan({ changes, desired, snapshot }).risks];
+    const analysis = analyzePlan({ changes, desired, snapshot });
+    expect(analysis).toEqual(analyzeUnpruned({ changes, desired, snapshot }));
+    const risks = [...analysis.risks];
     for (const r of risks) emitted.add(r.code);
     return risks;
   };

@@ -1,4 +1,4 @@
-import { FullAWSAccess, matchesAny, policyTypeLabel, SCP } from '@orgops/model';
+import { FullAWSAccess, joinOuPath, matchesAny, policyTypeLabel, SCP } from '@orgops/model';
 import { isLiveAccount } from '../planner/context.ts';
 import type { Snapshot, SnapshotAccount, SnapshotOu, SnapshotPolicy } from '../snapshot.ts';
 import { CONTROL_TOWER_IGNORE } from './control-tower.ts';
@@ -69,7 +69,7 @@ export function readOrganization(snapshot: Snapshot, namer: Namer, notes: string
     const parentId = queue.shift()!;
     const parentPath = pathById.get(parentId)!;
     for (const ou of sortBy(children.get(parentId) ?? [], (o) => o.name)) {
-      const path = parentPath === '/' ? `/${ou.name}` : `${parentPath}/${ou.name}`;
+      const path = joinOuPath(parentPath, ou.name);
       pathById.set(ou.id, path);
       const ident = namer.claim('ou', [ou.name, path, `${ou.name} ou`]);
       identById.set(ou.id, ident);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalizeJsonText, canonicalJson } from '@orgops/model';
+import { canonicalizeJsonText, canonicalJson, joinOuPath } from '@orgops/model';
 import type { Snapshot } from '../snapshot.ts';
 
 /**
@@ -50,9 +50,8 @@ export function observe(snapshot: Snapshot, addr: string): unknown {
         : null;
     }
     case 'attachment': {
-      const at = rest.lastIndexOf('@');
-      const [type, name] = splitOnce(rest.slice(0, at), '/');
-      const target = rest.slice(at + 1);
+      const [typeAndName, target] = splitTarget(rest);
+      const [type, name] = splitOnce(typeAndName, '/');
       const id =
         target === '/'
           ? snapshot.root.id
@@ -82,7 +81,10 @@ export function observe(snapshot: Snapshot, addr: string): unknown {
       const email = tail.slice(lastSlash + 1);
       const [type, name] = splitOnce(principal, ':');
       const ic = snapshot.identityCenter;
-      const pid = ic?.principals.find((p) => p.type === type && p.name === name)?.id;
+      // A principal deleted from the identity store is addressed by its id.
+      const pid =
+        ic?.principals.find((p) => p.type === type && p.name === name)?.id ??
+        ic?.assignments.find((a) => a.principalType === type && a.principalId === name)?.principalId;
       const arn = ic?.permissionSets.find((p) => p.name === psName)?.arn;
       const acct = accountByEmail(email);
       return {
@@ -111,6 +113,20 @@ export function observedDigest(snapshot: Snapshot, addr: string): string {
     .slice(0, 16);
 }
 
+/**
+ * `<type>/<name>@<target>`: the target is `/`, an OU path (starts with `/`) or `account:<email>`.
+ * A policy name may contain `@` and an email always does, so split at the first `@` that starts a
+ * well-formed target.
+ */
+function splitTarget(rest: string): [string, string] {
+  for (let at = rest.indexOf('@'); at >= 0; at = rest.indexOf('@', at + 1)) {
+    const target = rest.slice(at + 1);
+    if (target.startsWith('/') || /^account:[^@]+@[^@]+$/.test(target)) return [rest.slice(0, at), target];
+  }
+  const at = rest.lastIndexOf('@');
+  return [rest.slice(0, at), rest.slice(at + 1)];
+}
+
 function splitOnce(s: string, sep: string): [string, string] {
   const i = s.indexOf(sep);
   return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + sep.length)];
@@ -124,8 +140,7 @@ function ouPaths(snapshot: Snapshot): Map<string, string> {
     if (known !== undefined) return known;
     const ou = byId.get(id);
     if (!ou || guard > 10) return '/?';
-    const parent = resolve(ou.parentId, guard + 1);
-    const p = parent === '/' ? `/${ou.name}` : `${parent}/${ou.name}`;
+    const p = joinOuPath(resolve(ou.parentId, guard + 1), ou.name);
     paths.set(id, p);
     return p;
   };

@@ -1,4 +1,12 @@
-import { accountTarget, type DesiredState, matchesAny } from '@orgops/model';
+import {
+  accountTarget,
+  type DesiredState,
+  joinOuPath,
+  matchesAccountPattern,
+  matchesAny,
+  matchesOuPattern,
+  ROOT_PATH,
+} from '@orgops/model';
 import type {
   Snapshot,
   SnapshotAccount,
@@ -11,7 +19,7 @@ import type {
 export interface LiveIndex {
   readonly snapshot: Snapshot;
   readonly rootId: string;
-  /** Path of every OU by id (root is `/`). */
+  /** Path of every OU by id (root is `/`), ignored ones included; names are escaped (see `ou-path.ts`). */
   readonly pathById: ReadonlyMap<string, string>;
   readonly ouByPath: ReadonlyMap<string, SnapshotOu>;
   readonly accountById: ReadonlyMap<string, SnapshotAccount>;
@@ -23,6 +31,8 @@ export interface LiveIndex {
   readonly targetKeyById: ReadonlyMap<string, string>;
   isIgnoredOu(path: string): boolean;
   isIgnoredAccount(acct: { readonly id?: string; readonly email: string }): boolean;
+  /** Ignored by `ignore.accounts` or because it sits in an ignored OU. */
+  isUnmanagedAccount(acct: SnapshotAccount): boolean;
   isIgnoredPolicy(name: string): boolean;
   isIgnoredPermissionSet(name: string): boolean;
   isIgnoredService(principal: string): boolean;
@@ -35,7 +45,7 @@ export const policyKey = (type: string, name: string): string => `${type}/${name
 export function indexSnapshot(snapshot: Snapshot, desired: DesiredState): LiveIndex {
   const ignore = desired.ignore;
   const rootId = snapshot.root.id;
-  const pathById = new Map<string, string>([[rootId, '/']]);
+  const pathById = new Map<string, string>([[rootId, ROOT_PATH]]);
   const ouById = new Map(snapshot.ous.map((ou) => [ou.id, ou]));
   const resolvePath = (id: string, seen = new Set<string>()): string => {
     const known = pathById.get(id);
@@ -43,22 +53,13 @@ export function indexSnapshot(snapshot: Snapshot, desired: DesiredState): LiveIn
     const ou = ouById.get(id);
     if (!ou || seen.has(id)) return '/?';
     seen.add(id);
-    const parent = resolvePath(ou.parentId, seen);
-    const path = parent === '/' ? `/${ou.name}` : `${parent}/${ou.name}`;
+    const path = joinOuPath(resolvePath(ou.parentId, seen), ou.name);
     pathById.set(id, path);
     return path;
   };
   for (const ou of snapshot.ous) resolvePath(ou.id);
 
-  const isIgnoredOu = (path: string): boolean =>
-    (ignore.organizationalUnits ?? []).some((pattern) => {
-      // An ignored OU takes its subtree with it.
-      const segments = path.split('/');
-      for (let i = 2; i <= segments.length; i++) {
-        if (matchesAny(segments.slice(0, i).join('/'), [pattern])) return true;
-      }
-      return false;
-    });
+  const isIgnoredOu = (path: string): boolean => matchesOuPattern(path, ignore.organizationalUnits);
 
   const ouByPath = new Map<string, SnapshotOu>();
   for (const ou of snapshot.ous) {
@@ -67,13 +68,14 @@ export function indexSnapshot(snapshot: Snapshot, desired: DesiredState): LiveIn
   }
 
   const isIgnoredAccount = (a: { readonly id?: string; readonly email: string }): boolean =>
-    matchesAny(a.email.toLowerCase(), ignore.accounts) ||
-    (a.id !== undefined && matchesAny(a.id, ignore.accounts));
+    matchesAccountPattern(a, ignore.accounts);
+  const isUnmanagedAccount = (a: SnapshotAccount): boolean =>
+    isIgnoredAccount(a) || isIgnoredOu(pathById.get(a.parentId) ?? ROOT_PATH);
 
   const accountById = new Map<string, SnapshotAccount>();
   const accountByEmail = new Map<string, SnapshotAccount>();
   for (const a of snapshot.accounts) {
-    if (isIgnoredAccount(a) || isIgnoredOu(pathById.get(a.parentId) ?? '/')) continue;
+    if (isUnmanagedAccount(a)) continue;
     accountById.set(a.id, a);
     accountByEmail.set(a.email.toLowerCase(), a);
   }
@@ -90,7 +92,7 @@ export function indexSnapshot(snapshot: Snapshot, desired: DesiredState): LiveIn
     if (!isIgnoredPermissionSet(ps.name)) permissionSetByName.set(ps.name, ps);
   }
 
-  const targetKeyById = new Map<string, string>([[rootId, '/']]);
+  const targetKeyById = new Map<string, string>([[rootId, ROOT_PATH]]);
   for (const [path, ou] of ouByPath) targetKeyById.set(ou.id, path);
   for (const a of accountById.values()) targetKeyById.set(a.id, accountTarget(a.email));
 
@@ -109,14 +111,20 @@ export function indexSnapshot(snapshot: Snapshot, desired: DesiredState): LiveIn
     targetKeyById,
     isIgnoredOu,
     isIgnoredAccount,
+    isUnmanagedAccount,
     isIgnoredPolicy,
     isIgnoredPermissionSet,
     isIgnoredService: (principal) => matchesAny(principal, ignore.trustedServices),
-    parentPathOf: (acct) => pathById.get(acct.parentId) ?? '/',
+    parentPathOf: (acct) => pathById.get(acct.parentId) ?? ROOT_PATH,
   };
 }
 
 /** Accounts that can still be changed; closed and closing ones stay listed for 90 days. */
 export function isLiveAccount(a: SnapshotAccount): boolean {
   return a.state === 'ACTIVE' || a.state === 'PENDING_ACTIVATION';
+}
+
+/** How a live account is named in messages: name, id and state when it is not active. */
+export function describeAccount(a: SnapshotAccount): string {
+  return `${a.name} (${a.id}${isLiveAccount(a) ? '' : `, ${a.state}`})`;
 }

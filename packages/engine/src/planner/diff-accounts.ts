@@ -1,9 +1,11 @@
-import { type DesiredAccount, type DesiredState, LIMITS, LIMITS_VERSION } from '@orgops/model';
+import { type DesiredState, LIMITS, LIMITS_VERSION } from '@orgops/model';
 import { address } from '../addresses.ts';
 import type { AccountRef } from '../change.ts';
 import type { SnapshotAccount } from '../snapshot.ts';
 import { diffTags, type PlanBuilder } from './builder.ts';
 import { isLiveAccount, type LiveIndex } from './context.ts';
+import type { OuMatch } from './diff-ous.ts';
+import { matchAccounts } from './match-accounts.ts';
 
 /** How config accounts map onto live ones. */
 export interface AccountMatch {
@@ -13,17 +15,27 @@ export interface AccountMatch {
 }
 
 /**
- * Accounts are matched by id when config gives one, otherwise by email. An account that exists but
- * is missing from config is an error, never a closure: closing takes `close: { reason }`.
+ * Accounts are matched by id when config gives one, otherwise by email (see `match-accounts.ts`).
+ * Placement compares OU identity, never path text: an account is where config wants it when its
+ * parent is the live OU that config's parent matched, whatever either is called now. An account
+ * that exists but is missing from config is an error, never a closure: closing takes
+ * `close: { reason }`, and an account being closed is first moved and tagged as config says.
  */
-export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBuilder): AccountMatch {
-  const liveByEmail = new Map<string, SnapshotAccount>();
+export function diffAccounts(
+  desired: DesiredState,
+  live: LiveIndex,
+  ous: OuMatch,
+  out: PlanBuilder,
+): AccountMatch {
+  const { matches: liveByEmail, refused } = matchAccounts(desired, live, out);
   const desiredByEmail = new Map(desired.accounts.map((a) => [a.email, a]));
   const managementId = live.snapshot.organization.managementAccountId;
+  const desiredPathById = new Map([...ous.liveIdByPath].map(([path, id]) => [id, path]));
 
   for (const a of desired.accounts) {
-    const match = findLive(a, live, managementId);
+    const match = liveByEmail.get(a.email);
     const path = `accounts[${a.name}]`;
+    if (refused.has(a.email)) continue;
     if (a.id && !match) {
       out.error('account-id-not-found', {
         message: `Account ${a.name} has id ${a.id}, but no account with that id is in the organization.`,
@@ -56,7 +68,6 @@ export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBu
       });
       continue;
     }
-    liveByEmail.set(a.email, match);
     if (!isLiveAccount(match)) {
       if (!a.close) {
         out.warn('account-not-active', {
@@ -69,19 +80,9 @@ export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBu
       continue;
     }
     const ref: AccountRef = { email: a.email, id: match.id, name: a.name };
-    if (a.close) {
-      if (match.id === managementId) continue; // rejected by validation
-      out.add('close-accounts', {
-        kind: 'account-close',
-        action: 'close',
-        account: ref,
-        closeReason: a.close.reason,
-        address: address.account(a.email),
-      });
-      continue;
-    }
-    const fromPath = live.parentPathOf(match);
-    if (fromPath !== a.parentPath) {
+    if (ous.liveIdByPath.get(a.parentPath) !== match.parentId) {
+      const fromPath = live.parentPathOf(match);
+      const renamedTo = desiredPathById.get(match.parentId);
       out.add('place-accounts', {
         kind: 'account-move',
         action: 'move',
@@ -89,6 +90,12 @@ export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBu
         fromPath,
         toPath: a.parentPath,
         address: address.account(a.email),
+        // Paths are as they are now; say so when this plan renames or deletes the OU it leaves.
+        ...(renamedTo !== undefined && renamedTo !== fromPath
+          ? { reason: `${fromPath} is renamed to ${renamedTo} in this plan` }
+          : ous.deleted.has(match.parentId)
+            ? { reason: `${fromPath} is deleted in this plan` }
+            : {}),
       });
     }
     const tags = diffTags(match.tags, a.tags);
@@ -108,6 +115,17 @@ export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBu
         value: a.name,
         site: a.site,
         fix: `Rename it in the account's own settings (account:PutAccountName), or set name: '${match.name}'.`,
+      });
+    }
+    // Closed last (its own phase), after the move and tags above: AWS keeps a closed account in
+    // place for 90 days, and orgops no longer changes it once it is closing.
+    if (a.close && match.id !== managementId) {
+      out.add('close-accounts', {
+        kind: 'account-close',
+        action: 'close',
+        account: ref,
+        closeReason: a.close.reason,
+        address: address.account(a.email),
       });
     }
   }
@@ -130,8 +148,20 @@ export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBu
   for (const acct of live.accountById.values()) {
     if (matchedIds.has(acct.id) || !isLiveAccount(acct)) continue;
     if (acct.id === managementId && !desired.accounts.some((a) => a.management)) continue;
+    if (
+      desired.accounts.some(
+        (a) => refused.has(a.email) && (a.id === acct.id || a.email === acct.email.toLowerCase()),
+      )
+    )
+      continue; // already reported with the config entry that claims it
+    // A config account by the same name that is nowhere to be found: most likely this one, with
+    // its root email changed outside orgops.
+    const twin = desired.accounts.find((a) => a.name === acct.name && !liveByEmail.has(a.email));
+    const changedEmail = twin
+      ? ` Config has an account named ${twin.name} with root email ${twin.email}, which is not in the organization: if it is this one, its root email was changed outside orgops.`
+      : '';
     out.error('account-not-in-config', {
-      message: `Account ${acct.name} (${acct.id}, ${acct.email}) is in the organization but not in config. Removing an account from config never closes it.`,
+      message: `Account ${acct.name} (${acct.id}, ${acct.email}) is in the organization but not in config. Removing an account from config never closes it.${changedEmail}`,
       path: 'accounts',
       value: acct.email,
       fix: `Add it back with account({ name: '${acct.name}', email: '${acct.email}', id: '${acct.id}', parent }), list it under ignore.accounts, or keep it in config with close: { reason } to close it.`,
@@ -146,11 +176,4 @@ export function diffAccounts(desired: DesiredState, live: LiveIndex, out: PlanBu
       return { email, name: d.name, id: liveByEmail.get(email)?.id };
     },
   };
-}
-
-function findLive(a: DesiredAccount, live: LiveIndex, managementId: string): SnapshotAccount | undefined {
-  if (a.management)
-    return live.accountById.get(managementId) ?? live.snapshot.accounts.find((x) => x.id === managementId);
-  if (a.id) return live.accountById.get(a.id);
-  return live.accountByEmail.get(a.email);
 }

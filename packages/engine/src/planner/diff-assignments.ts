@@ -21,8 +21,10 @@ export function diffAssignments(
   const principals = ic?.principals ?? [];
   const idOf = (type: 'GROUP' | 'USER', name: string): string | undefined =>
     principals.find((p) => p.type === type && p.name === name)?.id;
-  const nameOf = (type: 'GROUP' | 'USER', id: string): string =>
-    principals.find((p) => p.type === type && p.id === id)?.name ?? id;
+  // The reader names every principal an assignment mentions that still exists; one it cannot name
+  // was deleted from the identity store, and AWS keeps its assignments until they are deleted by id.
+  const nameOf = (type: 'GROUP' | 'USER', id: string): string | undefined =>
+    principals.find((p) => p.type === type && p.id === id)?.name;
 
   const psNameByArn = new Map((ic?.permissionSets ?? []).map((p) => [p.arn, p.name]));
   const psName = (arn: string): string | undefined => psNameByArn.get(arn);
@@ -86,7 +88,8 @@ export function diffAssignments(
     const acct = live.accountById.get(a.accountId);
     if (!name || live.isIgnoredPermissionSet(name) || !acct || !isLiveAccount(acct)) continue;
     const email = emailById.get(acct.id) ?? acct.email.toLowerCase();
-    const principalName = nameOf(a.principalType, a.principalId);
+    const known = nameOf(a.principalType, a.principalId);
+    const principalName = known ?? a.principalId;
     const key = tripleKey({ principalType: a.principalType, principalName, permissionSet: name, email });
     if (wanted.has(key) || reported.has(`${a.principalType}:${principalName}`)) continue;
     out.add('delete-assignments', {
@@ -96,6 +99,11 @@ export function diffAssignments(
       permissionSet: name,
       account: { email, id: acct.id, name: acct.name },
       address: address.assignment(a.principalType, principalName, name, email),
+      ...(known === undefined
+        ? {
+            reason: `the ${a.principalType.toLowerCase()} is no longer in the identity store; AWS keeps its assignment until it is deleted by id`,
+          }
+        : {}),
     });
   }
 }

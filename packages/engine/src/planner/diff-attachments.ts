@@ -3,9 +3,12 @@ import {
   type DesiredState,
   FullAWSAccess,
   isAccountTarget,
+  LIMITS_VERSION,
+  policyTypeLabel,
   policyTypeLimits,
   RCP,
   SCP,
+  type Site,
 } from '@orgops/model';
 import { address } from '../addresses.ts';
 import type { TargetRef } from '../change.ts';
@@ -21,7 +24,13 @@ const NON_DETACHABLE = new Set(['p-RCPFullAWSAccess']);
 /**
  * Attachments are diffed per target and per type, and sequenced per target so the target never
  * drops below AWS's minimum (the last SCP cannot be detached: attach the new one first) nor rises
- * above the maximum (at the cap, detach one first, TF#41493).
+ * above the maximum (at the cap, detach one first, TF#41493). Ignored and non-detachable policies
+ * occupy the same slots: a target whose config does not fit next to them is refused, naming them,
+ * instead of being planned in part.
+ *
+ * Attachments to accounts the plan creates go in their own phase after the accounts exist; all
+ * others go before accounts are created or moved, so an OU's new guardrails are in place before
+ * any account arrives under it.
  */
 export function diffAttachments(
   desired: DesiredState,
@@ -36,19 +45,19 @@ export function diffAttachments(
   const desiredPolicyKeyByLiveId = new Map<string, string>();
   for (const [key, p] of matches.policies.liveByKey) desiredPolicyKeyByLiveId.set(p.id, key);
 
-  const closing = new Set(desired.accounts.filter((a) => a.close).map((a) => accountTarget(a.email)));
   const inactive = new Set(
     [...matches.accounts.liveByEmail]
       .filter(([, a]) => !isLiveAccount(a))
       .map(([email]) => accountTarget(email)),
   );
+  const declined = new Set(desired.accounts.filter((a) => a.close).map((a) => accountTarget(a.email)));
 
   for (const type of desired.policyTypes) {
     const limits = policyTypeLimits(type);
     const typeEnabledNow = live.enabledPolicyTypes.has(type);
-    // Current managed attachments and unmanaged (ignored / non-detachable) counts, by desired target key.
+    // Current managed attachments and unmanaged (ignored / non-detachable) ones, by desired target key.
     const current = new Map<string, Set<string>>();
-    const foreign = new Map<string, number>();
+    const foreign = new Map<string, string[]>();
     if (typeEnabledNow) {
       for (const p of live.snapshot.policies) {
         if (p.type !== type) continue;
@@ -57,7 +66,7 @@ export function diffAttachments(
         for (const targetId of p.targets) {
           const tKey = desiredKeyByLiveId.get(targetId);
           if (!tKey) continue;
-          if (unmanaged) foreign.set(tKey, (foreign.get(tKey) ?? 0) + 1);
+          if (unmanaged) foreign.set(tKey, [...(foreign.get(tKey) ?? []), p.name]);
           else getOrCreate(current, tKey).add(pKey);
         }
       }
@@ -69,27 +78,44 @@ export function diffAttachments(
       ...desired.accounts.map((a) => accountTarget(a.email)),
     ]);
     for (const tKey of targets) {
-      if (closing.has(tKey) || inactive.has(tKey)) continue;
+      if (inactive.has(tKey)) continue;
+      const isNewAccount = isAccountTarget(tKey) && !hasLiveAccount(tKey, matches.accounts);
+      // A config account marked for closure that does not exist is never created.
+      if (isNewAccount && declined.has(tKey)) continue;
       const exists =
-        tKey === '/' ||
-        (isAccountTarget(tKey) ? hasLiveAccount(tKey, matches.accounts) : matches.ous.liveIdByPath.has(tKey));
+        tKey === '/' || (isAccountTarget(tKey) ? !isNewAccount : matches.ous.liveIdByPath.has(tKey));
       // AWS attaches FullAWSAccess to new targets, and to every target when SCPs get enabled.
       const have = exists && typeEnabledNow ? (current.get(tKey) ?? new Set<string>()) : new Set<string>();
       if (type === SCP && (!exists || !typeEnabledNow)) have.add(policyKey(SCP, FullAWSAccess.name));
-      const want = new Set(
-        desired.attachments
-          .filter((a) => a.target === tKey && a.policyType === type)
-          .map((a) => policyKey(a.policyType, a.policyName)),
-      );
+      const wanted = desired.attachments.filter((a) => a.target === tKey && a.policyType === type);
+      const want = new Set(wanted.map((a) => policyKey(a.policyType, a.policyName)));
       const attach = [...want].filter((k) => !have.has(k)).sort();
       const detach = [...have].filter((k) => !want.has(k)).sort();
+      const unmanaged = [...(foreign.get(tKey) ?? [])];
+      if (type === RCP && (!exists || !typeEnabledNow)) unmanaged.push('RCPFullAWSAccess');
+      const refuse = (why: string): void =>
+        refuseTarget(
+          out,
+          desired,
+          tKey,
+          type,
+          [...want].map(nameOf(type)),
+          unmanaged.sort(),
+          limits.maxPerTarget,
+          why,
+        );
+
+      if (want.size + unmanaged.length > limits.maxPerTarget) {
+        refuse('does not fit');
+        continue;
+      }
       if (!attach.length && !detach.length) continue;
-      const autoForeign = type === RCP && (!exists || !typeEnabledNow) ? 1 : 0; // RCPFullAWSAccess
-      let count = have.size + (foreign.get(tKey) ?? 0) + autoForeign;
+      let count = have.size + unmanaged.length;
       const target = targetRef(tKey, matches.accounts);
+      const phase = isNewAccount ? 'attach-new-accounts' : 'attachments';
       const emit = (action: 'attach' | 'detach', key: string): void => {
-        const name = key.slice(type.length + 1);
-        out.add('attachments', {
+        const name = nameOf(type)(key);
+        out.add(phase, {
           kind: 'policy-attachment',
           action,
           policyType: type,
@@ -106,12 +132,52 @@ export function diffAttachments(
           emit('detach', detach.shift()!);
           count--;
         } else {
-          // Only reachable when max <= min; validation rejects such targets before planning.
+          // No order reaches the config within AWS's minimum and maximum: say so, never plan half.
+          refuse('cannot be reached one attachment at a time');
           break;
         }
       }
     }
   }
+}
+
+const nameOf =
+  (type: string) =>
+  (key: string): string =>
+    key.slice(type.length + 1);
+
+function refuseTarget(
+  out: PlanBuilder,
+  desired: DesiredState,
+  tKey: string,
+  type: string,
+  wanted: string[],
+  unmanaged: string[],
+  max: number,
+  why: string,
+): void {
+  const where = targetOf(desired, tKey);
+  const total = wanted.length + unmanaged.length;
+  const others = unmanaged.length
+    ? `, and ${unmanaged.length} more that orgops does not manage stay attached there (${unmanaged.join(', ')}), which occupy the same slots`
+    : '';
+  out.error('policy-attachments-over-limit', {
+    message: `${where.label} ${why}: config attaches ${wanted.length} ${policyTypeLabel(type)}s (${wanted.join(', ')})${others}: ${total} in all, but AWS allows at most ${max} ${type} per target (limits ${LIMITS_VERSION}).`,
+    path: `${where.path}.policies`,
+    value: total,
+    site: where.site,
+    fix: `Attach at most ${max - unmanaged.length} here: merge policies into fewer documents, or move shared ones up to the parent OU or the root (inherited policies do not count).`,
+  });
+}
+
+function targetOf(desired: DesiredState, tKey: string): { label: string; path: string; site?: Site } {
+  if (tKey === '/') return { label: 'The root', path: 'root' };
+  if (!isAccountTarget(tKey)) {
+    const ou = desired.ous.find((o) => o.path === tKey);
+    return { label: `OU ${tKey}`, path: `organizationalUnits[${tKey}]`, site: ou?.site };
+  }
+  const a = desired.accounts.find((x) => accountTarget(x.email) === tKey);
+  return { label: `Account ${a?.name ?? tKey}`, path: `accounts[${a?.name ?? tKey}]`, site: a?.site };
 }
 
 function hasLiveAccount(tKey: string, accounts: AccountMatch): boolean {

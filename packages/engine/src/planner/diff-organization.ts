@@ -86,15 +86,28 @@ export function diffDelegatedAdmins(
     const ref = accountRefOf(s.delegatedAdministrator);
     if (!ref) continue; // the validator reports dangling references
     const registered = current.some((d) => d.servicePrincipal === s.principal && d.accountId === ref.id);
-    if (!registered || !ref.id) {
-      out.add('delegate', {
-        kind: 'delegated-admin',
-        action: 'register',
-        servicePrincipal: s.principal,
-        account: ref,
-        address: address.delegatedAdmin(s.principal, ref.email),
+    if (registered && ref.id) continue;
+    const managementId = live.snapshot.organization.managementAccountId;
+    const isManagement =
+      ref.id === managementId ||
+      desired.accounts.some((a) => a.email === s.delegatedAdministrator && a.management);
+    if (isManagement) {
+      out.error('delegated-admin-management-account', {
+        message: `${ref.name} is the management account; AWS refuses to register it as delegated administrator for ${s.principal} (CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR), after the rest of the apply has already run.`,
+        path: `trustedServices[${s.principal}].delegatedAdministrator`,
+        value: ref.email,
+        site: s.site,
+        fix: `Delegate ${s.principal} to a member account, such as a security tooling account; the management account administers it already.`,
       });
+      continue;
     }
+    out.add('delegate', {
+      kind: 'delegated-admin',
+      action: 'register',
+      servicePrincipal: s.principal,
+      account: ref,
+      address: address.delegatedAdmin(s.principal, ref.email),
+    });
   }
   for (const d of current) {
     const want = desired.trustedServices.find((s) => s.principal === d.servicePrincipal);

@@ -10,6 +10,9 @@ import type { SnapshotPermissionSet } from '../snapshot.ts';
 import { diffTags, type PlanBuilder } from './builder.ts';
 import { isLiveAccount, type LiveIndex } from './context.ts';
 
+/** Fields that live on the permission set only, not in the roles provisioned from it. */
+const PERMISSION_SET_ONLY = new Set(['tags', 'description', 'relayState']);
+
 const FIELDS: readonly (keyof PermissionSetFields)[] = [
   'description',
   'sessionDuration',
@@ -27,10 +30,31 @@ const FIELDS: readonly (keyof PermissionSetFields)[] = [
  * account still on an older version (changed outside orgops) is re-provisioned too.
  */
 export function diffPermissionSets(desired: DesiredState, live: LiveIndex, out: PlanBuilder): void {
+  if (desired.permissionSets.length > 0 && !live.snapshot.identityCenter) {
+    out.error('no-identity-center', {
+      message: `The config defines ${desired.permissionSets.length} permission set(s) (${desired.permissionSets.map((p) => p.name).join(', ')}), but the organization has no IAM Identity Center instance.`,
+      path: 'permissionSets',
+      site: desired.permissionSets[0]?.site,
+      fix: 'Enable IAM Identity Center in the management account (or remove the permission sets).',
+    });
+    return;
+  }
   const wanted = new Set(desired.permissionSets.map((p) => p.name));
+  const accountById = new Map(live.snapshot.accounts.map((a) => [a.id, a]));
   for (const ps of desired.permissionSets) {
     const current = live.permissionSetByName.get(ps.name);
     const after = fieldsOf(ps);
+    if (current?.description && !ps.description) {
+      // UpdatePermissionSet keeps the description when it is left out and rejects an empty one
+      // (TF#41897), so no update can remove it: planning one would come back on every plan.
+      out.error('permission-set-description-not-removable', {
+        message: `Permission set ${ps.name} has the description "${current.description}" in AWS and none in config; AWS cannot remove a permission set's description, only replace it.`,
+        path: `permissionSets[${ps.name}].description`,
+        site: ps.site,
+        fix: `Set description: '${current.description}' (or a new text) on ${ps.name}. Only deleting and recreating the permission set clears it, which recreates every assignment.`,
+      });
+      continue;
+    }
     if (!current) {
       out.add('write-permission-sets', {
         kind: 'permission-set-create',
@@ -66,11 +90,14 @@ export function diffPermissionSets(desired: DesiredState, live: LiveIndex, out: 
         address: address.permissionSet(ps.name),
       });
     }
-    // Tags live on the permission set only; roles in accounts do not carry them.
-    const rolesChange = changed && Object.keys(changedAfter).some((f) => f !== 'tags' && f !== 'description');
-    const accounts = new Set(rolesChange ? current.provisionedTo : current.outdatedIn);
+    // Tags, the description and the relay state live on the permission set only; the roles in
+    // the accounts do not carry them, so changing them leaves every account current.
+    const rolesChange = changed && Object.keys(changedAfter).some((f) => !PERMISSION_SET_ONLY.has(f));
+    const accounts = new Set([...(rolesChange ? current.provisionedTo : []), ...current.outdatedIn]);
+    // Every account that runs the role, ignored ones included: the permission set is managed here,
+    // so an ignored account must not keep an older, wider version of it.
     const refs: AccountRef[] = [...accounts]
-      .map((id) => live.accountById.get(id))
+      .map((id) => accountById.get(id))
       .filter((a) => a !== undefined && isLiveAccount(a))
       .map((a) => ({ email: a!.email.toLowerCase(), id: a!.id, name: a!.name }))
       .sort((a, b) => a.name.localeCompare(b.name));

@@ -1,11 +1,15 @@
-import { type DesiredState, LIMITS_VERSION, type Result } from '@orgops/model';
+import { type DesiredState, type Diagnostic, LIMITS_VERSION, type Result } from '@orgops/model';
+import type { AnalysisInput } from '../analysis/context.ts';
 import type { PlanAnalysis } from '../analysis/types.ts';
 import type { Change } from '../change.ts';
-import { PHASES, PLAN_FORMAT_VERSION, type Plan, type PlanPhase, type PlanSummary } from '../plan.ts';
+import { PHASES, type Plan, type PlanPhase } from '../plan.ts';
 import { observedDigest } from '../plan-file/observe.ts';
+import { sealPlan } from '../plan-file/seal.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { PlanBuilder } from './builder.ts';
 import { checkAccountQuota } from './check-account-quota.ts';
+import { checkDeletions } from './check-deletions.ts';
+import { checkIgnoredPolicies } from './check-ignored-policies.ts';
 import { indexSnapshot } from './context.ts';
 import { diffAccounts } from './diff-accounts.ts';
 import { diffAssignments } from './diff-assignments.ts';
@@ -20,35 +24,52 @@ export interface PlanInput {
   readonly snapshot: Snapshot;
   readonly toolVersion: string;
   readonly now?: Date;
-  /** Computes the review analysis; injected so the planner stays independent of the analyzers. */
-  readonly analyze?: (input: {
-    changes: readonly Change[];
-    desired: DesiredState;
-    snapshot: Snapshot;
-  }) => PlanAnalysis;
+  /**
+   * Computes the review analysis; injected so the planner stays independent of the analyzers. It
+   * receives the review context the plan file carries, not the full config and snapshot.
+   */
+  readonly analyze?: (input: AnalysisInput) => PlanAnalysis;
 }
 
 /**
  * desired + snapshot -> Plan. Pure: the same inputs give the same plan. Plan-time errors (unknown
- * principals, accounts removed from config, ids that do not exist) fail the whole plan so nothing
- * half-understood is ever applied.
+ * principals, accounts removed from config, ids that do not exist, anything AWS would refuse half
+ * way) fail the whole plan so nothing half-understood is ever applied.
  */
 export function plan(input: PlanInput): Result<Plan> {
+  const result = planEverything(input);
+  if (result.refused.length)
+    return { ok: false, errors: [...result.refused], warnings: [...result.plan.warnings] };
+  return { ok: true, warnings: [...result.plan.warnings], value: result.plan };
+}
+
+/** Every change the planner could work out, and what it had to refuse; drift reports both. */
+export interface PlanWithRefusals {
+  readonly plan: Plan;
+  readonly refused: readonly Diagnostic[];
+}
+
+/**
+ * Plans everything it can and lists the refusals beside it instead of failing: what `orgops
+ * drift` needs to report every difference, including those a plan must refuse. Never apply the
+ * plan of a result with refusals.
+ */
+export function planEverything(input: PlanInput): PlanWithRefusals {
   const { desired, snapshot } = input;
   const out = new PlanBuilder();
   const live = indexSnapshot(snapshot, desired);
 
+  checkIgnoredPolicies(desired, out);
   diffOrganizationSettings(desired, live, out);
   const ous = diffOus(desired, live, out);
-  const accounts = diffAccounts(desired, live, out);
+  const accounts = diffAccounts(desired, live, ous, out);
   const policies = diffPolicies(desired, live, out);
   diffAttachments(desired, live, { ous, accounts, policies }, out);
   diffDelegatedAdmins(desired, live, accounts.refOf, out);
   diffPermissionSets(desired, live, out);
   diffAssignments(desired, live, accounts, out);
+  checkDeletions(desired, live, { ous, accounts, policies }, out);
   checkAccountQuota(desired, snapshot, out);
-
-  if (out.errors.length) return { ok: false, errors: out.errors, warnings: out.warnings };
 
   const phases: PlanPhase[] = PHASES.map((name) => ({
     name,
@@ -57,12 +78,13 @@ export function plan(input: PlanInput): Result<Plan> {
   const changes = phases.flatMap((p) => p.changes);
   const observed: Record<string, string> = {};
   for (const c of changes) observed[c.address] = observedDigest(snapshot, c.address);
+  // A refused plan is never applied or reviewed; its analysis would read a partial picture.
+  const analyze = out.errors.length === 0 ? input.analyze : undefined;
+  const facts = { desired, snapshot, analyze };
 
   return {
-    ok: true,
-    warnings: out.warnings,
-    value: {
-      formatVersion: PLAN_FORMAT_VERSION,
+    refused: out.errors,
+    plan: sealPlan(facts, {
       toolVersion: input.toolVersion,
       limitsVersion: LIMITS_VERSION,
       createdAt: (input.now ?? new Date()).toISOString(),
@@ -76,17 +98,22 @@ export function plan(input: PlanInput): Result<Plan> {
       phases,
       observed,
       warnings: out.warnings,
-      analysis: input.analyze
-        ? input.analyze({ changes, desired, snapshot })
-        : { access: [], guardrails: [], risks: [] },
-      summary: summarize(changes),
-    },
+    }),
   };
 }
 
+/** Phases whose order the diff functions set (dependencies inside the phase); the others sort. */
+const ORDERED_BY_DIFF = new Set<string>([
+  'attachments',
+  'attach-new-accounts',
+  'create-ous',
+  'delete-ous',
+  'write-policies',
+]);
+
 /** Within-phase order. Attachments keep their per-target sequence; other phases sort for stable output. */
 function order(phase: string, changes: Change[]): Change[] {
-  if (phase === 'attachments' || phase === 'create-ous' || phase === 'delete-ous') return changes;
+  if (ORDERED_BY_DIFF.has(phase)) return changes;
   if (phase === 'delegate') {
     // A service has one delegated administrator: deregister the old one before registering the new.
     return [...changes].sort(
@@ -96,10 +123,4 @@ function order(phase: string, changes: Change[]): Change[] {
     );
   }
   return [...changes].sort((a, b) => a.address.localeCompare(b.address));
-}
-
-function summarize(changes: readonly Change[]): PlanSummary {
-  const byAction: Partial<Record<Change['action'], number>> = {};
-  for (const c of changes) byAction[c.action] = (byAction[c.action] ?? 0) + 1;
-  return { total: changes.length, byAction };
 }

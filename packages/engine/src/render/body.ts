@@ -8,10 +8,11 @@ import { ACTION_SYMBOLS, symbolOf } from './symbols.ts';
 const PHASE_TITLES: Readonly<Record<PhaseName, string>> = {
   'enable-services': 'Enable policy types and trusted services',
   'create-ous': 'Create and update OUs',
-  'create-accounts': 'Create accounts',
-  'place-accounts': 'Move and tag accounts',
   'write-policies': 'Write policies',
   attachments: 'Attach and detach policies',
+  'create-accounts': 'Create accounts',
+  'place-accounts': 'Move and tag accounts',
+  'attach-new-accounts': 'Attach policies to new accounts',
   delegate: 'Delegated administrators',
   'write-permission-sets': 'Write permission sets',
   provision: 'Provision permission sets',

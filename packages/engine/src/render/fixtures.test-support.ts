@@ -14,8 +14,9 @@ import {
   GROUPS,
   PS_ARN,
 } from '../analysis/org.test-support.ts';
-import type { Action, Change } from '../change.ts';
+import type { Change } from '../change.ts';
 import { PHASES, type PhaseName, type Plan, type PlanTarget } from '../plan.ts';
+import { sealPlan } from '../plan-file/seal.ts';
 
 const DENY_ROOT_USER =
   '{"Statement":[{"Action":"*","Condition":{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"}},"Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
@@ -205,10 +206,8 @@ export function planOf(
   overrides: Partial<Plan> = {},
 ): Plan {
   const changes = entries.map(([, c]) => c);
-  const byAction: Partial<Record<Action, number>> = {};
-  for (const c of changes) byAction[c.action] = (byAction[c.action] ?? 0) + 1;
-  return {
-    formatVersion: 1,
+  const facts = { desired, snapshot: baseSnapshot(), analyze: analyzePlan };
+  const plan = sealPlan(facts, {
     toolVersion: '0.1.0',
     limitsVersion: '2026-05-15',
     createdAt: '2026-11-23T12:00:00.000Z',
@@ -216,10 +215,8 @@ export function planOf(
     phases: PHASES.map((name) => ({ name, changes: entries.filter(([p]) => p === name).map(([, c]) => c) })),
     observed: Object.fromEntries(changes.map((c) => [c.address, 'sha256:0000'])),
     warnings: [],
-    analysis: analyzePlan({ changes, desired, snapshot: baseSnapshot() }),
-    summary: { total: changes.length, byAction },
-    ...overrides,
-  };
+  });
+  return { ...plan, ...overrides };
 }
 
 /** OU create, account create and move, SCP create/update/attach/detach, permission set create/update/provision, assignments, a trusted service disabled. */

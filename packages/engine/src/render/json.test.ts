@@ -24,10 +24,127 @@ describe('renderPlanJson', () => {
           "risks": []
         },
         "createdAt": "2026-11-23T12:00:00.000Z",
-        "formatVersion": 1,
+        "formatVersion": 2,
+        "integrity": {
+          "algorithm": "sha256",
+          "changes": "4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945",
+          "perChange": [],
+          "sections": {
+            "header": "dbaf7c356a2d243122ae2e7b8ee174a8ea50150d5c5e2e30d61c3390a9e089a9",
+            "observed": "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+            "phases": "64eaf44e09298ade1ee25929a8922a3b87bff1806477f9952703007a82da881a",
+            "reviewContext": "3859bd8564cf5323ea8243c76815ccb3698528de9e8982e2ac4dc8352a0aa559",
+            "target": "20c8ea88d4e877d4223def78922d3a71fdd0b61979e8d3d907103e67c32a8049",
+            "warnings": "4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945"
+          }
+        },
         "limitsVersion": "2026-05-15",
         "observed": {},
         "phases": [],
+        "reviewContext": {
+          "desired": {
+            "accounts": [
+              {
+                "email": "prod-app@example.com",
+                "id": "111111111111",
+                "name": "prod-app",
+                "parentPath": "/Workloads/Prod",
+                "tags": {
+                  "environment": "production"
+                }
+              },
+              {
+                "email": "dev-app@example.com",
+                "id": "222222222222",
+                "name": "dev-app",
+                "parentPath": "/Workloads/Dev",
+                "tags": {}
+              },
+              {
+                "email": "old-app@example.com",
+                "id": "333333333333",
+                "name": "old-app",
+                "parentPath": "/Suspended",
+                "tags": {}
+              }
+            ],
+            "attachments": [],
+            "ous": [
+              {
+                "path": "/Workloads"
+              },
+              {
+                "path": "/Workloads/Prod"
+              },
+              {
+                "path": "/Workloads/Dev"
+              },
+              {
+                "path": "/Suspended"
+              }
+            ],
+            "permissionSets": [],
+            "policies": []
+          },
+          "snapshot": {
+            "accounts": [
+              {
+                "email": "prod-app@example.com",
+                "id": "111111111111",
+                "name": "prod-app",
+                "parentId": "ou-prod",
+                "tags": {
+                  "environment": "production"
+                }
+              },
+              {
+                "email": "dev-app@example.com",
+                "id": "222222222222",
+                "name": "dev-app",
+                "parentId": "ou-dev",
+                "tags": {}
+              },
+              {
+                "email": "old-app@example.com",
+                "id": "333333333333",
+                "name": "old-app",
+                "parentId": "ou-susp",
+                "tags": {}
+              }
+            ],
+            "identityCenter": {
+              "assignments": [],
+              "permissionSets": [],
+              "principals": []
+            },
+            "ous": [
+              {
+                "id": "ou-work",
+                "name": "Workloads",
+                "parentId": "r-root"
+              },
+              {
+                "id": "ou-prod",
+                "name": "Prod",
+                "parentId": "ou-work"
+              },
+              {
+                "id": "ou-dev",
+                "name": "Dev",
+                "parentId": "ou-work"
+              },
+              {
+                "id": "ou-susp",
+                "name": "Suspended",
+                "parentId": "r-root"
+              }
+            ],
+            "policies": [],
+            "root": {
+              "id": "r-root"
+            }
+          }
+        },
         "summary": {
           "byAction": {},
           "total": 0

@@ -58,14 +58,6 @@ describe('renderPlanMarkdown', () => {
       +  ou /Workloads/Sandbox
       +     tag team = "platform"
 
-      # Create accounts
-      +  account billing (billing@example.com) in /Workloads/Sandbox
-      +     tag environment = "sandbox"
-
-      # Move and tag accounts
-       -> account old-app (333333333333): /Suspended -> /Workloads/Dev
-            # old-app is back in service
-
       # Write policies
       +  SCP deny-root-user
       +     description: No root user in member accounts
@@ -106,6 +98,14 @@ describe('renderPlanMarkdown', () => {
       # Attach and detach policies
       +a SCP deny-root-user to ou /Workloads
       -a SCP deny-all from ou /Suspended
+
+      # Create accounts
+      +  account billing (billing@example.com) in /Workloads/Sandbox
+      +     tag environment = "sandbox"
+
+      # Move and tag accounts
+       -> account old-app (333333333333): /Suspended -> /Workloads/Dev
+            # old-app is back in service
 
       # Write permission sets
       +  permission set Billing

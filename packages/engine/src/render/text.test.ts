@@ -15,14 +15,6 @@ describe('renderPlanText', () => {
         +  ou /Workloads/Sandbox
             + tag team = "platform"
 
-      Create accounts
-        +  account billing (billing@example.com) in /Workloads/Sandbox
-            + tag environment = "sandbox"
-
-      Move and tag accounts
-        -> account old-app (333333333333): /Suspended -> /Workloads/Dev
-            # old-app is back in service
-
       Write policies
         +  SCP deny-root-user
             + description: No root user in member accounts
@@ -63,6 +55,14 @@ describe('renderPlanText', () => {
       Attach and detach policies
         +a SCP deny-root-user to ou /Workloads
         -a SCP deny-all from ou /Suspended
+
+      Create accounts
+        +  account billing (billing@example.com) in /Workloads/Sandbox
+            + tag environment = "sandbox"
+
+      Move and tag accounts
+        -> account old-app (333333333333): /Suspended -> /Workloads/Dev
+            # old-app is back in service
 
       Write permission sets
         +  permission set Billing

@@ -49,6 +49,7 @@ export class SnapshotBuilder {
   private trusted: string[] = ['sso.amazonaws.com'];
   private policyTypes: string[] = ['SERVICE_CONTROL_POLICY'];
   private counter = 0;
+  private identityCenter = true;
 
   ou(name: string, parentId = 'r-test', tags: Record<string, string> = {}): string {
     const id = `ou-test-${String(++this.counter).padStart(8, '0')}`;
@@ -134,6 +135,12 @@ export class SnapshotBuilder {
     return this;
   }
 
+  /** An organization where IAM Identity Center was never enabled. */
+  withoutIdentityCenter(): this {
+    this.identityCenter = false;
+    return this;
+  }
+
   build(): Snapshot {
     return {
       snapshotVersion: 1,
@@ -153,13 +160,17 @@ export class SnapshotBuilder {
       policies: this.policies,
       trustedServices: this.trusted,
       delegatedAdministrators: [],
-      identityCenter: {
-        instanceArn: 'arn:aws:sso:::instance/ssoins-test000000000001',
-        identityStoreId: 'd-0000000000',
-        permissionSets: this.permissionSets,
-        assignments: this.assignments,
-        principals: this.principals,
-      },
+      ...(this.identityCenter
+        ? {
+            identityCenter: {
+              instanceArn: 'arn:aws:sso:::instance/ssoins-test000000000001',
+              identityStoreId: 'd-0000000000',
+              permissionSets: this.permissionSets,
+              assignments: this.assignments,
+              principals: this.principals,
+            },
+          }
+        : {}),
     };
   }
 }

@@ -24,6 +24,8 @@ const ROLE_PATH = /^[\w+=,.@-]+(\/[\w+=,.@-]+)*\/$/;
  * AWS, so they cannot escalate). Creating roles or policies is how a developer would grant
  * themselves more than this; the platform pipeline owns IAM instead. PassRole is limited to one
  * role path so a developer can give a Lambda its execution role but not hand it an admin role.
+ * Identity Center (`sso`, `sso-directory`, `identitystore`) is denied outright: PowerUserAccess
+ * would let a developer create an account instance with users of their own.
  *
  * @example
  * const dev = developer();                          // passes roles under /app/
@@ -39,6 +41,14 @@ export function developer(options: DeveloperOptions = {}): PermissionSet {
   }
   const statements: IdentityStatement[] = [
     { Sid: 'ReadIam', Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: '*' },
+    {
+      // PowerUserAccess leaves Identity Center open: an account instance with its own users and
+      // permission sets is a way to sign in that the organization does not govern.
+      Sid: 'NoIdentityCenter',
+      Effect: 'Deny',
+      Action: ['sso:*', 'sso-directory:*', 'identitystore:*'],
+      Resource: '*',
+    },
   ];
   if (path !== false) {
     statements.push({

@@ -5,8 +5,11 @@ import { PERIMETER_RCP_ACTIONS } from './enforce-secure-transport.ts';
 import { checkedOrganizationId } from './organization-id.ts';
 
 export interface ConfusedDeputyProtectionOptions extends NamingOptions {
-  /** The organization id; defaults to `${aws:ResourceOrgID}` (the resource's own organization). */
-  readonly organizationId?: string;
+  /**
+   * Required: the organization id (`o-…`, fails closed), or {@link RESOURCE_ORGANIZATION} (the
+   * resource's own organization: portable, but requests without `aws:ResourceOrgID` pass).
+   */
+  readonly organizationId: string;
   /** Actions to cover; each service must support RCPs. Defaults to S3, SQS, KMS, Secrets Manager, STS. */
   readonly actions?: readonly string[];
 }
@@ -21,9 +24,9 @@ export interface ConfusedDeputyProtectionOptions extends NamingOptions {
  * `aws:SourceAccount`, so service calls with no source context are left alone.
  *
  * @example
- * const deputy = confusedDeputyProtection();
+ * const deputy = confusedDeputyProtection({ organizationId: 'o-a1b2c3d4e5' });
  */
-export function confusedDeputyProtection(options: ConfusedDeputyProtectionOptions = {}): OrganizationPolicy {
+export function confusedDeputyProtection(options: ConfusedDeputyProtectionOptions): OrganizationPolicy {
   const org = checkedOrganizationId('confusedDeputyProtection', options.organizationId);
   return guardrailRcp(
     {

@@ -24,13 +24,18 @@ export const IDENTITY_PERIMETER_ACTIONS: readonly string[] = [
 ];
 
 export interface EnforceOrganizationIdentitiesOptions extends NamingOptions {
-  /** The organization id; defaults to `${aws:ResourceOrgID}` (the resource's own organization). */
-  readonly organizationId?: string;
+  /**
+   * Required: the organization id (`o-…`, fails closed), or {@link RESOURCE_ORGANIZATION} (the
+   * resource's own organization: portable, but requests without `aws:ResourceOrgID` pass).
+   */
+  readonly organizationId: string;
   /** Accounts outside the organization that may still reach resources (partners, vendors). */
   readonly trustedAccountIds?: readonly string[];
   /**
    * A resource tag key that, set to `true`, excludes a resource from the perimeter (for example a
-   * public website bucket). Protect the tag with an SCP if you use it: whoever can tag can exclude.
+   * queue or secret shared with a partner). Protect the tag with an SCP if you use it: whoever
+   * can tag can exclude. S3 objects carry no `aws:ResourceTag` (buckets do only with ABAC enabled),
+   * so the tag cannot open an object to anonymous readers: serve public content from CloudFront.
    */
   readonly exclusionTagKey?: string;
   /** Actions to cover; each service must support RCPs. Defaults to {@link IDENTITY_PERIMETER_ACTIONS}. */
@@ -49,10 +54,13 @@ export interface EnforceOrganizationIdentitiesOptions extends NamingOptions {
  * for resources that must stay public.
  *
  * @example
- * const perimeter = enforceOrganizationIdentities({ trustedAccountIds: ['111122223333'] });
+ * const perimeter = enforceOrganizationIdentities({
+ *   organizationId: 'o-a1b2c3d4e5',
+ *   trustedAccountIds: ['111122223333'],
+ * });
  */
 export function enforceOrganizationIdentities(
-  options: EnforceOrganizationIdentitiesOptions = {},
+  options: EnforceOrganizationIdentitiesOptions,
 ): OrganizationPolicy {
   const org = checkedOrganizationId('enforceOrganizationIdentities', options.organizationId);
   const trusted = checkedAccountIds('enforceOrganizationIdentities', options.trustedAccountIds ?? []);

@@ -3,25 +3,32 @@ import { OrgopsError } from '@orgops/model';
 /**
  * The policy variable for "the organization that owns the resource". In an RCP it makes the
  * perimeter self-referencing, so the same policy works in any organization (and in the sandbox)
- * without hard-coding an `o-…` id that would deny everyone if it were wrong. AWS's S3 and Macie
- * documentation use this form.
+ * without hard-coding an `o-…` id that would deny everyone if it were wrong.
+ *
+ * Trade-off: when a request carries no `aws:ResourceOrgID`, the variable has no value and the
+ * comparison cannot match, so the Deny does not apply: the perimeter fails open for exactly those
+ * requests (the simulation tables show it). AWS's own data-perimeter examples name the
+ * organization id instead, which fails closed. Choose the id when you know it.
  */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JS template.
 export const RESOURCE_ORGANIZATION = '${aws:ResourceOrgID}';
 
 const ORG_ID = /^o-[a-z0-9]{10,32}$/;
 
-/** Checks an organization id option: an `o-…` id or {@link RESOURCE_ORGANIZATION}. */
+/**
+ * Checks the required organization id option: an `o-…` id (fails closed, as AWS's examples) or,
+ * explicitly, {@link RESOURCE_ORGANIZATION} (portable, fails open without `aws:ResourceOrgID`).
+ */
 export function checkedOrganizationId(guardrail: string, id: string | undefined): string {
-  const value = id ?? RESOURCE_ORGANIZATION;
-  if (value !== RESOURCE_ORGANIZATION && !ORG_ID.test(value)) {
+  if (id === undefined || (id !== RESOURCE_ORGANIZATION && !ORG_ID.test(id))) {
     throw new OrgopsError(
       'guardrail-options-invalid',
-      `${guardrail}: organizationId "${value}" is not an organization id (o- and 10–32 lower-case letters or digits). ` +
-        `Omit it to use ${RESOURCE_ORGANIZATION}.`,
+      `${guardrail}: organizationId ${id === undefined ? 'is required' : `"${id}" is not an organization id`}: ` +
+        `give your o- id (o- and 10–32 lower-case letters or digits; \`orgops plan\` prints it), or ` +
+        `RESOURCE_ORGANIZATION (${RESOURCE_ORGANIZATION}) to accept that requests without aws:ResourceOrgID pass.`,
     );
   }
-  return value;
+  return id;
 }
 
 const ACCOUNT_ID = /^\d{12}$/;

@@ -2,13 +2,16 @@
  * Actions a region allow-list must not deny: global services (IAM, Organizations, Route 53,
  * CloudFront, billing, support…) whose requests are signed for `us-east-1` or another fixed
  * Region whatever Region the caller works in, plus the few regional calls consoles make
- * everywhere. Modelled on AWS's published example and Control Tower's region-deny control;
- * `kms:*`, `acm:*` and `config:*` are there because CloudFront certificates and global-resource
- * recording live in `us-east-1`.
+ * everywhere. Modelled on AWS's published example and Control Tower's region-deny control.
+ *
+ * KMS, ACM and Config are regional services and deliberately not here (both examples list them):
+ * the reason given for them, that CloudFront certificates and global-resource recording live in
+ * `us-east-1`, only holds when `us-east-1` is outside the allow-list, and exempting them lets keys,
+ * certificates and Config rules be created in any Region. An organization that does not allow
+ * `us-east-1` adds `acm:*` (or `kms:*`) to `additionalExemptActions` knowingly.
  */
 export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   'account:*',
-  'acm:*',
   'aws-marketplace-management:*',
   'aws-marketplace:*',
   'aws-portal:*',
@@ -17,7 +20,6 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   'ce:*',
   'chatbot:*',
   'cloudfront:*',
-  'config:*',
   'cur:*',
   'directconnect:*',
   'ec2:DescribeRegions',
@@ -30,7 +32,6 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   'iam:*',
   'importexport:*',
   'invoicing:*',
-  'kms:*',
   'networkmanager:*',
   'organizations:*',
   'payments:*',

@@ -3,17 +3,27 @@ import { guardrailScp } from '../build.ts';
 import { checkedExemptions, type GuardrailOptions } from '../guardrail-options.ts';
 import { denyStatement } from '../statements.ts';
 
-/** AWS Config actions that stop recording, redirect delivery or delete rules and history. */
+/**
+ * AWS Config actions that stop recording (the customer and the service-linked recorder), redirect
+ * delivery, shorten retention (`PutRetentionConfiguration` down to 30 days deletes history) or
+ * delete rules, conformance packs, aggregators and results.
+ */
 export const CONFIG_PROTECTED_ACTIONS: readonly string[] = [
   'config:StopConfigurationRecorder',
   'config:DeleteConfigurationRecorder',
   'config:PutConfigurationRecorder',
   'config:DeleteDeliveryChannel',
+  'config:DeleteServiceLinkedConfigurationRecorder',
   'config:PutDeliveryChannel',
+  'config:PutRetentionConfiguration',
   'config:DeleteRetentionConfiguration',
   'config:DeleteConfigRule',
+  'config:DeleteOrganizationConfigRule',
+  'config:DeleteConformancePack',
+  'config:DeleteOrganizationConformancePack',
   'config:DeleteEvaluationResults',
   'config:DeleteAggregationAuthorization',
+  'config:DeleteConfigurationAggregator',
 ];
 
 /** The statement behind {@link protectConfig}, for composing into a larger SCP. */

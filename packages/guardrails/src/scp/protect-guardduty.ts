@@ -3,7 +3,10 @@ import { guardrailScp } from '../build.ts';
 import { checkedExemptions, type GuardrailOptions } from '../guardrail-options.ts';
 import { denyStatement } from '../statements.ts';
 
-/** GuardDuty actions that disable detection, leave the administrator or suppress findings. */
+/**
+ * GuardDuty actions that disable detection, leave the administrator, suppress findings (filters,
+ * trusted IP and entity lists) or stop new accounts being enrolled (`UpdateOrganizationConfiguration`).
+ */
 export const GUARDDUTY_PROTECTED_ACTIONS: readonly string[] = [
   'guardduty:DeleteDetector',
   'guardduty:UpdateDetector',
@@ -17,8 +20,11 @@ export const GUARDDUTY_PROTECTED_ACTIONS: readonly string[] = [
   'guardduty:UpdateFilter',
   'guardduty:CreateIPSet',
   'guardduty:UpdateIPSet',
+  'guardduty:CreateTrustedEntitySet',
+  'guardduty:UpdateTrustedEntitySet',
   'guardduty:DeletePublishingDestination',
   'guardduty:UpdatePublishingDestination',
+  'guardduty:UpdateOrganizationConfiguration',
 ];
 
 /** The statement behind {@link protectGuardDuty}, for composing into a larger SCP. */

@@ -42,7 +42,11 @@ export async function applyPlan(
   emit({ kind: 'refresh', message: `re-reading ${backend.location} to check the plan is still current` });
   const snapshot = options.readSnapshot
     ? await options.readSnapshot(backend, principals)
-    : await readSnapshot(backend, { principals, assignments: options.assignments });
+    : await readSnapshot(backend, {
+        principals,
+        assignments: options.assignments,
+        policyTypes: planPolicyTypes(plan),
+      });
 
   const foreign = foreignPlanReason(plan, snapshot);
   if (foreign)
@@ -160,24 +164,29 @@ function planPrincipals(plan: Plan): { type: 'GROUP' | 'USER'; name: string }[] 
   return [...seen.values()];
 }
 
-function depthOf(path: string): number {
-  return path === '/' ? 0 : path.split('/').length - 1;
+/**
+ * Policy types the plan touches: the freshness read must see their policies even while a type is
+ * still disabled (the plan may enable it and then detach FullAWSAccess, or attach a policy AWS
+ * kept from before the type was disabled).
+ */
+function planPolicyTypes(plan: Plan): string[] {
+  const types = new Set<string>();
+  for (const c of changesOf(plan)) {
+    if ('policyType' in c) types.add(c.policyType);
+  }
+  return [...types];
 }
 
 /**
- * Changes that must wait for others in the same phase: OUs are created parents first and deleted
- * children first, one depth level at a time. Other phases are one wave.
+ * Phases whose changes depend on each other in plan order (parents before children, a rename that
+ * frees a name before whatever takes it): the planner orders them, and they run one at a time.
+ * AWS throttles these calls at 1-2 per second anyway, so nothing is lost.
  */
+const IN_PLAN_ORDER: ReadonlySet<PhaseName> = new Set(['create-ous', 'delete-ous', 'write-policies']);
+
+/** Changes that may run at once: one change per wave in the ordered phases, else the whole phase. */
 function waves(phase: PhaseName, changes: readonly Change[]): Change[][] {
-  if (phase !== 'create-ous' && phase !== 'delete-ous') return [[...changes]];
-  const byDepth = new Map<number, Change[]>();
-  for (const c of changes) {
-    const d =
-      c.kind === 'ou-create' || c.kind === 'ou-update' || c.kind === 'ou-delete' ? depthOf(c.path) : 0;
-    byDepth.set(d, [...(byDepth.get(d) ?? []), c]);
-  }
-  const depths = [...byDepth.keys()].sort((a, b) => (phase === 'create-ous' ? a - b : b - a));
-  return depths.map((d) => byDepth.get(d)!);
+  return IN_PLAN_ORDER.has(phase) ? changes.map((c) => [c]) : [[...changes]];
 }
 
 function laneOf(change: Change): string {

@@ -3,6 +3,7 @@ import { OrgopsError } from '@orgops/model';
 import { sleep } from '../concurrency.ts';
 import { IdentityLookup } from '../identity-lookup.ts';
 import { type Backend, isServiceError } from '../ports.ts';
+import { OuTree } from './ou-tree.ts';
 import type { ApplyEvent } from './types.ts';
 
 /** Thrown by work that was queued but never started because the apply halted. */
@@ -19,7 +20,8 @@ const RETRYABLE = ['ConcurrentModificationException', 'TooManyRequestsException'
  */
 export class ApplyContext {
   readonly rootId: string;
-  private readonly ouIds = new Map<string, string>();
+  /** The OU tree as the apply changes it (see `ou-tree.ts`). */
+  readonly ous: OuTree;
   private readonly accountIds = new Map<string, string>();
   private readonly accountStates = new Map<string, AccountState>();
   private readonly accountParents = new Map<string, string>();
@@ -37,15 +39,7 @@ export class ApplyContext {
     readonly maxPolls: number,
   ) {
     this.rootId = snapshot.root.id;
-    this.ouIds.set('/', snapshot.root.id);
-    const byId = new Map(snapshot.ous.map((o) => [o.id, o]));
-    const pathOf = (id: string): string => {
-      const ou = byId.get(id);
-      if (!ou) return '/';
-      const parent = pathOf(ou.parentId);
-      return parent === '/' ? `/${ou.name}` : `${parent}/${ou.name}`;
-    };
-    for (const ou of snapshot.ous) this.ouIds.set(pathOf(ou.id), ou.id);
+    this.ous = new OuTree(snapshot.root.id, snapshot.ous);
     for (const a of snapshot.accounts) {
       this.accountIds.set(a.email.toLowerCase(), a.id);
       this.accountStates.set(a.id, a.state);
@@ -78,22 +72,9 @@ export class ApplyContext {
     return ic.instanceArn;
   }
 
+  /** Id of the OU at `path` as config names it (root: `/`), including OUs this apply created. */
   ouId(path: string): string {
-    const id = this.ouIds.get(path);
-    if (!id) throw new OrgopsError('ou-not-found', `No OU at ${path} in the organization.`, 'internal');
-    return id;
-  }
-
-  setOu(path: string, id: string): void {
-    this.ouIds.set(path, id);
-  }
-
-  /** After a rename, the OU and everything below it are also known by their new paths. */
-  renameOu(oldPath: string, newPath: string): void {
-    for (const [path, id] of [...this.ouIds]) {
-      if (path === oldPath) this.ouIds.set(newPath, id);
-      else if (path.startsWith(`${oldPath}/`)) this.ouIds.set(newPath + path.slice(oldPath.length), id);
-    }
+    return this.ous.idAt(path);
   }
 
   accountId(ref: AccountRef): string {

@@ -103,11 +103,17 @@ async function updatePermissionSet(ctx: ApplyContext, c: PermissionSetUpdate): P
   const sso = ctx.backend.ssoAdmin;
   const { before, after } = c;
   const basics = ['description', 'sessionDuration', 'relayState'] as const;
-  if (basics.some((f) => f in after || f in before)) {
+  // A field the update changes is in `before` or `after`; one set to nothing survives a saved
+  // plan only in `before` (JSON drops undefined), so look at both.
+  const changes = (f: (typeof basics)[number]) => f in after || f in before;
+  if (basics.some(changes)) {
     const live = ctx.snapshot.identityCenter?.permissionSets.find((p) => p.arn === c.arn);
     const sessionDuration = after.sessionDuration ?? live?.sessionDuration ?? 'PT1H';
-    const description = 'description' in after ? after.description : live?.description;
-    const relayState = 'relayState' in after ? after.relayState : live?.relayState;
+    // UpdatePermissionSet keeps the description when it is left out (it cannot be removed; the
+    // planner refuses that) but clears the relay state when it is left out (TF#17411), so the
+    // current relay state is sent back unless this update changes it.
+    const description = changes('description') ? after.description : live?.description;
+    const relayState = changes('relayState') ? after.relayState : live?.relayState;
     await ctx.retrying(() =>
       sso.updatePermissionSet(ctx.instanceArn, {
         arn: c.arn,

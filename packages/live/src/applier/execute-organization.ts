@@ -29,27 +29,24 @@ async function applyTags(
   if (diff.remove.length > 0) await untag(diff.remove);
 }
 
-function parentPathOf(path: string): string {
-  return path.slice(0, path.lastIndexOf('/')) || '/';
-}
-
 async function createOu(ctx: ApplyContext, c: OuCreate): Promise<Executed> {
   const parentId = ctx.ouId(c.parentPath);
   const ou = await ctx.retrying(() =>
     ctx.backend.organizations.createOrganizationalUnit(parentId, c.name, c.tags),
   );
-  ctx.setOu(c.path, ou.id);
+  ctx.ous.add(ou.id, c.name, parentId);
   return {};
 }
 
 async function updateOu(ctx: ApplyContext, c: OuUpdate): Promise<Executed> {
   const org = ctx.backend.organizations;
-  const id = ctx.ouId(c.path);
+  // `path` is where the OU was when the plan was made; a parent renamed earlier in this apply
+  // does not change which OU that is.
+  const id = ctx.ous.idAsPlanned(c.path);
   if (c.rename) {
     const rename = c.rename;
     await ctx.retrying(() => org.updateOrganizationalUnit(id, rename.to));
-    const parent = parentPathOf(c.path);
-    ctx.renameOu(c.path, parent === '/' ? `/${rename.to}` : `${parent}/${rename.to}`);
+    ctx.ous.rename(id, rename.to);
   }
   await applyTags(
     (tags) => ctx.retrying(() => org.tagResource(id, tags)),
@@ -195,6 +192,7 @@ export async function executeOrganizationChange(ctx: ApplyContext, c: Change): P
       return updateOu(ctx, c);
     case 'ou-delete':
       await ctx.retrying(() => org.deleteOrganizationalUnit(c.id));
+      ctx.ous.remove(c.id);
       return {};
     case 'account-create':
       return createAccount(ctx, c);

@@ -108,6 +108,17 @@ async function readAssignments(
       ),
     );
     found = lists.flat();
+    // A user or group deleted from the identity store is listed by nobody, but AWS keeps its
+    // assignments (and they keep the permission set provisioned and undeletable). A provisioned
+    // pair with no assignment found is where one hides: read those pairs (usually none).
+    const seen = new Set(found.map((a) => `${a.permissionSetArn}|${a.accountId}`));
+    const unexplained = pairs.filter((p) => !seen.has(`${p.arn}|${p.accountId}`));
+    const orphans = await Promise.all(
+      unexplained.map((pair) =>
+        run.run(() => sso.listAccountAssignments(instance.instanceArn, pair.accountId, pair.arn)),
+      ),
+    );
+    found.push(...orphans.flat());
   } else {
     progress(`reading assignments of ${pairs.length} (permission set, account) pairs`);
     const lists = await Promise.all(

@@ -4,16 +4,17 @@ import type { Limiter } from '../concurrency.ts';
 import type { OrganizationsPort } from '../ports.ts';
 
 /**
- * Policies of every enabled type: ListPolicies per type, then ListTargetsForPolicy per policy
+ * Policies of the given types (enabled ones, and disabled ones whose policies AWS keeps):
+ * ListPolicies per type, then ListTargetsForPolicy per policy
  * (policies are far fewer than targets × types). DescribePolicy, throttled at 2 per second, is
  * called only for customer-managed policies; AWS-managed content is known.
  */
 export async function readPolicies(
   org: OrganizationsPort,
-  enabledTypes: readonly string[],
+  types: readonly string[],
   run: Limiter,
 ): Promise<SnapshotPolicy[]> {
-  const perType = await Promise.all(enabledTypes.map((type) => run.run(() => org.listPolicies(type))));
+  const perType = await Promise.all(types.map((type) => run.run(() => org.listPolicies(type))));
   const summaries = perType.flat();
   return Promise.all(
     summaries.map(async (p) => {

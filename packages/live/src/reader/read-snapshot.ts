@@ -19,6 +19,12 @@ export interface ReadOptions {
   readonly concurrency?: number;
   /** Assignment enumeration path (default `auto`: the cheaper one). */
   readonly assignments?: AssignmentEnumeration;
+  /**
+   * Policy types to read even when they are disabled on the root (enabled ones are always read).
+   * AWS keeps a type's policies when the type is disabled; pass the types the config names
+   * ({@link configPolicyTypes}) so the planner sees them instead of planning to create them again.
+   */
+  readonly policyTypes?: readonly string[];
 }
 
 /**
@@ -39,10 +45,11 @@ export async function readSnapshot(backend: Backend, options: ReadOptions = {}):
   const root = roots[0];
   if (!root) throw new Error(`Organization ${organization.id} has no root.`);
   const enabledTypes = root.policyTypes.filter((t) => t.status === 'ENABLED').map((t) => t.type);
+  const typesToRead = [...new Set([...enabledTypes, ...(options.policyTypes ?? [])])].sort();
 
   const [tree, policies, delegatedAdministrators, identityCenter] = await Promise.all([
     readOrganizationTree(org, root.id, run, progress),
-    readPolicies(org, enabledTypes, run),
+    readPolicies(org, typesToRead, run),
     Promise.all(
       delegated.map(async (d) =>
         (await run.run(() => org.listDelegatedServicesForAccount(d.id))).map((servicePrincipal) => ({
@@ -76,6 +83,26 @@ export async function readSnapshot(backend: Backend, options: ReadOptions = {}):
     ...(identityCenter ? { identityCenter } : {}),
     ...(quotas ? { quotas } : {}),
   };
+}
+
+/** The policy types a config names, enabled or to disable: pass them as `ReadOptions.policyTypes`. */
+export function configPolicyTypes(
+  desired: Pick<DesiredState, 'policyTypes' | 'policies' | 'disable'>,
+): string[] {
+  return [
+    ...new Set([
+      ...desired.policyTypes,
+      ...desired.disable.policyTypes,
+      ...desired.policies.map((p) => p.type),
+    ]),
+  ].sort();
+}
+
+/** What a config needs read: its principals and policy types (see {@link ReadOptions}). */
+export function configReadOptions(
+  desired: Pick<DesiredState, 'assignments' | 'policyTypes' | 'policies' | 'disable'>,
+): Pick<ReadOptions, 'principals' | 'policyTypes'> {
+  return { principals: configPrincipals(desired), policyTypes: configPolicyTypes(desired) };
 }
 
 /** The principals a config's assignment rules name: pass them as `ReadOptions.principals`. */

@@ -1,5 +1,5 @@
 import type { Site } from '../site.ts';
-import { keySegment } from './paths.ts';
+import { inert, keySegment } from './paths.ts';
 
 /**
  * Turns a raw path (keys and indexes, as a schema reports it) into the readable form the rules
@@ -16,7 +16,7 @@ export function readablePath(
   for (const segment of segments) {
     if (Array.isArray(current) && typeof segment === 'number') {
       current = current[segment];
-      path += `[${labelOf(current, segment)}]`;
+      path += `[${inert(labelOf(current, segment))}]`;
     } else {
       const key = String(segment);
       current = isObject(current) ? current[key] : undefined;

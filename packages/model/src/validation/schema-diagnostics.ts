@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { closest } from '../closest.ts';
 import { type Diagnostic, diagnostic } from '../diagnostic.ts';
 import { BUILDER_FOR_KIND } from './builders.ts';
 import { describe } from './describe.ts';
@@ -137,27 +138,4 @@ function expectedLabel(expected: string): string {
 
 function join(path: string, key: string): string {
   return path === '' ? key : `${path}${keySegment(key)}`;
-}
-
-/** The known key within edit distance 2 (or equal ignoring case), if any. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: { key: string; distance: number } | undefined;
-  for (const key of candidates) {
-    const d = key.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word, key);
-    if (d <= 2 && (!best || d < best.distance)) best = { key, distance: d };
-  }
-  return best?.key;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
 }

@@ -3,7 +3,7 @@ import { accountTarget, type TargetKey } from '../desired-state.ts';
 import { type OrganizationalUnit, pathOf, type Root } from '../organization-unit.ts';
 import type { OrganizationPolicy } from '../policy.ts';
 import type { Site } from '../site.ts';
-import { keySegment, targetPath } from './paths.ts';
+import { inert, keySegment, targetPath } from './paths.ts';
 import type { RuleContext } from './rule.ts';
 
 /** A root, OU or account that policies attach to. */
@@ -48,7 +48,7 @@ export function policyReferences(ctx: RuleContext): PolicyReference[] {
   const { config, collected } = ctx;
   const out: PolicyReference[] = [];
   const add = (base: string, list: readonly OrganizationPolicy[] | undefined): void => {
-    for (const policy of list ?? []) out.push({ policy, path: `${base}[${policy.name}]` });
+    for (const policy of list ?? []) out.push({ policy, path: `${base}[${inert(policy.name)}]` });
   };
   add('root.policies', config.root.policies);
   for (const ou of collected.ous) add(`${targetPath(ou)}.policies`, ou.policies);

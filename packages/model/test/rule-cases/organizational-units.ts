@@ -40,7 +40,7 @@ export const ouCases: RuleCase[] = [
       const ou = organizationalUnit('Prod/EU', { parent: baseline().root });
       return { config: withOus(ou), site: ou.site };
     },
-    path: 'organizationalUnits[/Prod/EU].name',
+    path: 'organizationalUnits[/Prod\\/EU].name',
     fix: 'e.g. "Prod-EU"',
     value: 'Prod/EU',
   },

@@ -49,6 +49,17 @@ export const permissionSetCases: RuleCase[] = [
   },
   {
     code: 'permission-set-session-duration',
+    name: 'P1D, an ISO-8601 duration outside the range (issue 12, item 11)',
+    compliant: () => withPs(ps({ sessionDuration: 'PT720M' })),
+    nonCompliant: () => bad({ sessionDuration: 'P1D' }),
+    path: 'permissionSets[Extra].sessionDuration',
+    fix: "from 'PT1H' to 'PT12H'",
+    message: /sessionDuration "P1D" is 24 hours; IAM Identity Center allows 1–12 hours \(PT1H to PT12H\)/,
+    value: 'P1D',
+  },
+
+  {
+    code: 'permission-set-session-duration',
     name: 'not an ISO-8601 duration',
     compliant: () => withPs(ps({ sessionDuration: 'PT1H30M' })),
     nonCompliant: () => bad({ sessionDuration: '4h' }),

@@ -126,7 +126,7 @@ export const policyCases: RuleCase[] = [
           content: { Version: '2012-10-17', Statement: [{ Action: '*', Resource: '*' }] },
         }),
       ),
-    path: 'policies[no-effect].content',
+    path: 'policies[no-effect].content.Statement[0].Effect',
     fix: "Effect: 'Deny'",
     message: /Statement\[0\]\.Effect is missing/,
   },

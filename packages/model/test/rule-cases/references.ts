@@ -27,6 +27,26 @@ export const referenceCases: RuleCase[] = [
     value: 'aws+stranger@example.com',
   },
   {
+    code: 'reference-delegated-administrator-member',
+    name: 'the management account as delegated administrator',
+    compliant: () => {
+      const b = baseline();
+      return b.with({
+        trustedServices: [
+          trustedService('securityhub.amazonaws.com', { delegatedAdministrator: b.logArchive }),
+        ],
+      });
+    },
+    nonCompliant: () => {
+      const b = baseline();
+      const s = trustedService('securityhub.amazonaws.com', { delegatedAdministrator: b.management });
+      return { config: b.with({ trustedServices: [s] }), site: s.site };
+    },
+    path: 'trustedServices[securityhub.amazonaws.com].delegatedAdministrator',
+    fix: 'Delegate securityhub.amazonaws.com to a member account',
+    message: /CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR/,
+  },
+  {
     code: 'reference-assignment-target',
     name: 'target account not listed',
     compliant: () => {

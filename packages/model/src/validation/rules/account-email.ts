@@ -1,5 +1,5 @@
 import { LIMITS } from '../../limits.ts';
-import { LIMITS_NOTE } from '../messages.ts';
+import { LIMITS_NOTE, quoted } from '../messages.ts';
 import { accountPath } from '../paths.ts';
 import { defineRule } from '../rule.ts';
 
@@ -19,11 +19,11 @@ export const accountEmail = defineRule(
           ? `is ${email.length} characters; AWS allows ${emailMinLength}–${emailMaxLength} ${LIMITS_NOTE}`
           : emailPattern.test(email)
             ? undefined
-            : 'is not an address AWS accepts (one "@", no spaces or "\'()<>[]:;,\\|%& in the local part, a dotted domain of letters, digits, "-" and ".")';
+            : 'is not an address AWS accepts (printable 7-bit ASCII, one "@", no spaces or "\'()<>[]:;,\\|%& in the local part, a dotted domain of letters, digits, "-" and ".")';
       if (!problem) return [];
       return [
         {
-          message: `Account "${a.name}" email "${email}" ${problem}.`,
+          message: `Account ${quoted(a.name)} email ${quoted(email)} ${problem}.`,
           path: `${accountPath(a)}.email`,
           site: a.site,
           value: email,

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../limits.ts';
-import { LIMITS_NOTE } from '../messages.ts';
+import { describeCharacters, LIMITS_NOTE, quoted } from '../messages.ts';
 import { accountPath } from '../paths.ts';
 import { defineRule } from '../rule.ts';
 
@@ -18,11 +18,11 @@ export const accountName = defineRule(
           ? `is ${a.name.length} characters; AWS allows 1–${nameMaxLength} ${LIMITS_NOTE}`
           : namePattern.test(a.name)
             ? undefined
-            : 'contains characters outside printable ASCII (U+0020–U+007E)';
+            : `contains ${describeCharacters([...a.name].filter((ch) => !/[\u0020-\u007E]/.test(ch)))}, outside printable ASCII (U+0020–U+007E)`;
       if (!problem) return [];
       return [
         {
-          message: `Account name "${a.name}" ${problem}.`,
+          message: `Account name ${quoted(a.name)} ${problem}.`,
           path: `${accountPath(a)}.name`,
           site: a.site,
           value: a.name,

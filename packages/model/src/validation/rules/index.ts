@@ -10,6 +10,8 @@ import { accountName } from './account-name.ts';
 import { assignmentTagMatchesNothing } from './assignment-tag-matches-nothing.ts';
 import { assignmentToUser } from './assignment-to-user.ts';
 import { ignoreConflict } from './ignore-conflict.ts';
+import { managementPolicyDocument } from './management-policy-document.ts';
+import { nameControlCharacters } from './name-control-characters.ts';
 import { ouDepth } from './ou-depth.ts';
 import { ouDuplicatePath } from './ou-duplicate-path.ts';
 import { ouName } from './ou-name.ts';
@@ -23,17 +25,25 @@ import { permissionSetName } from './permission-set-name.ts';
 import { permissionSetRelayState } from './permission-set-relay-state.ts';
 import { permissionSetSessionDuration } from './permission-set-session-duration.ts';
 import { policyAttachmentsPerTarget } from './policy-attachments-per-target.ts';
+import { policyConditionValue } from './policy-condition-value.ts';
 import { policyConflictingDefinitions } from './policy-conflicting-definitions.ts';
 import { policyDescription } from './policy-description.ts';
 import { policyDocument } from './policy-document.ts';
 import { policyName } from './policy-name.ts';
 import { policySize } from './policy-size.ts';
+import { policyStatementAction } from './policy-statement-action.ts';
+import { policyStatementCondition } from './policy-statement-condition.ts';
+import { policyStatementElement } from './policy-statement-element.ts';
+import { policyStatementResource } from './policy-statement-resource.ts';
+import { policyStatementSid } from './policy-statement-sid.ts';
 import { policyTypeNotEnabled } from './policy-type-not-enabled.ts';
 import { rcpDenyOnly } from './rcp-deny-only.ts';
 import { rcpNotAction } from './rcp-not-action.ts';
+import { rcpPrincipal } from './rcp-principal.ts';
 import { referenceAccountParent } from './reference-account-parent.ts';
 import { referenceAssignmentTarget } from './reference-assignment-target.ts';
 import { referenceDelegatedAdministrator } from './reference-delegated-administrator.ts';
+import { referenceDelegatedAdministratorMember } from './reference-delegated-administrator-member.ts';
 import { referenceOuParent } from './reference-ou-parent.ts';
 import { scpMissing } from './scp-missing.ts';
 import { scpPrincipal } from './scp-principal.ts';
@@ -53,6 +63,7 @@ export const RULES: readonly Rule[] = [
   accountMultipleManagement,
   accountManagementClosure,
   ouName,
+  nameControlCharacters,
   ouDuplicatePath,
   ouDepth,
   referenceAccountParent,
@@ -60,6 +71,13 @@ export const RULES: readonly Rule[] = [
   policyName,
   policyDescription,
   policyDocument,
+  policyStatementElement,
+  policyStatementAction,
+  policyStatementResource,
+  policyStatementSid,
+  policyStatementCondition,
+  policyConditionValue,
+  managementPolicyDocument,
   policySize,
   policyConflictingDefinitions,
   policyTypeNotEnabled,
@@ -68,6 +86,7 @@ export const RULES: readonly Rule[] = [
   scpPrincipal,
   rcpDenyOnly,
   rcpNotAction,
+  rcpPrincipal,
   permissionSetName,
   permissionSetDescription,
   permissionSetSessionDuration,
@@ -81,6 +100,7 @@ export const RULES: readonly Rule[] = [
   assignmentTagMatchesNothing,
   referenceAssignmentTarget,
   referenceDelegatedAdministrator,
+  referenceDelegatedAdministratorMember,
   trustedServiceConflict,
   ignoreConflict,
   tagCount,

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../limits.ts';
-import { LIMITS_NOTE } from '../messages.ts';
+import { LIMITS_NOTE, quoted } from '../messages.ts';
 import { permissionSetPath } from '../paths.ts';
 import { PATTERNS } from '../patterns.ts';
 import { defineRule } from '../rule.ts';
@@ -26,7 +26,7 @@ export const permissionSetDescription = defineRule(
       if (!problem) return [];
       return [
         {
-          message: `Permission set "${ps.name}" description ${problem}.`,
+          message: `Permission set ${quoted(ps.name)} description ${problem}.`,
           path: `${permissionSetPath(ps)}.description`,
           site: ps.site,
           value: d,

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../limits.ts';
-import { LIMITS_NOTE } from '../messages.ts';
+import { describeCharacters, LIMITS_NOTE, quoted } from '../messages.ts';
 import { permissionSetPath } from '../paths.ts';
 import { defineRule } from '../rule.ts';
 
@@ -18,12 +18,12 @@ export const permissionSetName = defineRule(
           ? `is ${ps.name.length} characters; IAM Identity Center allows 1–${max} ${LIMITS_NOTE}`
           : pattern.test(ps.name)
             ? undefined
-            : 'contains characters other than letters, digits and +=,.@_-';
+            : `contains ${describeCharacters([...ps.name].filter((ch) => !/[\w+=,.@-]/.test(ch)))}; only letters, digits and +=,.@_- are allowed`;
       if (!problem) return [];
       const suggestion = ps.name.replace(/[^\w+=,.@-]+/g, '-').slice(0, max) || 'ReadOnly';
       return [
         {
-          message: `Permission set name "${ps.name}" ${problem}.`,
+          message: `Permission set name ${quoted(ps.name)} ${problem}.`,
           path: `${permissionSetPath(ps)}.name`,
           site: ps.site,
           value: ps.name,

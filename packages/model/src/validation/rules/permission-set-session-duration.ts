@@ -1,6 +1,6 @@
 import { LIMITS } from '../../limits.ts';
 import { sessionSeconds } from '../../permission-set.ts';
-import { LIMITS_NOTE } from '../messages.ts';
+import { LIMITS_NOTE, plural, quoted } from '../messages.ts';
 import { permissionSetPath } from '../paths.ts';
 import { defineRule } from '../rule.ts';
 
@@ -18,14 +18,14 @@ export const permissionSetSessionDuration = defineRule(
       const seconds = sessionSeconds(ps.sessionDuration);
       const problem =
         seconds === undefined
-          ? 'is not an ISO-8601 duration such as PT4H or PT1H30M'
+          ? `is not an ISO-8601 duration such as PT4H or PT1H30M; IAM Identity Center allows PT${min}H to PT${max}H`
           : seconds < min * 3600 || seconds > max * 3600
-            ? `is ${(seconds / 3600).toFixed(2).replace(/\.?0+$/, '')} hours; IAM Identity Center allows ${min}–${max} hours ${LIMITS_NOTE}`
+            ? `is ${lengthWords(seconds)}; IAM Identity Center allows ${min}–${max} hours (PT${min}H to PT${max}H) ${LIMITS_NOTE}`
             : undefined;
       if (!problem) return [];
       return [
         {
-          message: `Permission set "${ps.name}" sessionDuration "${ps.sessionDuration}" ${problem}.`,
+          message: `Permission set ${quoted(ps.name)} sessionDuration ${quoted(ps.sessionDuration)} ${problem}.`,
           path: `${permissionSetPath(ps)}.sessionDuration`,
           site: ps.site,
           value: ps.sessionDuration,
@@ -34,3 +34,11 @@ export const permissionSetSessionDuration = defineRule(
       ];
     }),
 );
+
+/** `13 hours`, `0.5 hours`, `2 days`: how long a duration is, in the unit of the allowed range or in days. */
+function lengthWords(seconds: number): string {
+  if (seconds < 0) return `negative (${lengthWords(-seconds)})`;
+  const trim = (n: number) => n.toFixed(2).replace(/\.?0+$/, '');
+  if (seconds < 48 * 3600) return `${trim(seconds / 3600)} hours`;
+  return plural(Number(trim(seconds / 86_400)), 'day');
+}

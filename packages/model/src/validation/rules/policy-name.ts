@@ -1,6 +1,6 @@
 import { LIMITS } from '../../limits.ts';
 import { policyTypeLabel } from '../../policy.ts';
-import { LIMITS_NOTE } from '../messages.ts';
+import { LIMITS_NOTE, quoted } from '../messages.ts';
 import { defineRule } from '../rule.ts';
 import { distinctPolicies } from '../targets.ts';
 
@@ -18,7 +18,7 @@ export const policyName = defineRule(
         ? []
         : [
             {
-              message: `${policyTypeLabel(p.type)} name ${p.name.length === 0 ? 'is empty' : `"${p.name.slice(0, 40)}…" is ${p.name.length} characters`}; AWS allows 1–${max} ${LIMITS_NOTE}.`,
+              message: `${policyTypeLabel(p.type)} name ${p.name.length === 0 ? 'is empty' : `${quoted(p.name, 40)} is ${p.name.length} characters`}; AWS allows 1–${max} ${LIMITS_NOTE}.`,
               path: `${path}.name`,
               site: p.site,
               value: p.name,

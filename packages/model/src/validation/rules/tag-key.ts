@@ -1,5 +1,5 @@
 import { LIMITS } from '../../limits.ts';
-import { LIMITS_NOTE } from '../messages.ts';
+import { describeCharacters, LIMITS_NOTE, quoted } from '../messages.ts';
 import { keySegment } from '../paths.ts';
 import { PATTERNS } from '../patterns.ts';
 import { defineRule } from '../rule.ts';
@@ -21,11 +21,11 @@ export const tagKey = defineRule(
             ? `is ${key.length} characters; AWS allows 1–${max} ${LIMITS_NOTE}`
             : PATTERNS.tag.test(key)
               ? undefined
-              : 'contains characters other than letters, digits, spaces and _.:/=+-@';
+              : `contains ${describeCharacters([...key].filter((ch) => !PATTERNS.tag.test(ch)))}; only letters, digits, spaces and _.:/=+-@ are allowed`;
         if (!problem) return [];
         return [
           {
-            message: `${r.label} tag key "${key}" ${problem}.`,
+            message: `${r.label} tag key ${quoted(key)} ${problem}.`,
             path: `${r.path}.tags${keySegment(key)}`,
             site: r.site,
             value: key,

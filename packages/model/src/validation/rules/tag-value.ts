@@ -1,5 +1,5 @@
 import { LIMITS } from '../../limits.ts';
-import { LIMITS_NOTE } from '../messages.ts';
+import { describeCharacters, LIMITS_NOTE, quoted } from '../messages.ts';
 import { keySegment } from '../paths.ts';
 import { PATTERNS } from '../patterns.ts';
 import { defineRule } from '../rule.ts';
@@ -21,11 +21,11 @@ export const tagValue = defineRule(
             ? `is ${value.length} characters; AWS allows at most ${max} ${LIMITS_NOTE}`
             : PATTERNS.tag.test(value)
               ? undefined
-              : 'contains characters other than letters, digits, spaces and _.:/=+-@';
+              : `contains ${describeCharacters([...value].filter((ch) => !PATTERNS.tag.test(ch)))}; only letters, digits, spaces and _.:/=+-@ are allowed`;
         if (!problem) return [];
         return [
           {
-            message: `${r.label} tag "${key}" value "${value.length > 60 ? `${value.slice(0, 60)}…` : value}" ${problem}.`,
+            message: `${r.label} tag ${quoted(key)} value ${quoted(value)} ${problem}.`,
             path: `${r.path}.tags${keySegment(key)}`,
             site: r.site,
             value,

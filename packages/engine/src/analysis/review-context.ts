@@ -1,0 +1,210 @@
+import type {
+  DesiredAccount,
+  DesiredAttachment,
+  DesiredOu,
+  DesiredPermissionSet,
+  DesiredPolicy,
+  DesiredState,
+} from '@orgops/model';
+import type { Change } from '../change.ts';
+import type {
+  Snapshot,
+  SnapshotAccount,
+  SnapshotAssignment,
+  SnapshotOu,
+  SnapshotPermissionSet,
+  SnapshotPolicy,
+  SnapshotPrincipal,
+} from '../snapshot.ts';
+import { buildContext, isWithin } from './context.ts';
+import { GUARDRAIL_POLICY_TYPES } from './policy-facts.ts';
+
+/**
+ * What the review needs to know about the organization and the config beyond the changes
+ * themselves. A saved plan stores it (covered by the plan's digests) so `show` and `apply`
+ * recompute the review from the changes instead of trusting a stored one. The types are the
+ * fields of {@link Snapshot} and {@link DesiredState} the analysis reads, so `tsc` fails if an
+ * analysis step starts reading a field the plan file does not carry.
+ */
+export interface ReviewContext {
+  readonly desired: ReviewDesired;
+  readonly snapshot: ReviewSnapshot;
+}
+
+type GrantFieldKey =
+  | 'sessionDuration'
+  | 'inlinePolicy'
+  | 'managedPolicies'
+  | 'customerManagedPolicies'
+  | 'permissionsBoundary';
+
+export type ReviewPermissionSet = Pick<SnapshotPermissionSet, 'arn' | 'name' | GrantFieldKey>;
+
+export interface ReviewSnapshot {
+  readonly root: Pick<Snapshot['root'], 'id'>;
+  readonly ous: readonly Pick<SnapshotOu, 'id' | 'name' | 'parentId'>[];
+  readonly accounts: readonly Pick<SnapshotAccount, 'id' | 'name' | 'email' | 'parentId' | 'tags'>[];
+  readonly policies: readonly Pick<SnapshotPolicy, 'id' | 'type' | 'name' | 'content' | 'targets'>[];
+  readonly identityCenter?: {
+    readonly permissionSets: readonly ReviewPermissionSet[];
+    readonly assignments: readonly SnapshotAssignment[];
+    readonly principals: readonly SnapshotPrincipal[];
+  };
+}
+
+export interface ReviewDesired {
+  readonly ous: readonly Pick<DesiredOu, 'path'>[];
+  readonly accounts: readonly Pick<
+    DesiredAccount,
+    'email' | 'name' | 'id' | 'parentPath' | 'tags' | 'close'
+  >[];
+  readonly policies: readonly Pick<DesiredPolicy, 'type' | 'name' | 'content'>[];
+  readonly attachments: readonly Pick<DesiredAttachment, 'policyType' | 'policyName' | 'target'>[];
+  readonly permissionSets: readonly Pick<DesiredPermissionSet, 'name' | GrantFieldKey>[];
+}
+
+/**
+ * The smallest context that gives the same review as the full config and snapshot. The OU tree
+ * and every account (in config and live) are kept whole, because placing accounts and counting
+ * the accounts below a target need all of them; documents, assignments and principals are kept
+ * only where a change refers to them. Rows keep their order, so every "first match" lookup of
+ * the analysis finds the same row. Pruning a pruned context changes nothing.
+ */
+export function reviewContextOf(input: {
+  readonly changes: readonly Change[];
+  readonly desired: ReviewDesired;
+  readonly snapshot: ReviewSnapshot;
+}): ReviewContext {
+  const { changes, desired, snapshot } = input;
+  const ctx = buildContext(input);
+  const ic = snapshot.identityCenter;
+
+  const attached = new Set<string>();
+  const permissionSetNames = new Set<string>();
+  const permissionSetArns = new Set<string>();
+  const updated = new Set<string>();
+  const moves: { fromPath: string; toPath: string }[] = [];
+  // The permission sets whose current holders the review lists (updates) or counts (deletes).
+  const heldArns = new Set<string>();
+  for (const c of changes) {
+    switch (c.kind) {
+      case 'policy-attachment':
+        attached.add(policyKey(c.policyType, c.policyName));
+        break;
+      case 'policy-update':
+        updated.add(c.id).add(policyKey(c.policyType, c.name));
+        break;
+      case 'account-move':
+        moves.push(c);
+        break;
+      case 'assignment':
+        permissionSetNames.add(c.permissionSet);
+        break;
+      case 'permission-set-create':
+        permissionSetNames.add(c.name);
+        break;
+      case 'permission-set-update':
+      case 'permission-set-delete': {
+        permissionSetNames.add(c.name);
+        permissionSetArns.add(c.arn);
+        const live = ic?.permissionSets.find((ps) => ps.arn === c.arn || ps.name === c.name);
+        if (live) heldArns.add(live.arn);
+        break;
+      }
+    }
+  }
+
+  // Guardrails an account inherits on the path it leaves (before) and the one it enters (after).
+  const leftIds = new Set<string>();
+  for (const [id, path] of ctx.ouPathById) if (moves.some((m) => isWithin(m.fromPath, path))) leftIds.add(id);
+  const inheritedAfter = (a: ReviewDesired['attachments'][number]): boolean =>
+    GUARDRAIL_POLICY_TYPES.has(a.policyType) &&
+    !a.target.startsWith('account:') &&
+    moves.some((m) => isWithin(m.toPath, a.target));
+
+  const assignments = (ic?.assignments ?? []).filter((a) => heldArns.has(a.permissionSetArn));
+  const holders = new Set(assignments.map((a) => `${a.principalType}:${a.principalId}`));
+
+  return {
+    desired: {
+      ous: desired.ous.map((o) => ({ path: o.path })),
+      accounts: desired.accounts.map((a) => ({
+        email: a.email,
+        name: a.name,
+        id: a.id,
+        parentPath: a.parentPath,
+        tags: a.tags,
+        close: a.close ? { reason: a.close.reason } : undefined,
+      })),
+      policies: desired.policies
+        .filter((p) => attached.has(policyKey(p.type, p.name)))
+        .map((p) => ({ type: p.type, name: p.name, content: p.content })),
+      attachments: desired.attachments
+        .filter(inheritedAfter)
+        .map((a) => ({ policyType: a.policyType, policyName: a.policyName, target: a.target })),
+      permissionSets: desired.permissionSets
+        .filter((ps) => permissionSetNames.has(ps.name))
+        .map((ps) => ({ name: ps.name, ...grantFields(ps) })),
+    },
+    snapshot: {
+      root: { id: snapshot.root.id },
+      ous: snapshot.ous.map((o) => ({ id: o.id, name: o.name, parentId: o.parentId })),
+      accounts: snapshot.accounts.map((a) => ({
+        id: a.id,
+        name: a.name,
+        email: a.email,
+        parentId: a.parentId,
+        tags: a.tags,
+      })),
+      policies: snapshot.policies
+        .filter(
+          (p) =>
+            attached.has(policyKey(p.type, p.name)) ||
+            updated.has(p.id) ||
+            updated.has(policyKey(p.type, p.name)) ||
+            (GUARDRAIL_POLICY_TYPES.has(p.type) && p.targets.some((t) => leftIds.has(t))),
+        )
+        .map((p) => ({ id: p.id, type: p.type, name: p.name, content: p.content, targets: p.targets })),
+      identityCenter: ic && {
+        permissionSets: ic.permissionSets
+          .filter((ps) => permissionSetNames.has(ps.name) || permissionSetArns.has(ps.arn))
+          .map((ps) => ({ arn: ps.arn, name: ps.name, ...grantFields(ps) })),
+        assignments: assignments.map((a) => ({
+          permissionSetArn: a.permissionSetArn,
+          accountId: a.accountId,
+          principalType: a.principalType,
+          principalId: a.principalId,
+        })),
+        principals: ic.principals
+          .filter((p) => holders.has(`${p.type}:${p.id}`))
+          .map((p) => ({ type: p.type, id: p.id, name: p.name })),
+      },
+    },
+  };
+}
+
+function grantFields(
+  ps: Pick<SnapshotPermissionSet, GrantFieldKey>,
+): Pick<SnapshotPermissionSet, GrantFieldKey> {
+  return {
+    sessionDuration: ps.sessionDuration,
+    inlinePolicy: ps.inlinePolicy,
+    managedPolicies: ps.managedPolicies,
+    customerManagedPolicies: ps.customerManagedPolicies.map((c) => ({ name: c.name, path: c.path })),
+    permissionsBoundary: boundary(ps.permissionsBoundary),
+  };
+}
+
+function boundary(
+  b: SnapshotPermissionSet['permissionsBoundary'],
+): SnapshotPermissionSet['permissionsBoundary'] {
+  if (!b) return undefined;
+  if ('managedPolicyArn' in b) return { managedPolicyArn: b.managedPolicyArn };
+  return {
+    customerManagedPolicy: { name: b.customerManagedPolicy.name, path: b.customerManagedPolicy.path },
+  };
+}
+
+function policyKey(type: string, name: string): string {
+  return `${type}\u0000${name}`;
+}

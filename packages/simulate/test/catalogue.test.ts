@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  rcpServices,
+  servicesWithoutRcpSupport,
+  unknownActions,
+  unknownConditionKeys,
+} from '../src/index.ts';
+
+describe('IAM catalogue check', () => {
+  it('catches a misspelt action, an unknown service and a wildcard that matches nothing', async () => {
+    expect(
+      await unknownActions([
+        'cloudtrail:StopLoging',
+        'cloudtrial:StopLogging',
+        'guardduty:Frobnicate*',
+        'cloudtrail:StopLogging',
+        'cloudtrail:Stop*',
+        'iam:Get*',
+        '*',
+      ]),
+    ).toEqual(['cloudtrail:StopLoging', 'cloudtrial:StopLogging', 'guardduty:Frobnicate*']);
+  });
+
+  it('catches an unknown condition key, and knows global and service keys', async () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Deny',
+          Action: '*',
+          Resource: '*',
+          Condition: {
+            StringEquals: {
+              'ec2:MetadataHttpToken': 'required',
+              'aws:PrincipalArn': 'x',
+              'aws:ResourceTag/team': 'a',
+              'ec2:MetadataHttpTokens': 'required',
+            },
+          },
+        },
+      ],
+    };
+    expect(await unknownConditionKeys(doc)).toEqual(['ec2:MetadataHttpToken']);
+  });
+
+  it('knows which services RCPs support', async () => {
+    expect(await rcpServices()).toEqual(
+      expect.arrayContaining(['s3', 'sqs', 'kms', 'secretsmanager', 'sts']),
+    );
+    const doc = {
+      Statement: [{ Effect: 'Deny', Principal: '*', Action: ['s3:*', 'ec2:RunInstances'], Resource: '*' }],
+    };
+    expect(await servicesWithoutRcpSupport(doc)).toEqual(['ec2']);
+  });
+});
