@@ -11,6 +11,7 @@ export type { AwsCallStats } from './call-stats.ts';
 export { type CallerIdentity, MANAGEMENT_ACCOUNT_ONLY_OPERATIONS } from './caller-identity.ts';
 export { retryKind, toServiceError } from './errors.ts';
 export { MAX_PAGE_SIZE } from './pagination.ts';
+export * from './permissions.ts';
 export {
   IDENTITY_STORE_RATE,
   ORGANIZATIONS_DEFAULT_RATE,

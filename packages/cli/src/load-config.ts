@@ -79,7 +79,7 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
       warnings: [],
       errors: [
         diagnostic('error', 'config-load-failed', {
-          message: `Could not load the config: ${failure.summary}${failure.excerpt ? `\n${failure.excerpt}` : ''}`,
+          message: `Could not load the config: ${failure.summary}`,
           path: failure.site ? '' : file,
           ...(failure.site ? { site: failure.site } : {}),
           fix: /Cannot find (module|package)/.test((err as Error).message)

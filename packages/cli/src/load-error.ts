@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { escapeControls } from '@orgops/engine';
 import type { Site } from '@orgops/model';
 
-/** Where a config module failed to load, and the source line there, like a validation error. */
+/** Where a config module failed to load. */
 export interface LoadFailure {
   /** `SyntaxError: Expected identifier but found ","`, `ReferenceError: infrastructur is not defined`. */
   readonly summary: string;
   readonly site?: Site;
-  /** The source line with a caret under the column, indented for the diagnostic view. */
-  readonly excerpt?: string;
 }
 
 // esbuild (through tsx) reports syntax errors as `FILE:LINE:COLUMN: ERROR: TEXT`, column 0-based.
@@ -28,7 +27,10 @@ export function locateLoadFailure(err: unknown): LoadFailure {
   const transform = TRANSFORM.exec(e.message);
   if (transform) {
     const [, file, line, column, text] = transform;
-    return withExcerpt(`SyntaxError: ${text}`, file!, Number(line), Number(column) + 1);
+    return {
+      summary: `SyntaxError: ${text}`,
+      site: { file: file!, line: Number(line), column: Number(column) + 1 },
+    };
   }
   const summary = `${e.name}: ${e.message.split('\n')[0]}`;
   for (const raw of (e.stack ?? '').split('\n').slice(1)) {
@@ -36,23 +38,30 @@ export function locateLoadFailure(err: unknown): LoadFailure {
     if (!frame) continue;
     const file = frame[1]!.startsWith('file://') ? fileURLToPath(frame[1]!) : frame[1]!;
     if (NOT_USER.test(file)) continue;
-    return withExcerpt(summary, file.replace(/\?.*$/, ''), Number(frame[2]), Number(frame[3]));
+    return {
+      summary,
+      site: { file: file.replace(/\?.*$/, ''), line: Number(frame[2]), column: Number(frame[3]) },
+    };
   }
   return { summary };
 }
 
-function withExcerpt(summary: string, file: string, line: number, column: number): LoadFailure {
-  const site: Site = { file, line, column };
+/**
+ * The source line at `site` with a caret under its column, as two indented lines, or undefined
+ * when the file cannot be read. Control characters print as escapes (the caret follows them).
+ */
+export function sourceExcerpt(site: Site): [string, string] | undefined {
   let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8').split(/\r?\n/)[line - 1];
+    text = readFileSync(site.file, 'utf8').split(/\r?\n/)[site.line - 1];
   } catch {
-    return { summary, site };
+    return undefined;
   }
-  if (text === undefined) return { summary, site };
-  const gutter = String(line);
-  // Keep tabs under tabs so the caret lines up in any terminal.
-  const pad = text.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, ' ');
-  const excerpt = `    ${gutter} | ${text}\n    ${' '.repeat(gutter.length)} | ${pad}^`;
-  return { summary, site, excerpt };
+  if (text === undefined) return undefined;
+  const gutter = String(site.line);
+  const before = escapeControls(text.slice(0, Math.max(0, site.column - 1)));
+  return [
+    `    ${gutter} | ${escapeControls(text)}`,
+    `    ${' '.repeat(gutter.length)} | ${' '.repeat(before.length)}^`,
+  ];
 }

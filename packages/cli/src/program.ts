@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { applyCommand } from './commands/apply.ts';
 import { driftCommand } from './commands/drift.ts';
+import { registerGithubCommands } from './commands/github.ts';
 import { importCommand } from './commands/import.ts';
 import { planCommand } from './commands/plan.ts';
 import { showCommand } from './commands/show.ts';
@@ -117,6 +118,8 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .requiredOption('-o, --out <dir>', 'directory to write the config to')
     .option('--force', 'write into a non-empty directory')
     .action(run((opts) => importCommand(ctx, opts)));
+
+  registerGithubCommands(program, ctx, withGlobals, run);
 
   return program;
 }

@@ -173,7 +173,7 @@ describe('an edited plan file', () => {
     expect(shown.stdout).toContain('+ managed policy AdministratorAccess');
     expect(shown.stdout).toContain('admin-in-production');
     expect(shown.stdout).toContain('SCP deny-leave removes 1 Deny statement');
-    expect(shown.stdout).toContain('+1 statement (Allow *)');
+    expect(shown.stdout).toContain('+1 statement (Allow \\*)'); // markdown escapes the asterisk
     expect(shown.stderr).toContain('[plan-review-recomputed]');
 
     // apply shows the same recomputed review before it asks.

@@ -1,8 +1,17 @@
+import { escapeControls } from '@orgops/engine';
 import type { ApplyError, ApplyEvent, ApplyResult, Backend } from '@orgops/live';
 import { paint } from '../io.ts';
 
-/** One progress line per event (stderr); polling and per-change starts stay quiet. */
+/**
+ * One progress line per event (stderr); polling and per-change starts stay quiet. Addresses and
+ * AWS messages carry organization names, so control characters print as escapes.
+ */
 export function formatApplyEvent(e: ApplyEvent): string | undefined {
+  const line = eventLine(e);
+  return line === undefined ? undefined : escapeControls(line);
+}
+
+function eventLine(e: ApplyEvent): string | undefined {
   switch (e.kind) {
     case 'refresh':
       return e.message;
@@ -49,14 +58,16 @@ export function formatApplyResult(
     if (options.interrupted && o.status === 'not-started') continue;
     if (options.interrupted && o.error?.code === 'interrupted') {
       lines.push(
-        `  ${'interrupted'.padEnd(11)} ${o.address}  stopped before its next call; plan shows what it still needs`,
+        escapeControls(
+          `  ${'interrupted'.padEnd(11)} ${o.address}  stopped before its next call; plan shows what it still needs`,
+        ),
       );
       continue;
     }
     const detail = o.error
       ? `${o.error.code}${o.error.reason ? ` (${o.error.reason})` : ''}: ${o.error.message}`
       : (o.note ?? '');
-    lines.push(`  ${o.status.padEnd(11)} ${o.address}${detail ? `  ${detail}` : ''}`);
+    lines.push(escapeControls(`  ${o.status.padEnd(11)} ${o.address}${detail ? `  ${detail}` : ''}`));
   }
   return lines.join('\n');
 }

@@ -76,7 +76,7 @@ describe('analysis of planner output', () => {
 
     const md = renderPlanMarkdown(result.value);
     expect(md).toContain(
-      '| group **Admins** | `Admin` | old-app (333333333333) in `/Workloads/Dev`<br>prod-app',
+      '| group `Admins` | `Admin` | old-app (333333333333) in `/Workloads/Dev`<br>prod-app',
     );
   });
 });

@@ -2,6 +2,7 @@ import { policyTypeLabel, principalLabel, type Tags } from '@orgops/model';
 import { accountLabel } from '../analysis/context.ts';
 import type { Change, PermissionSetFields, TagDiff, TargetRef } from '../change.ts';
 import { type DiffLine, prettyLines, unifiedDiff } from './line-diff.ts';
+import { escapeControls } from './safe-text.ts';
 
 /** How one change reads in the views: a headline after its symbol, then value lines. */
 export interface ChangeView {
@@ -11,12 +12,21 @@ export interface ChangeView {
   readonly notes: readonly string[];
 }
 
+/**
+ * Every text of the view carries organization data (names, tags, descriptions, policy text), so
+ * control characters are made visible here, once, for the terminal and the markdown diff block
+ * alike: a newline in a name cannot forge a plan line and ESC cannot reach the terminal.
+ */
 export function viewOf(change: Change): ChangeView {
   const notes = [
     change.reason ? `# ${change.reason}` : '',
     change.hint ? `# hint: ${change.hint}` : '',
   ].filter(Boolean);
-  return { headline: headlineOf(change), details: detailsOf(change), notes };
+  return {
+    headline: escapeControls(headlineOf(change)),
+    details: detailsOf(change).map((d) => ({ mark: d.mark, text: escapeControls(d.text) })),
+    notes: notes.map(escapeControls),
+  };
 }
 
 export function targetLabel(target: TargetRef): string {

@@ -3,6 +3,7 @@ import { assignment, baseDesired, GROUPS } from '../analysis/org.test-support.ts
 import { ANSI_PATTERN } from './ansi.ts';
 import { emptyPlan, planOf, representativePlan } from './fixtures.test-support.ts';
 import { renderPlanMarkdown } from './markdown.ts';
+import { cellsPerRow, rawHtmlTags, scannedText, toHtml } from './markdown-html.test-support.ts';
 
 describe('renderPlanMarkdown', () => {
   it('leads with risks and access, then guardrails, warnings and the collapsed full plan', () => {
@@ -24,28 +25,28 @@ describe('renderPlanMarkdown', () => {
 
       | Principal | Permission set | Accounts | Grants |
       | --- | --- | --- | --- |
-      | group **Admins** | \`Admin\` | prod-app (111111111111) in \`/Workloads/Prod\` | AdministratorAccess, 1h sessions |
-      | group **Developers** | \`Billing\` | dev-app (222222222222) in \`/Workloads/Dev\` | Billing, 1h sessions |
+      | group \`Admins\` | \`Admin\` | prod-app (111111111111) in \`/Workloads/Prod\` | AdministratorAccess, 1h sessions |
+      | group \`Developers\` | \`Billing\` | dev-app (222222222222) in \`/Workloads/Dev\` | Billing, 1h sessions |
 
       **Loses access**
 
       | Principal | Permission set | Accounts |
       | --- | --- | --- |
-      | group **Developers** | \`ReadOnly\` | prod-app (111111111111) in \`/Workloads/Prod\` |
+      | group \`Developers\` | \`ReadOnly\` | prod-app (111111111111) in \`/Workloads/Prod\` |
 
       **Access changes for current holders**
 
       | Principal | Permission set | Accounts | What changes | Grants after |
       | --- | --- | --- | --- | --- |
-      | group **Developers** | \`ReadOnly\` | dev-app (222222222222) in \`/Workloads/Dev\` | session 4h -> 8h<br>+ managed policy AWSSupportAccess | ReadOnlyAccess, AWSSupportAccess, 8h sessions |
+      | group \`Developers\` | \`ReadOnly\` | dev-app (222222222222) in \`/Workloads/Dev\` | session 4h -> 8h<br>\\+ managed policy AWSSupportAccess | ReadOnlyAccess, AWSSupportAccess, 8h sessions |
 
       ### Guardrail changes
 
       | Target | Accounts below | Change |
       | --- | --- | --- |
-      | \`/\` | 4 | ✏️ change SCP \`deny-leave-org\`: +1 statement (Deny cloudtrail:StopLogging, cloudtrail:DeleteTrail) |
-      | \`/Suspended\` | 0 | ➖ detach SCP \`deny-all\`: SCP, 1 statement: Deny * |
-      | \`/Workloads\` | 4 | ➕ attach SCP \`deny-root-user\`: SCP, 1 statement: Deny * when aws:PrincipalArn |
+      | \`/\` | 4 | ✏️ change SCP \`deny-leave-org\`: \\+1 statement (Deny cloudtrail:StopLogging, cloudtrail:DeleteTrail) |
+      | \`/Suspended\` | 0 | ➖ detach SCP \`deny-all\`: SCP, 1 statement: Deny \\* |
+      | \`/Workloads\` | 4 | ➕ attach SCP \`deny-root-user\`: SCP, 1 statement: Deny \\* when aws:PrincipalArn |
 
       ### Warnings
 
@@ -195,9 +196,35 @@ describe('renderPlanMarkdown', () => {
     );
     const md = renderPlanMarkdown(plan, { title: 'orgops drift' });
     expect(md.startsWith('## orgops drift: ')).toBe(true);
-    expect(md).toContain('group **Ops \\| &lt;b>Oncall&lt;/b>**');
-    // Names reach HTML only outside the code block of the full plan.
-    expect(md.slice(0, md.indexOf('<details>'))).not.toContain('<b>');
+    const row = md.split('\n').find((l) => l.startsWith('| group '));
+    expect(row).toBe(
+      '| group `Ops \\| <b>Oncall</b>` | `ReadOnly` | x (`x@example.com`) in `(unknown OU)` | ReadOnlyAccess, 4h sessions |',
+    );
+    const html = toHtml(md);
+    expect(cellsPerRow(html)).toEqual([4]);
+    // HTML from names is text inside code spans and the diff block, never an element.
+    expect(rawHtmlTags(html)).toEqual([]);
+  });
+
+  it('renders hostile names as inert data: no mention, reference, HTML, merged cells or control characters', () => {
+    const hostile = { type: 'GROUP', name: '@org/admins closes #12', id: 'g-evil' } as const;
+    const acct = { email: 'evil@example.com', id: '444444444444', name: 'x`|`<img src=x>\u001b[2J\u0007' };
+    const plan = planOf(
+      [
+        ['create-assignments', assignment('create', hostile, 'ReadOnly', acct)],
+        ['create-assignments', assignment('create', GROUPS.developers, 'Billing`', acct)],
+      ],
+      baseDesired(),
+    );
+    const md = renderPlanMarkdown(plan);
+    const html = toHtml(md);
+    expect(scannedText(html)).not.toMatch(/@org|#12/);
+    expect(rawHtmlTags(html)).toEqual([]);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting none get through.
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(cellsPerRow(html)).toEqual([4, 4]);
+    expect(html).toContain('<code>@org/admins closes #12</code>');
+    expect(html).toContain('x`|`&lt;img src=x&gt;\\x1b[2J\\x07');
   });
 
   it('says plainly when nobody gains or loses access', () => {
@@ -246,10 +273,38 @@ describe('renderPlanMarkdown', () => {
     );
     const row = renderPlanMarkdown(plan)
       .split('\n')
-      .find((l) => l.startsWith('| group **Admins**'));
+      .find((l) => l.startsWith('| group `Admins`'));
     // Accounts unknown to config and snapshot are not placed in any OU.
     expect(row).toBe(
-      '| group **Admins** | `Admin` | **30 accounts**<br>`(unknown OU)`: 30 accounts (acct-00, acct-01, acct-02, … 27 more) | AdministratorAccess, 1h sessions |',
+      '| group `Admins` | `Admin` | **30 accounts**<br>`(unknown OU)`: 30 accounts (acct-00, acct-01, acct-02, … 27 more) | AdministratorAccess, 1h sessions |',
     );
+  });
+
+  it('keeps summary, risks and access tables within the limit however many there are', () => {
+    const plan = representativePlan();
+    const [risk] = plan.analysis.risks;
+    const [row] = plan.analysis.access;
+    if (!risk || !row) throw new Error('fixture changed');
+    const many = {
+      ...plan,
+      analysis: {
+        ...plan.analysis,
+        risks: Array.from({ length: 3000 }, (_, i) => ({ ...risk, message: `${risk.message} #${i}` })),
+        access: Array.from({ length: 3000 }, (_, i) => ({ ...row, permissionSet: `PS-${i}` })),
+      },
+    };
+    const md = renderPlanMarkdown(many, { maxChars: 65_000 });
+    expect(md.length).toBeLessThanOrEqual(65_000);
+    expect(md).toContain('### Risks');
+    expect(md).toContain('### Access changes');
+    expect(md).toContain('### Guardrail changes');
+    expect(md).toMatch(/_… and \d+ more risks: the full review lists them._/);
+    expect(md).toMatch(/_… and \d+ more rows: the full review lists them._/);
+    expect(md).toContain('| Principal | Permission set | Accounts | Grants |');
+    expect(md.endsWith('</sub>\n')).toBe(true);
+    // With room, everything is listed.
+    const all = renderPlanMarkdown(many, { maxChars: 5_000_000 });
+    expect(all).not.toContain('more risks');
+    expect(all.match(/^- 🔴/gm)?.length).toBeGreaterThanOrEqual(3000);
   });
 });

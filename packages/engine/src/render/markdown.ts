@@ -5,6 +5,7 @@ import type { AccessChange, GuardrailChange, Risk } from '../analysis/types.ts';
 import { changesOf, type Plan } from '../plan.ts';
 import { diffBody, phaseSections } from './body.ts';
 import { DEFAULT_TITLE, provenanceWords, targetWords, type ViewOptions } from './header.ts';
+import { mdCode, mdText } from './inert-markdown.ts';
 import { summaryLine } from './symbols.ts';
 
 export interface MarkdownOptions extends ViewOptions {
@@ -38,17 +39,59 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const changes = changesOf(plan);
   const { risks, access, guardrails } = plan.analysis;
 
-  const head: string[] = [`## ${options.title ?? DEFAULT_TITLE}: ${targetWords(plan.target)}`, ''];
-  head.push(`**${summaryLine(changes)}**${riskCount(risks)}`, '');
-  if (changes.length > 0) {
-    head.push(...riskSection(risks), ...accessSection(access), ...guardrailSection(guardrails));
-  }
-  head.push(...warningSection(plan));
-  const foot = `<sub>${provenanceWords(plan)}</sub>\n`;
+  const foot = `<sub>${mdText(provenanceWords(plan))}</sub>\n`;
+  const review = (cap: number): string => {
+    const head: string[] = [
+      `## ${mdText(`${options.title ?? DEFAULT_TITLE}: ${targetWords(plan.target)}`)}`,
+      '',
+    ];
+    head.push(`**${summaryLine(changes)}**${riskCount(risks)}`, '');
+    if (changes.length > 0) {
+      head.push(
+        ...capped(riskSection(risks), cap, 'risks'),
+        ...capped(accessSection(access), cap, 'rows'),
+        ...capped(guardrailSection(guardrails), cap, 'rows'),
+      );
+    }
+    head.push(...capped(warningSection(plan), cap, 'warnings'));
+    return head.join('\n');
+  };
+  // Every risk, access and guardrail row is shown when it fits; a plan with thousands of them
+  // lists the first of each section, so the summary, risks and access tables always fit.
+  const budget = maxChars - foot.length - hint.length - 400;
+  const head = REVIEW_CAPS.map(review).find((h) => h.length <= budget) ?? review(0);
 
-  if (changes.length === 0) return fit(`${head.join('\n')}\n${foot}`, maxChars);
+  if (changes.length === 0) return fit(`${head}\n${foot}`, maxChars);
   const body = diffBody(phaseSections(plan));
-  return assemble(head.join('\n'), body, foot, changes.length, hint, maxChars);
+  return assemble(head, body, foot, changes.length, hint, maxChars);
+}
+
+/** Items per review section to try, most first. */
+const REVIEW_CAPS = [Number.POSITIVE_INFINITY, 200, 50, 10];
+
+/**
+ * A section (heading, items as `- ` list lines or `| ` table rows) with at most `cap` items of
+ * each run, and a line saying how many more the full plan has.
+ */
+function capped(lines: readonly string[], cap: number, noun: string): string[] {
+  const out: string[] = [];
+  let run = 0;
+  const flush = () => {
+    if (run > cap) out.push(`_… and ${run - cap} more ${noun}: the full review lists them._`);
+    run = 0;
+  };
+  lines.forEach((line, i) => {
+    const tableHead = line.startsWith('| ---') || lines[i + 1]?.startsWith('| ---');
+    if (!tableHead && (line.startsWith('- ') || line.startsWith('| '))) {
+      if (run < cap) out.push(line);
+      run++;
+      return;
+    }
+    flush();
+    out.push(line);
+  });
+  flush();
+  return out;
 }
 
 function riskCount(risks: readonly Risk[]): string {
@@ -63,7 +106,7 @@ function riskSection(risks: readonly Risk[]): string[] {
   return [
     '### Risks',
     '',
-    ...risks.map((r) => `- ${RISK_BADGES[r.level]} ${inline(r.message)} \`${r.code}\``),
+    ...risks.map((r) => `- ${RISK_BADGES[r.level]} ${mdText(r.message)} \`${r.code}\``),
     '',
   ];
 }
@@ -133,7 +176,7 @@ function warningSection(plan: Plan): string[] {
     '',
     ...plan.warnings.map(
       (w) =>
-        `- ⚠️ ${inline(w.message)}${w.path ? ` (${code(w.path)})` : ''}${w.fix ? ` Fix: ${inline(w.fix)}` : ''} \`${w.code}\``,
+        `- ⚠️ ${mdText(w.message)}${w.path ? ` (${mdCode(w.path)})` : ''}${w.fix ? ` Fix: ${mdText(w.fix)}` : ''} \`${w.code}\``,
     ),
     '',
   ];
@@ -192,7 +235,7 @@ function longestBacktickRun(lines: readonly string[]): number {
 }
 
 function who(a: AccessChange): string {
-  return `${a.principal.type === 'GROUP' ? 'group' : 'user'} **${cell(a.principal.name)}**`;
+  return `${a.principal.type === 'GROUP' ? 'group' : 'user'} ${code(a.principal.name)}`;
 }
 
 /** Up to this many accounts are listed one per line; beyond it the cell summarises by OU. */
@@ -223,15 +266,12 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** Table-cell safe: no pipes or newlines, and no HTML from names or messages. */
+/** Prose in a table cell: escaped, mentions and references in code spans, no pipes or newlines. */
 function cell(text: string): string {
-  return inline(text).replace(/\|/g, '\\|');
+  return mdText(text);
 }
 
-function inline(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
-
+/** A name in a table cell, verbatim as a code span. */
 function code(text: string): string {
-  return text.includes('`') ? cell(text) : `\`${text.replace(/\|/g, '\\|')}\``;
+  return mdCode(text, { inTable: true });
 }

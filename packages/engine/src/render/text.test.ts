@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachment, baseDesired } from '../analysis/org.test-support.ts';
+import { assignment, attachment, baseDesired, GROUPS } from '../analysis/org.test-support.ts';
 import { ANSI_PATTERN } from './ansi.ts';
 import { AWS_TARGET, emptyPlan, planOf, representativePlan } from './fixtures.test-support.ts';
 import { renderPlanText } from './text.ts';
@@ -144,5 +144,39 @@ describe('renderPlanText', () => {
       .split('\n')
       .find((l) => l.startsWith('Symbols:'));
     expect(legend).toBe('Symbols: -a detach policy');
+  });
+
+  it('prints control characters from the organization as visible escapes, never raw', () => {
+    const acct = {
+      email: 'x@example.com',
+      id: '444444444444',
+      name: 'Prod\u001b[2J\u0007\n+  account forged',
+    };
+    const plan = planOf(
+      [
+        [
+          'create-ous',
+          {
+            kind: 'ou-create',
+            action: 'create',
+            address: 'ou/Evil\u001b]0;pwned\u0007',
+            path: '/Evil\u001b]0;pwned\u0007',
+            name: 'Evil\u001b]0;pwned\u0007',
+            parentPath: '/',
+            tags: { 'k\u001b': 'v' },
+          },
+        ],
+        ['create-assignments', assignment('create', GROUPS.developers, 'ReadOnly', acct)],
+      ],
+      baseDesired(),
+    );
+    for (const color of [false, true]) {
+      const text = renderPlanText(plan, { color }).replace(ANSI_PATTERN, '');
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting none get through.
+      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      expect(text).toContain('ou /Evil\\x1b]0;pwned\\x07');
+      expect(text).toContain('Prod\\x1b[2J\\x07\\n+  account forged');
+      expect(text.split('\n').filter((l) => l.includes('account forged'))).toHaveLength(1);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { changesOf, type Plan } from '../plan.ts';
 import { type Paint, painter, type Tone } from './ansi.ts';
 import { phaseSections, terminalBody } from './body.ts';
 import { DEFAULT_TITLE, provenanceWords, targetWords, type ViewOptions } from './header.ts';
+import { escapeControls } from './safe-text.ts';
 import { legendEntries, summaryLine } from './symbols.ts';
 
 export interface TextOptions extends ViewOptions {
@@ -25,7 +26,7 @@ const RISK_TONES: Readonly<Record<'high' | 'medium' | 'low', Tone>> = {
 export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
   const paint = painter(options.color === true);
   const changes = changesOf(plan);
-  const title = `${options.title ?? DEFAULT_TITLE}: ${targetWords(plan.target)}`;
+  const title = escapeControls(`${options.title ?? DEFAULT_TITLE}: ${targetWords(plan.target)}`);
   const lines: string[] = [
     paint('strong', paint(plan.target.backend === 'aws' ? 'change' : 'info', title)),
     paint('strong', '='.repeat(title.length)),
@@ -50,7 +51,8 @@ function riskLines(plan: Plan, paint: Paint): string[] {
   return [
     paint('strong', 'Risks'),
     ...risks.map(
-      (r) => `  ${paint(RISK_TONES[r.level], r.level.toUpperCase().padEnd(6))} ${r.message} [${r.code}]`,
+      (r) =>
+        `  ${paint(RISK_TONES[r.level], r.level.toUpperCase().padEnd(6))} ${escapeControls(r.message)} [${r.code}]`,
     ),
     '',
   ];
@@ -61,8 +63,8 @@ function warningLines(plan: Plan, paint: Paint): string[] {
   return [
     paint('strong', 'Warnings'),
     ...plan.warnings.flatMap((w) => [
-      `  ${paint('change', '!')} ${w.message}${w.path ? ` (${w.path})` : ''} [${w.code}]`,
-      ...(w.fix ? [`    ${paint('note', `fix: ${w.fix}`)}`] : []),
+      `  ${paint('change', '!')} ${escapeControls(w.message)}${w.path ? ` (${escapeControls(w.path)})` : ''} [${w.code}]`,
+      ...(w.fix ? [`    ${paint('note', `fix: ${escapeControls(w.fix)}`)}`] : []),
     ]),
     '',
   ];

@@ -1,0 +1,144 @@
+import { type Plan, parsePlan } from '@orgops/engine';
+import {
+  githubApply,
+  githubComment,
+  githubDrift,
+  PIPELINE_DEFAULTS,
+  type PipelineHost,
+} from '@orgops/github';
+import { applyPlan, type Backend } from '@orgops/live';
+import { OrgopsError } from '@orgops/model';
+import type { Command } from 'commander';
+import type { CommandContext, GlobalOptions } from '../context.ts';
+import { makePlan } from '../make-plan.ts';
+import { type BackendAccess, closeBackend } from '../open-backend.ts';
+import { printDiagnostics } from '../print-diagnostics.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { formatApplyEvent, formatApplyResult } from './apply-report.ts';
+import { readPlanFile } from './show.ts';
+
+const GITHUB_HELP = `
+These commands run inside GitHub Actions (.github/workflows/plan.yml, apply.yml, drift.yml) and read
+the standard environment: GITHUB_API_URL (GitHub.com or Enterprise Server), GITHUB_TOKEN (pass
+\`env: GITHUB_TOKEN: \${{ github.token }}\`), GITHUB_REPOSITORY, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH,
+GITHUB_SHA, GITHUB_STEP_SUMMARY, GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT.`;
+
+/**
+ * The CLI side of the pipeline: its config loading, plan files and applier, for @orgops/github.
+ * `access.write` (apply) locks a sandbox for the run; `close` releases what `makePlan` opened.
+ */
+function hostFor(
+  ctx: CommandContext,
+  options: GlobalOptions,
+  access: BackendAccess = {},
+): PipelineHost & { close(): Promise<void> } {
+  const opened: Backend[] = [];
+  return {
+    close: async () => {
+      for (const backend of opened.splice(0)) await closeBackend(backend);
+    },
+    env: ctx.env,
+    cwd: ctx.cwd,
+    io: ctx.io,
+    readPlanFile: (path) => readPlanFile(ctx, path),
+    parsePlanText: (text, name): Plan => {
+      const parsed = parsePlan(text, name, TOOL_VERSION);
+      if (!parsed.ok) {
+        printDiagnostics(ctx.io, parsed.errors, ctx.cwd);
+        throw new OrgopsError('plan-file-invalid', `${name} is not a plan this orgops can use.`);
+      }
+      return parsed.value;
+    },
+    makePlan: async () => {
+      const run = await makePlan(ctx, options, 'fail', access);
+      opened.push(run.backend);
+      return { plan: run.plan, backend: run.backend };
+    },
+    applyPlan: async (plan, backend) => {
+      ctx.io.progress(`Applying ${plan.summary.total} changes...`);
+      const result = await applyPlan(plan, backend, {
+        onEvent: (e) => {
+          const line = formatApplyEvent(e);
+          if (line) ctx.io.progress(line);
+        },
+        pollIntervalMs: backend.kind === 'sandbox' ? 5 : undefined,
+      });
+      // A locked sandbox saved each change as it completed; `close` releases it.
+      const report = formatApplyResult(result, false);
+      (result.ok ? ctx.io.out : ctx.io.err)(report);
+      return { ok: result.ok, report };
+    },
+  };
+}
+
+/** Registers `orgops github comment|apply|drift`. */
+export function registerGithubCommands(
+  program: Command,
+  ctx: CommandContext,
+  withGlobals: (cmd: Command) => Command,
+  run: <A extends unknown[]>(fn: (...args: A) => Promise<number>) => (...args: A) => Promise<void>,
+): void {
+  const github = program
+    .command('github')
+    .description('The GitHub Actions pipeline: review comment on pull requests, apply on merge, drift issue.')
+    .addHelpText('after', GITHUB_HELP);
+
+  withGlobals(github.command('comment'))
+    .description(
+      'On a pull request: keep one review comment (edited in place), write the full review to the job summary, and leave the review artifact.',
+    )
+    .argument('<planfile>', 'a plan saved with `orgops plan --out`')
+    .option(
+      '--artifact-dir <dir>',
+      'where to write plan.json and comment.md for upload',
+      PIPELINE_DEFAULTS.artifactDir,
+    )
+    .action(
+      run((planFile: string, opts: GlobalOptions & { artifactDir: string }) =>
+        githubComment(hostFor(ctx, opts), planFile, { artifactDir: opts.artifactDir }),
+      ),
+    );
+
+  withGlobals(github.command('apply'))
+    .description(
+      'On a merge: re-plan from the merged code and apply only changes a verified review showed; otherwise stop before any write and say why on the pull request. On workflow_dispatch: apply the fresh plan approved by its changes digest.',
+    )
+    .option('--plan-workflow <file>', 'workflow file of the plan runs', PIPELINE_DEFAULTS.planWorkflow)
+    .option('--apply-workflow <file>', 'workflow file of the apply runs', PIPELINE_DEFAULTS.applyWorkflow)
+    .option('--bot <login>', 'login that writes the review comments', PIPELINE_DEFAULTS.botLogin)
+    .option(
+      '--allow-account-closure',
+      'confirm that the plan may close accounts (irreversible after 90 days)',
+    )
+    .action(
+      run(
+        (
+          opts: GlobalOptions & {
+            planWorkflow: string;
+            applyWorkflow: string;
+            bot: string;
+            allowAccountClosure?: boolean;
+          },
+        ) => {
+          const host = hostFor(ctx, opts, { write: { command: ctx.command } });
+          return githubApply(host, {
+            planWorkflow: opts.planWorkflow,
+            applyWorkflow: opts.applyWorkflow,
+            botLogin: opts.bot,
+            allowAccountClosure: opts.allowAccountClosure,
+          }).finally(host.close);
+        },
+      ),
+    );
+
+  withGlobals(github.command('drift'))
+    .description(
+      'On a schedule: keep one labelled issue open while the organization differs from the config, updated in place, closed with a comment when drift is gone. Exit 2 on drift.',
+    )
+    .option('--label <name>', 'label of the drift issue', PIPELINE_DEFAULTS.driftLabel)
+    .action(
+      run((opts: GlobalOptions & { label: string }) =>
+        githubDrift(hostFor(ctx, opts), { label: opts.label }),
+      ),
+    );
+}

@@ -1,0 +1,68 @@
+import { DRIFT_CLASS_LABELS, type DriftItem } from '../drift.ts';
+import { painter } from './ansi.ts';
+import { mdCode, mdText } from './inert-markdown.ts';
+import { escapeControls } from './safe-text.ts';
+
+function grouped(items: readonly DriftItem[]): [DriftItem['class'], DriftItem[]][] {
+  const groups = new Map<DriftItem['class'], DriftItem[]>();
+  for (const item of items) groups.set(item.class, [...(groups.get(item.class) ?? []), item]);
+  return [...groups.entries()];
+}
+
+/**
+ * The drift report for a terminal: differences grouped by what happened outside orgops. The
+ * descriptions and addresses carry organization names, so control characters print as escapes.
+ */
+export function renderDriftText(
+  items: readonly DriftItem[],
+  organizationId: string,
+  options: { readonly color?: boolean } = {},
+): string {
+  const paint = painter(options.color === true);
+  const org = escapeControls(organizationId);
+  if (!items.length) return `${paint('add', '✓')} No drift: organization ${org} matches the config.`;
+  const lines = [paint('strong', `Drift in organization ${org}: ${items.length} difference(s)`)];
+  for (const [cls, list] of grouped(items)) {
+    lines.push('', paint('change', `${DRIFT_CLASS_LABELS[cls]} (${list.length})`));
+    for (const i of list) {
+      lines.push(`  - ${escapeControls(i.description)}   [${escapeControls(i.address)}]`);
+      if (needsConfig(i)) lines.push(`    fix: ${escapeControls(i.remedy)}`);
+    }
+  }
+  lines.push(
+    '',
+    'Run `orgops apply` to bring the organization back to the config, or change the config to adopt the drift.',
+  );
+  if (items.some(needsConfig))
+    lines.push(
+      `${DRIFT_CLASS_LABELS['not-in-config']} / ${DRIFT_CLASS_LABELS['cannot-plan']}: \`orgops apply\` refuses until these are resolved; each says how.`,
+    );
+  return lines.join('\n');
+}
+
+/**
+ * The drift report as markdown, for the job summary and the drift issue: names can never
+ * mention, reference or break the markdown.
+ */
+export function renderDriftMarkdown(items: readonly DriftItem[], organizationId: string): string {
+  if (!items.length) return `### ✅ No drift\n\nOrganization ${mdCode(organizationId)} matches the config.`;
+  const lines = [`### ⚠️ Drift in organization ${mdCode(organizationId)}: ${items.length} difference(s)`];
+  for (const [cls, list] of grouped(items)) {
+    lines.push('', `**${DRIFT_CLASS_LABELS[cls]}** (${list.length})`, '');
+    for (const i of list)
+      lines.push(
+        `- ${mdText(i.description)} — ${mdCode(i.address)}${needsConfig(i) ? `<br>fix: ${mdText(i.remedy)}` : ''}`,
+      );
+  }
+  if (items.some(needsConfig))
+    lines.push(
+      '',
+      '`orgops apply` refuses until the differences it cannot plan are resolved; each says how.',
+    );
+  return lines.join('\n');
+}
+
+/** A difference `apply` cannot fix: someone must change the config or the organization first. */
+function needsConfig(item: DriftItem): boolean {
+  return item.class === 'not-in-config' || item.class === 'cannot-plan';
+}

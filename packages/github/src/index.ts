@@ -1,0 +1,17 @@
+export { type ClientOptions, createGitHub, type GitHub } from './client.ts';
+export { type ApplyOptions, githubApply } from './commands/apply.ts';
+export { type CommentOptions, githubComment } from './commands/comment.ts';
+export { type DriftOptions, githubDrift } from './commands/drift.ts';
+export { ACTIONS_VARIABLES, type ActionsEnv, readActionsEnv } from './env.ts';
+export type { PipelineHost } from './host.ts';
+export { COMMENT_MAX_CHARS, STEP_SUMMARY_MAX_BYTES } from './limits.ts';
+export { decodeRecord, REVIEW_MARKER, type ReviewRecord, reviewArtifactName } from './review-record.ts';
+
+/** Defaults the workflows in .github/workflows match. */
+export const PIPELINE_DEFAULTS = {
+  planWorkflow: 'plan.yml',
+  applyWorkflow: 'apply.yml',
+  driftLabel: 'orgops-drift',
+  botLogin: 'github-actions[bot]',
+  artifactDir: 'orgops-review',
+} as const;

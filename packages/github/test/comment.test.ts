@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REVIEW_MARKER } from '../src/index.ts';
+import { orgConfig } from './configs.ts';
+import { type FakeGitHub, startFakeGitHub } from './fake/server.ts';
+import { createPipeline, desiredOf, type Pipeline, sha } from './host.ts';
+
+let fake: FakeGitHub;
+let pipe: Pipeline;
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+  pipe = createPipeline(fake, desiredOf(orgConfig({ ous: ['Sandbox'] })));
+});
+afterEach(async () => {
+  pipe.cleanup();
+  await fake.close();
+});
+
+describe('orgops github comment', () => {
+  it('creates one review comment, then edits it in place, finding it across pages of comments', async () => {
+    fake.repo.pulls.push({
+      number: 7,
+      headSha: sha('a'),
+      baseRef: 'main',
+      mergedAt: null,
+      mergeCommitSha: null,
+    });
+    // A busy pull request: 250 comments by people before orgops first comments.
+    for (let i = 0; i < 250; i++) {
+      const now = fake.repo.now();
+      fake.repo.comments.push({
+        id: fake.repo.id(),
+        issueNumber: 7,
+        body: `looks good ${i}`,
+        user: { login: 'alice', type: 'User' },
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    const first = await pipe.planJob(7, sha('a'));
+    expect(first.code).toBe(0);
+    const mine = () => fake.repo.commentsOn(7).filter((c) => c.body.includes(REVIEW_MARKER));
+    expect(mine()).toHaveLength(1);
+    const id = mine()[0]?.id;
+
+    pipe.desired = desiredOf(orgConfig({ ous: ['Sandbox', 'Suspended'] }));
+    const second = await pipe.planJob(7, sha('b'));
+    expect(second.code).toBe(0);
+    expect(mine()).toHaveLength(1);
+    expect(mine()[0]?.id).toBe(id);
+    expect(mine()[0]?.body).toContain('Suspended');
+    // Three pages of 100 were read to find it; one create and one edit were written.
+    expect(fake.repo.count('GET', /\/issues\/7\/comments/)).toBeGreaterThanOrEqual(6);
+    expect(fake.repo.count('POST', /\/issues\/7\/comments/)).toBe(1);
+    expect(fake.repo.count('PATCH', /\/issues\/comments\//)).toBe(1);
+  });
+
+  it('names the organization, the planned commit and the changes digest, and writes the full review to the job summary', async () => {
+    const { run } = await pipe.planJob(3, sha('head3'));
+    const body = fake.repo.commentsOn(3)[0]?.body ?? '';
+    const plan = await pipe.makePlan();
+    expect(body).toContain(`organization \`${plan.target.organizationId}\``);
+    expect(body).toContain(`commit \`${sha('head3').slice(0, 12)}\``);
+    expect(body).toMatch(/Changes digest `[0-9a-f]{64}`/);
+    expect(body).toContain(`actions/runs/${run.id}`);
+    expect(body.indexOf('### Risks')).toBeLessThan(body.indexOf('<details>'));
+    expect(pipe.summary()).toContain('### Access changes');
+  });
+
+  it('retries after a secondary rate limit instead of failing', async () => {
+    const throttled = createPipeline(fake, desiredOf(orgConfig()), { throttle: true });
+    fake.failNext('POST', /\/issues\/\d+\/comments$/, 403, { 'retry-after': '1' });
+    const { code } = await throttled.planJob(4, sha('rl'));
+    throttled.cleanup();
+    expect(code).toBe(0);
+    expect(fake.repo.count('POST', /\/issues\/4\/comments/)).toBe(2);
+    expect(fake.repo.commentsOn(4)).toHaveLength(1);
+  });
+
+  it('says which variables are missing and what sets them', async () => {
+    const { githubComment } = await import('../src/index.ts');
+    const host = {
+      env: { GITHUB_API_URL: fake.apiUrl, GITHUB_REPOSITORY: 'acme' },
+      cwd: pipe.dir,
+      io: { out() {}, err() {}, progress() {} },
+      readPlanFile: () => {
+        throw new Error('not reached');
+      },
+      parsePlanText: () => {
+        throw new Error('not reached');
+      },
+      makePlan: () => Promise.reject(new Error('not reached')),
+      applyPlan: () => Promise.reject(new Error('not reached')),
+    };
+    await expect(githubComment(host, 'plan.json', { artifactDir: 'x' })).rejects.toThrow(
+      /GITHUB_TOKEN is not set; it is set by the workflow step: add `env: GITHUB_TOKEN: \$\{\{ github.token \}\}`[\s\S]*GITHUB_EVENT_PATH is not set[\s\S]*GITHUB_REPOSITORY is 'acme'; expected owner\/name/,
+    );
+  });
+});
