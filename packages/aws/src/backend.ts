@@ -1,6 +1,7 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import { type Backend, RateLimiter } from '@orgops/live';
@@ -13,6 +14,8 @@ import { createCloudTrailPort } from './cloudtrail.ts';
 import { createIdentityStorePort } from './identity-store.ts';
 import { createOrganizationsPort } from './organizations.ts';
 import { pageSizeFor } from './pagination.ts';
+import { checkProfileExists } from './profile-check.ts';
+import { createQuotasPort } from './quotas.ts';
 import { organizationsRegionFor } from './regions.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, validateRetryPolicy } from './retry.ts';
 import { type Clock, type Logger, systemClock } from './service.ts';
@@ -69,6 +72,8 @@ export interface AwsClients {
    * event history and every drift check reads everything.
    */
   readonly cloudTrail?: Readonly<Record<string, CloudTrailClient>>;
+  /** Optional: without it, plans do not check the account quota. */
+  readonly serviceQuotas?: ServiceQuotasClient;
 }
 
 /** Tuning beyond the public options: injected time and randomness for tests. */
@@ -113,6 +118,8 @@ export async function createAwsClients(options: AwsBackendOptions = {}): Promise
   readonly regions: AwsBackend['regions'];
 }> {
   const profile = options.profile ?? process.env.AWS_PROFILE;
+  if (options.profile !== undefined && options.credentials === undefined)
+    await checkProfileExists(options.profile);
   const endpoint = options.endpoint;
   const common = {
     // The SDK must not retry on its own: retry.ts owns the policy (see its header).
@@ -134,6 +141,8 @@ export async function createAwsClients(options: AwsBackendOptions = {}): Promise
         new CloudTrailClient({ ...common, region }),
       ]),
     ),
+    // Organizations' quotas are kept where Organizations is: us-east-1 in the commercial partition.
+    serviceQuotas: new ServiceQuotasClient({ ...common, region: organizationsRegion }),
   };
   const shownEndpoint = endpoint ?? process.env.AWS_ENDPOINT_URL;
   const who =
@@ -200,6 +209,7 @@ export function createAwsBackendFromClients(clients: AwsClients, internals: AwsB
     trails.length > 0
       ? createCloudTrailPort(trails, pageSizeFor('cloudtrail', internals.pageSize))
       : undefined;
+  const quotas = clients.serviceQuotas ? createQuotasPort(clients.serviceQuotas, caller) : undefined;
   let identity: Promise<CallerIdentity> | undefined;
   const callerIdentity = () => {
     identity ??= readCallerIdentity(clients.sts, caller, organizations);
@@ -217,12 +227,13 @@ export function createAwsBackendFromClients(clients: AwsClients, internals: AwsB
     ssoAdmin,
     identityStore,
     ...(cloudTrail ? { cloudTrail } : {}),
+    ...(quotas ? { quotas } : {}),
     stats: () => stats.snapshot(),
     callerIdentity,
     callerIsManagementAccount: async () => (await callerIdentity()).isManagementAccount,
     destroy: () => {
       const { cloudTrail: regional, ...single } = clients;
-      for (const client of [...Object.values(single), ...Object.values(regional ?? {})]) client.destroy();
+      for (const client of [...Object.values(single), ...Object.values(regional ?? {})]) client?.destroy();
     },
   };
 }

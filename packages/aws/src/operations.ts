@@ -35,6 +35,7 @@ export const IAM_PREFIX: Readonly<Record<ServiceName, string>> = {
   identitystore: 'identitystore',
   sts: 'sts',
   cloudtrail: 'cloudtrail',
+  'service-quotas': 'servicequotas',
 };
 
 /** The SDK package of each client; any other `@aws-sdk/client-*` import fails the table's test. */
@@ -44,6 +45,7 @@ export const SDK_CLIENT_PACKAGES: Readonly<Record<ServiceName, string>> = {
   identitystore: '@aws-sdk/client-identitystore',
   sts: '@aws-sdk/client-sts',
   cloudtrail: '@aws-sdk/client-cloudtrail',
+  'service-quotas': '@aws-sdk/client-service-quotas',
 };
 
 const TAG_ON_CREATE =
@@ -153,6 +155,10 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
 
   // CloudTrail event history (cloudtrail.ts): drift checks that re-read only what changed.
   op('cloudtrail', 'LookupEvents', 'read'),
+  // Service Quotas (quotas.ts): the account quota a plan checks before creating accounts. The
+  // default value is read when no increase was ever applied (GetServiceQuota's NoSuchResource).
+  op('service-quotas', 'GetServiceQuota', 'read'),
+  op('service-quotas', 'GetAWSDefaultServiceQuota', 'read'),
 
   // STS (caller-identity.ts).
   {

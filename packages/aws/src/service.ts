@@ -1,6 +1,7 @@
 /**
- * The AWS services this backend talks to, and the injected clock rate limiting and backoff wait
- * on: both shared with `@orgops/live`, whose rate table the reader and `pnpm bench` use too.
+ * The AWS services this backend talks to (`sts` only answers "who am I"; `service-quotas` only
+ * the organization's account quota), and the injected clock rate limiting and backoff wait on:
+ * both shared with `@orgops/live`, whose rate table the reader and `pnpm bench` use too.
  */
 export { type Clock, type ServiceName, systemClock } from '@orgops/live';
 

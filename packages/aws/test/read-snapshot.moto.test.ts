@@ -174,6 +174,9 @@ describe('readSnapshot over the AWS backend against moto', () => {
     'organizations:ListTargetsForPolicy': 4,
     'sso-admin:ListAccountAssignments': 3,
     'sso-admin:ListInstances': 1,
+    // the account quota: never raised, so the default is read too
+    'service-quotas:GetServiceQuota': 1,
+    'service-quotas:GetAWSDefaultServiceQuota': 1,
     ...perPermissionSet,
   };
 
@@ -188,7 +191,7 @@ describe('readSnapshot over the AWS backend against moto', () => {
         'organizations:ListPolicies': 2,
         'sso-admin:ListPermissionSets': 2,
       });
-      expect(stats.total).toBe(72);
+      expect(stats.total).toBe(74);
       expect(stats.totalRetries).toBe(0);
     } finally {
       backend.destroy();
@@ -205,7 +208,7 @@ describe('readSnapshot over the AWS backend against moto', () => {
         'organizations:ListPolicies': 1,
         'sso-admin:ListPermissionSets': 1,
       });
-      expect(backend.stats().total).toBe(69);
+      expect(backend.stats().total).toBe(71);
     } finally {
       backend.destroy();
     }

@@ -1,11 +1,13 @@
 import { escapeControls } from '@orgops/engine';
-import { type Diagnostic, formatSite, groupRepeated } from '@orgops/model';
+import { type Diagnostic, formatSite, groupRepeated, type Site } from '@orgops/model';
 import { type Io, paint } from './io.ts';
+import { sourceExcerpt } from './load-error.ts';
 
 /**
- * Prints diagnostics as `error [code] file:line path`, then the message, the value and the fix.
- * A warning repeated more than three times prints once as a group with two examples ("60
- * assignments to users, e.g.:"); `orgops validate --format json` lists every one.
+ * Prints diagnostics as `error [code] file:line:column path`, then the message (for a config that
+ * did not load, the source line with a caret under the column), the value and the fix. A warning
+ * repeated more than three times prints once as a group with two examples ("60 assignments to
+ * users, e.g.:"); `orgops validate --format json` lists every one.
  */
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], cwd: string): void {
   for (const entry of groupRepeated(diagnostics)) {
@@ -31,6 +33,9 @@ function printOne(io: Io, d: Diagnostic, cwd: string): void {
   // Messages quote names from the config and the organization: control characters print as escapes.
   io.err(`${label(io, d.severity)} [${d.code}] ${escapeControls(where(d, cwd))}`);
   io.err(`  ${escapeControls(d.message)}`);
+  if (d.code === 'config-load-failed' && d.site) {
+    for (const line of sourceExcerpt(d.site) ?? []) io.err(line);
+  }
   if (d.value !== undefined) io.err(`  value: ${formatValue(d.value)}`);
   io.err(`  fix: ${escapeControls(d.fix)}`);
 }
@@ -40,7 +45,13 @@ function label(io: Io, severity: Diagnostic['severity']): string {
 }
 
 function where(d: Diagnostic, cwd: string): string {
-  return [formatSite(d.site, cwd), d.path].filter(Boolean).join('  ');
+  return [siteWithColumn(d.site, cwd), d.path].filter(Boolean).join('  ');
+}
+
+/** `file:line:column`, relative to the working directory, as editors and terminals link it. */
+function siteWithColumn(site: Site | undefined, cwd: string): string {
+  if (!site) return '';
+  return `${formatSite(site, cwd)}${site.column ? `:${site.column}` : ''}`;
 }
 
 function formatValue(value: unknown): string {

@@ -1,7 +1,7 @@
 import { type Clock, ServiceError, systemClock } from '@orgops/live';
 import type { SandboxState } from './state.ts';
 
-export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore' | 'cloudtrail';
+export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore' | 'cloudtrail' | 'service-quotas';
 
 /** Options shared by `createSandbox` and `openSandbox`. */
 export interface SandboxOptions {
@@ -26,6 +26,7 @@ export const PAGE_SIZE: Readonly<Record<ServiceName, number>> = {
   'sso-admin': 100,
   identitystore: 100,
   cloudtrail: 50,
+  'service-quotas': 100,
 };
 
 /** The mutable state plus call accounting; every port operation goes through `enter`. */

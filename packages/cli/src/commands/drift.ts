@@ -42,7 +42,7 @@ export async function driftCommand(ctx: CommandContext, options: DriftOptions): 
     : undefined;
   // Drift never fails on what a plan must refuse (an account nobody put in config…): it lists it
   // with every other difference.
-  const run = await makePlan(ctx, options, 'report', read);
+  const run = await makePlan(ctx, options, 'report', {}, read);
   const summary = done ? describeRead(done, file) : undefined;
   if (summary) ctx.io.err(summary.line);
   const items = classifyDrift(run.plan, run.refused);

@@ -8,6 +8,7 @@ import {
   readDelegatedAdministrators,
   readSnapshot,
 } from '../reader/read-snapshot.ts';
+import { readQuotas } from '../reader/read-quotas.ts';
 import { mergeIdentityCenter } from './merge-identity-center.ts';
 import { mergeOrganizationTree } from './merge-organization.ts';
 import { mergePolicies } from './merge-policies.ts';
@@ -117,7 +118,7 @@ export async function readForDrift(
     if (!isServiceError(err)) throw err;
     return full(`CloudTrail's event history could not be read (${err.code}: ${err.message.split('\n')[0]})`);
   }
-  const [organization, roots, trustedServices, delegated, accounts, instances] = await Promise.all([
+  const [organization, roots, trustedServices, delegated, accounts, instances, quotas] = await Promise.all([
     calls.run('organizations', 'DescribeOrganization', () => org.describeOrganization()),
     calls.run('organizations', 'ListRoots', () => org.listRoots()),
     calls.run('organizations', 'ListAWSServiceAccessForOrganization', () =>
@@ -126,6 +127,8 @@ export async function readForDrift(
     calls.run('organizations', 'ListDelegatedAdministrators', () => org.listDelegatedAdministrators()),
     calls.run('organizations', 'ListAccounts', () => org.listAccounts()),
     calls.run('sso-admin', 'ListInstances', () => backend.ssoAdmin.listInstances()),
+    // Raised in Service Quotas, not Organizations: no event here says when.
+    readQuotas(backend, calls),
   ]);
   const b = record.snapshot;
   if (organization.id !== b.organization.id)
@@ -190,6 +193,7 @@ export async function readForDrift(
     trustedServices: [...trustedServices],
     delegatedAdministrators,
     ...(ic ? { identityCenter: ic.identityCenter } : {}),
+    ...(quotas ? { quotas } : {}),
   };
   const relevant = events.filter(
     (e) => e.source === 'organizations.amazonaws.com' || e.source === 'sso.amazonaws.com',

@@ -8,7 +8,13 @@
  */
 
 /** The AWS services orgops talks to. `sts` only answers "who am I". */
-export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore' | 'sts' | 'cloudtrail';
+export type ServiceName =
+  | 'organizations'
+  | 'sso-admin'
+  | 'identitystore'
+  | 'sts'
+  | 'cloudtrail'
+  | 'service-quotas';
 
 /** Sustained requests per second and bucket size (requests that may go at once). */
 export interface Rate {
@@ -71,6 +77,9 @@ export const IDENTITY_STORE_RATE: Rate = r(20, 20);
 /** STS GetCallerIdentity: called once per run; AWS publishes no low figure for it. */
 export const STS_RATE: Rate = r(10, 10);
 
+/** Service Quotas: one or two calls per plan, so a modest rate is all it needs. */
+export const SERVICE_QUOTAS_RATE: Rate = r(5, 5);
+
 /**
  * CloudTrail LookupEvents: "limited to two per second, per account, per Region" (API reference).
  * AWS documents no burst, so none is assumed: the bucket never sends faster than the rate.
@@ -100,5 +109,7 @@ export function bucketFor(
       return { key: `sts:${operation}`, rate: STS_RATE };
     case 'cloudtrail':
       return { key: `cloudtrail:${operation}`, rate: CLOUDTRAIL_LOOKUP_RATE };
+    case 'service-quotas':
+      return { key: `service-quotas:${operation}`, rate: SERVICE_QUOTAS_RATE };
   }
 }

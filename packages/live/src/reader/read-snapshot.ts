@@ -9,6 +9,7 @@ import {
 } from './read-identity-center.ts';
 import { readOrganizationTree } from './read-organization.ts';
 import { readPolicies } from './read-policies.ts';
+import { readQuotas } from './read-quotas.ts';
 
 export interface ReadOptions {
   /** Principals the config names; resolved to ids so the planner can match them. Unknown names are left out. */
@@ -38,13 +39,14 @@ export async function readSnapshot(backend: Backend, options: ReadOptions = {}):
   const calls = new CallScheduler(options.concurrency === undefined ? {} : { total: options.concurrency });
   const progress = options.onProgress ?? (() => {});
   const org = backend.organizations;
-  const [organization, roots, trustedServices, delegated] = await Promise.all([
+  const [organization, roots, trustedServices, delegated, quotas] = await Promise.all([
     calls.run('organizations', 'DescribeOrganization', () => org.describeOrganization()),
     calls.run('organizations', 'ListRoots', () => org.listRoots()),
     calls.run('organizations', 'ListAWSServiceAccessForOrganization', () =>
       org.listAWSServiceAccessForOrganization(),
     ),
     calls.run('organizations', 'ListDelegatedAdministrators', () => org.listDelegatedAdministrators()),
+    readQuotas(backend, calls),
   ]);
   const root = roots[0];
   if (!root) throw new Error(`Organization ${organization.id} has no root.`);
@@ -77,6 +79,7 @@ export async function readSnapshot(backend: Backend, options: ReadOptions = {}):
     trustedServices: [...trustedServices],
     delegatedAdministrators,
     ...(identityCenter ? { identityCenter } : {}),
+    ...(quotas ? { quotas } : {}),
   };
 }
 
