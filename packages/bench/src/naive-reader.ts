@@ -10,6 +10,7 @@ import {
   policyTypesToRead,
   readDelegatedAdministrators,
   readPermissionSet,
+  readQuotas,
 } from '@orgops/live';
 
 /**
@@ -30,13 +31,14 @@ export async function readSnapshotNaively(
   const calls = new CallScheduler();
   const org = backend.organizations;
   const sso = backend.ssoAdmin;
-  const [organization, roots, trustedServices, delegated] = await Promise.all([
+  const [organization, roots, trustedServices, delegated, quotas] = await Promise.all([
     calls.run('organizations', 'DescribeOrganization', () => org.describeOrganization()),
     calls.run('organizations', 'ListRoots', () => org.listRoots()),
     calls.run('organizations', 'ListAWSServiceAccessForOrganization', () =>
       org.listAWSServiceAccessForOrganization(),
     ),
     calls.run('organizations', 'ListDelegatedAdministrators', () => org.listDelegatedAdministrators()),
+    readQuotas(backend, calls),
   ]);
   const root = roots[0]!;
   const types = policyTypesToRead(root, options.policyTypes);
@@ -191,5 +193,6 @@ export async function readSnapshotNaively(
     trustedServices: [...trustedServices],
     delegatedAdministrators,
     ...(identityCenter ? { identityCenter } : {}),
+    ...(quotas ? { quotas } : {}),
   };
 }

@@ -40,8 +40,10 @@ describe('pnpm bench --small', () => {
       'identitystore:ListUsers': 1,
       // 12 groups + 20 users
       'sso-admin:ListAccountAssignmentsForPrincipal': 32,
+      // the account quota the plan checks
+      'service-quotas:GetServiceQuota': 1,
     });
-    expect(org.totalCalls).toBe(202);
+    expect(org.totalCalls).toBe(203);
     expect(org.naiveCalls).toMatchObject({
       'organizations:ListAccounts': 3,
       'organizations:ListParents': 60,
@@ -50,14 +52,14 @@ describe('pnpm bench --small', () => {
       // 60 accounts × 5 permission sets
       'sso-admin:ListAccountAssignments': 300,
     });
-    expect(org.naiveTotalCalls).toBe(581);
+    expect(org.naiveTotalCalls).toBe(582);
     expect(org.naiveSnapshotMatches).toBe(true);
     expect(org.apply.calls).toEqual({
       'sso-admin:CreateAccountAssignment': 30,
       // two status polls each
       'sso-admin:DescribeAccountAssignmentCreationStatus': 60,
     });
-    expect(org.drift).toMatchObject({ edits: 10, events: 10, totalCalls: 35, matchesFullRead: true });
+    expect(org.drift).toMatchObject({ edits: 10, events: 10, totalCalls: 36, matchesFullRead: true });
     expect(org.drift.calls).toEqual({
       'cloudtrail:LookupEvents': 1,
       // read afresh every time
@@ -68,6 +70,7 @@ describe('pnpm bench --small', () => {
       'organizations:ListDelegatedServicesForAccount': 1,
       'organizations:ListAccounts': 3,
       'sso-admin:ListInstances': 1,
+      'service-quotas:GetServiceQuota': 1,
       'identitystore:ListGroups': 1,
       'identitystore:ListUsers': 1,
       // the move's two parents and the new OU's parent (the root)
@@ -93,9 +96,11 @@ describe('pnpm bench --small', () => {
     // Modeled time, so deterministic: the read is within 1.1× its floor even this small.
     expect(org.modeledReadSeconds / org.floorSeconds).toBeLessThan(1.1);
     expect(org.floorBucket).toBe('organizations:ListTagsForResource');
+    // The incremental drift check goes under the full read's floor.
+    expect(org.drift.modeledSeconds).toBeLessThan(org.floorSeconds / 2);
 
     const md = renderMarkdown(result);
-    expect(md).toContain('| reader: calls | 202 |');
+    expect(md).toContain('| reader: calls | 203 |');
     expect(md).toContain('| `sso-admin:ListAccountAssignments` |  | 300 |');
     // The JSON other tools track.
     expect(Object.keys(JSON.parse(JSON.stringify(result)).organizations[0])).toEqual(

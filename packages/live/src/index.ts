@@ -38,6 +38,7 @@ export {
   readPermissionSet,
 } from './reader/read-identity-center.ts';
 export { readPolicy } from './reader/read-policies.ts';
+export { readQuotas } from './reader/read-quotas.ts';
 export {
   configPolicyTypes,
   configPrincipals,
