@@ -2,13 +2,13 @@ import type { Snapshot } from '@orgops/engine';
 import { CallScheduler } from '../pacing/call-scheduler.ts';
 import { type Clock, systemClock } from '../pacing/clock.ts';
 import { type Backend, isServiceError, type TrailEvent } from '../ports.ts';
+import { readQuotas } from '../reader/read-quotas.ts';
 import {
   policyTypesToRead,
   type ReadOptions,
   readDelegatedAdministrators,
   readSnapshot,
 } from '../reader/read-snapshot.ts';
-import { readQuotas } from '../reader/read-quotas.ts';
 import { mergeIdentityCenter } from './merge-identity-center.ts';
 import { mergeOrganizationTree } from './merge-organization.ts';
 import { mergePolicies } from './merge-policies.ts';

@@ -7,11 +7,16 @@ import { type Backend, isServiceError } from '../ports.ts';
  * endpoint without Service Quotas) still gets a plan: the snapshot says why the quota is unknown
  * and the planner turns that into a warning instead of a check.
  */
-export async function readQuotas(backend: Backend, calls: CallScheduler): Promise<SnapshotQuotas | undefined> {
+export async function readQuotas(
+  backend: Backend,
+  calls: CallScheduler,
+): Promise<SnapshotQuotas | undefined> {
   const quotas = backend.quotas;
   if (!quotas) return undefined;
   try {
-    return { maxAccounts: await calls.run('service-quotas', 'GetServiceQuota', () => quotas.getAccountQuota()) };
+    return {
+      maxAccounts: await calls.run('service-quotas', 'GetServiceQuota', () => quotas.getAccountQuota()),
+    };
   } catch (err) {
     if (!isServiceError(err)) throw err;
     return { maxAccountsUnreadable: `${err.service}:${err.operation} failed with ${err.code}` };
