@@ -44,6 +44,9 @@ describe('drift --since falls back to a full read, and says why', () => {
     expect(reason(await readForDrift(sb, baseline, { ...options, clock, since: later }))).toMatch(
       /is later than the last full read .*: writes between them would be missed/,
     );
+    // A baseline saved by a machine whose clock ran ahead.
+    const ahead = { ...baseline, readStartedAt: new Date(clock.now() + DAY).toISOString() };
+    expect(reason(await readForDrift(sb, ahead, { ...options, clock }))).toMatch(/ is in the future$/);
     clock.advance(91 * DAY);
     expect(reason(await readForDrift(sb, baseline, { ...options, clock }))).toMatch(
       /is beyond CloudTrail's 90-day event history/,
@@ -163,6 +166,8 @@ describe('drift --since reads only what the events name', () => {
       'organizations:ListDelegatedAdministrators': 1,
       'organizations:ListAccounts': 1,
       'sso-admin:ListInstances': 1,
+      // The account quota: raised in Service Quotas, with no Organizations event.
+      'service-quotas:GetServiceQuota': 1,
       // Users and groups: their changes come from identity sources, whose events may not arrive.
       'identitystore:ListGroups': 1,
       'identitystore:ListUsers': 1,
@@ -195,6 +200,7 @@ describe('drift --since reads only what the events name', () => {
       'organizations:ListDelegatedAdministrators': 1,
       'organizations:ListAccounts': 1,
       'sso-admin:ListInstances': 1,
+      'service-quotas:GetServiceQuota': 1,
       'identitystore:ListGroups': 1,
       'identitystore:ListUsers': 1,
       // MoveAccount: its source and destination parents.
