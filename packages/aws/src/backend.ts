@@ -231,9 +231,12 @@ export function createAwsBackendFromClients(clients: AwsClients, internals: AwsB
     stats: () => stats.snapshot(),
     callerIdentity,
     callerIsManagementAccount: async () => (await callerIdentity()).isManagementAccount,
-    destroy: () => {
-      const { cloudTrail: regional, ...single } = clients;
-      for (const client of [...Object.values(single), ...Object.values(regional ?? {})]) client?.destroy();
-    },
+    destroy: () => destroyAwsClients(clients),
   };
+}
+
+/** Closes every client's connections, CloudTrail's one per Region included. */
+export function destroyAwsClients(clients: AwsClients): void {
+  const { cloudTrail: regional, ...single } = clients;
+  for (const client of [...Object.values(single), ...Object.values(regional ?? {})]) client?.destroy();
 }

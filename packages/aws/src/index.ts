@@ -15,6 +15,7 @@ export {
   createAwsBackend,
   createAwsBackendFromClients,
   createAwsClients,
+  destroyAwsClients,
 } from './backend.ts';
 export type { AwsCallStats } from './call-stats.ts';
 export { type CallerIdentity, MANAGEMENT_ACCOUNT_ONLY_OPERATIONS } from './caller-identity.ts';
