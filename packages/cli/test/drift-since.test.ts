@@ -46,7 +46,8 @@ describe('orgops drift --since / --baseline', () => {
     expect((JSON.parse(first.stdout) as Report).read).toMatchObject({ mode: 'full', baseline });
     expect(existsSync(baseline)).toBe(true);
 
-    const backend = await openSandbox(sandbox);
+    // An out-of-band session: it locks the sandbox as any writer must, and each change is saved.
+    const backend = await openSandbox(sandbox, { lock: true });
     const org = backend.organizations;
     const root = (await org.listRoots())[0]!;
     const denyLeave = (await org.listPolicies('SERVICE_CONTROL_POLICY')).find(
@@ -55,7 +56,7 @@ describe('orgops drift --since / --baseline', () => {
     await org.detachPolicy(denyLeave.id, root.id);
     const app = (await org.listAccounts()).find((a) => a.name === 'app')!;
     await org.tagResource(app.id, { team: 'edited' });
-    await backend.flush();
+    await backend.close();
 
     const incremental = await orgops(args('drift', '--baseline', baseline, '--format', 'json'));
     const full = await orgops(args('drift', '--format', 'json'));
