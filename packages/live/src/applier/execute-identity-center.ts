@@ -6,7 +6,6 @@ import type {
   PermissionSetProvision,
   PermissionSetUpdate,
 } from '@orgops/engine';
-import { OrgopsError } from '@orgops/model';
 import type { KeyedQueue, Limiter } from '../concurrency.ts';
 import type { AsyncStatus } from '../ports.ts';
 import { type ApplyContext, AsyncRequestFailed, NotStarted } from './context.ts';

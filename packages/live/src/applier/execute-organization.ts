@@ -9,7 +9,6 @@ import type {
   PolicyUpdate,
   TagDiff,
 } from '@orgops/engine';
-import { OrgopsError } from '@orgops/model';
 import { isServiceError } from '../ports.ts';
 import { type ApplyContext, AsyncRequestFailed } from './context.ts';
 
