@@ -1,5 +1,7 @@
 export { createSandbox, openSandbox, type SandboxBackend } from './backend.ts';
 export { PAGE_SIZE, type SandboxOptions } from './context.ts';
+export { fixFor, type RefusedCall } from './rehearsal-fixes.ts';
+export { type RehearseInput, type RehearseResult, rehearsePlan } from './rehearse.ts';
 export {
   FULL_AWS_ACCESS_ID,
   newOrganizationId,
@@ -17,3 +19,4 @@ export {
   SEED_USERS,
   seedState,
 } from './state.ts';
+export { type TwinAssumption, type TwinOptions, type TwinSeed, twinState } from './twin.ts';
