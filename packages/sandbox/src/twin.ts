@@ -143,12 +143,17 @@ function accountQuota(snapshot: Snapshot, options: TwinOptions, assumptions: Twi
   }
   const quotas = (snapshot as Snapshot & QuotaFields).quotas;
   if (quotas?.maxAccounts !== undefined) return quotas.maxAccounts;
-  const assumed = Math.max(LIMITS.organizations.defaultMaxAccounts, counted);
+  const fallback = LIMITS.organizations.defaultMaxAccounts;
+  const assumed = Math.max(fallback, counted);
   const why = quotas?.maxAccountsUnreadable
     ? `could not be read (${quotas.maxAccountsUnreadable})`
     : 'was not read';
+  const what =
+    assumed === fallback
+      ? `${assumed}, AWS's default (the organization holds ${counted})`
+      : `${assumed}, the accounts the organization holds: no room for another`;
   assumptions.push({
-    text: `The account quota ${why}; the twin assumed ${assumed} (AWS's default of ${LIMITS.organizations.defaultMaxAccounts}, or the ${counted} accounts the organization holds if more). Give the real quota with --account-quota.`,
+    text: `The account quota ${why}; the twin assumed ${what}. Give the real quota with --account-quota.`,
     concerns,
   });
   return assumed;

@@ -52,7 +52,7 @@ describe('the rehearsal in the views', () => {
     `);
     const md = renderPlanMarkdown(plan);
     expect(md.split('\n').slice(2, 4).join('\n')).toMatchInlineSnapshot(`
-      "✅ **Rehearsed: 14 changes applied, converges.** Rehearsed on a twin of the organization (an in-memory copy of what the plan read, with AWS’s rules); no AWS call was made.
+      "✅ **Rehearsed: 14 changes applied, converges.** The twin is an in-memory copy of what the plan read, with AWS’s rules; no AWS call was made.
       "
     `);
     expect(md).toContain('<summary>What the twin assumed (1)</summary>');
@@ -66,7 +66,7 @@ describe('the rehearsal in the views', () => {
         ✗ attach attachment/SERVICE_CONTROL_POLICY/deny-root-user@/Workloads
             organizations:AttachPolicy: ConstraintViolationException (MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED): ou-w already has 10 SERVICE_CONTROL_POLICY attached; the maximum is 10.
             fix: Attach at most 10 SCPs to one target.
-        Rehearsed on a twin of the organization (an in-memory copy of what the plan read, with AWS’s rules); no AWS call was made."
+        The twin is an in-memory copy of what the plan read, with AWS’s rules; no AWS call was made."
     `);
     // Before the changes: the first thing after the header.
     expect(text.indexOf('rehearsal blocked')).toBeLessThan(text.indexOf('Create and update OUs'));
@@ -74,7 +74,7 @@ describe('the rehearsal in the views', () => {
     const md = renderPlanMarkdown(plan);
     expect(block(md, '[!CAUTION]')).toMatchInlineSnapshot(`
       "> [!CAUTION]
-      > **Rehearsal blocked: AWS would refuse 1 of 14 changes (4 applied, 2 not rehearsed because they depend on one).** Applying this plan would fail part way: fix the config so the plan avoids each refusal below. Rehearsed on a twin of the organization (an in-memory copy of what the plan read, with AWS’s rules); no AWS call was made."
+      > **Rehearsal blocked: AWS would refuse 1 of 14 changes (4 applied, 2 not rehearsed because they depend on one).** Applying this plan would fail part way: fix the config so the plan avoids each refusal below. The twin is an in-memory copy of what the plan read, with AWS’s rules; no AWS call was made."
     `);
     expect(md).toContain(
       '- ❌ `attachment/SERVICE_CONTROL_POLICY/deny-root-user@/Workloads` (attach): organizations:AttachPolicy: ConstraintViolationException (MAX\\_POLICY\\_TYPE\\_ATTACHMENT\\_LIMIT\\_EXCEEDED): ou-w already has 10 SERVICE\\_CONTROL\\_POLICY attached; the maximum is 10. **Fix:** Attach at most 10 SCPs to one target.',
@@ -94,7 +94,7 @@ describe('the rehearsal in the views', () => {
       "✗ rehearsal blocked: 14 changes applied, but the plan does not converge: planning again against the result still finds 2 differences
         ! ou/Workloads: planning again still wants to update it
         ! accounts[app]: planning again refuses: account-quota: no room
-        Rehearsed on a twin of the organization (an in-memory copy of what the plan read, with AWS’s rules); no AWS call was made."
+        The twin is an in-memory copy of what the plan read, with AWS’s rules; no AWS call was made."
     `);
     expect(renderPlanMarkdown(plan)).toContain('- ⚠️ `ou/Workloads`: planning again still wants to update it');
   });
