@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan } from '@orgops/engine';
+import { REHEARSAL_BLOCKED_EXIT } from '@orgops/github';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/exit-codes.ts';
 import { orgops, scratchDir } from './harness.ts';
@@ -92,5 +93,7 @@ describe('orgops plan --rehearse on the example organization', () => {
     expect(help.stdout).toMatch(/cannot know/);
     const top = await orgops(['--help']);
     expect(top.stdout).toMatch(/1 error, 3 the rehearsal/);
+    // The pull-request review fails its run with the same code.
+    expect(REHEARSAL_BLOCKED_EXIT).toBe(EXIT.rehearsalBlocked);
   });
 });

@@ -26,8 +26,7 @@ export function rehearsalHeadline(plan: Plan): string | undefined {
   }
 }
 
-const WHERE =
-  'The twin is an in-memory copy of what the plan read, with AWS’s rules; no AWS call was made.';
+const WHERE = 'The twin is an in-memory copy of what the plan read, with AWS’s rules; no AWS call was made.';
 
 /** The terminal lines: the verdict first, then each refusal with its fix, left-overs, assumptions. */
 export function rehearsalTextLines(plan: Plan, paint: Paint): string[] {
