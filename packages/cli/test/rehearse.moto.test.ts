@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plan } from '@orgops/engine';
+import type { Plan, Snapshot } from '@orgops/engine';
+import { readSnapshot } from '@orgops/live';
+import { createSandbox, twinState } from '@orgops/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The moto harness of @orgops/aws: one moto_server on 127.0.0.1, failing (never skipping) without it.
 import {
   createMotoOrganization,
   type Moto,
+  motoBackend,
   startMoto,
   TEST_CREDENTIALS,
   TEST_REGION,
@@ -108,6 +111,18 @@ describe('orgops plan --rehearse against moto (real SDK over HTTP)', () => {
     // moto is as it was: the same plan again.
     const after = await cli('plan', '--config', org);
     expect(after.stdout.split('\n').at(-2)).toBe(plain.stdout.split('\n').at(-2));
+  }, 120_000);
+
+  it('seeds a twin from a moto snapshot that reads back as that snapshot', async () => {
+    const org = config(join(scratch.dir, 'applied'), 3);
+    expect((await cli('apply', '--auto-approve', '--config', org)).code).toBe(EXIT.ok);
+    const options = { policyTypes: ['SERVICE_CONTROL_POLICY'] };
+    const snapshot = await readSnapshot(await motoBackend(moto), options);
+    expect(snapshot.accounts).toHaveLength(4);
+    const twin = await readSnapshot(createSandbox(twinState(snapshot).state), options);
+    const { source: _a, ...fromMoto } = snapshot;
+    const { source: _b, ...fromTwin } = twin as Snapshot;
+    expect(fromTwin).toEqual(fromMoto);
   }, 120_000);
 
   it('exits 3 for a plan AWS would refuse part way: more accounts than the quota', async () => {
