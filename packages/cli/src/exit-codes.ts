@@ -11,4 +11,6 @@ export const EXIT = {
    * plan, or it does not converge. Distinct from 2, so CI can let "changes" through and stop here.
    */
   rehearsalBlocked: 3,
+  /** Stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const;
