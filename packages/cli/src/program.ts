@@ -45,7 +45,8 @@ that does not converge (planning again after applying it to the twin still finds
 cannot know what the read does not contain (identity-store principals the config does not name,
 CreateAccount requests in progress, when suspended accounts were closed), failures AWS reports
 later (an account that fails to provision, a permission set whose customer-managed policy is
-missing in an account), or quotas raised by a support case: pass those with --account-quota.`;
+missing in an account), or quotas raised by a support case that Service Quotas does not show:
+give the account quota with --account-quota.`;
 
 /** Builds the CLI. Each action resolves to an exit code through `setExit`. */
 export function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Command {
@@ -100,7 +101,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     )
     .option(
       '--account-quota <n>',
-      "with --rehearse: the organization's account quota, when AWS raised it by a support case that Service Quotas does not show (default: ORGOPS_ACCOUNT_QUOTA)",
+      "the organization's account quota, when AWS raised it by a support case that Service Quotas does not show; the plan's quota check and the rehearsal use it instead of the quota read (default: ORGOPS_ACCOUNT_QUOTA, which every command that plans reads)",
     )
     .addHelpText('after', PLAN_HELP)
     .action(run((opts) => planCommand(ctx, opts)));

@@ -1,12 +1,8 @@
 import type { Plan } from '@orgops/engine';
 import type { CallStats } from '@orgops/live';
-import { OrgopsError } from '@orgops/model';
 import type { CommandContext } from './context.ts';
 import type { PlanRun } from './make-plan.ts';
 import { TOOL_VERSION } from './version.ts';
-
-/** The largest account quota AWS grants (Service Quotas). */
-const MAX_ACCOUNT_QUOTA = 50_000;
 
 export interface RehearsalRun {
   /** The plan with its rehearsal. */
@@ -38,22 +34,6 @@ export async function rehearseRun(
     twin: maxAccounts === undefined ? {} : { maxAccounts },
   });
   return { plan: result.plan, elapsedMs: result.elapsedMs, twinStats: result.twinStats };
-}
-
-/**
- * `--account-quota N` (or ORGOPS_ACCOUNT_QUOTA): the organization's account quota when AWS raised
- * it through a support case and Service Quotas does not show it. Empty means not given, so a
- * workflow can pass an unset repository variable.
- */
-export function parseAccountQuota(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_ACCOUNT_QUOTA)
-    throw new OrgopsError(
-      'bad-account-quota',
-      `--account-quota (or ORGOPS_ACCOUNT_QUOTA) must be a whole number of accounts from 1 to ${MAX_ACCOUNT_QUOTA}, not '${value}'. Give the quota AWS granted your organization (Service Quotas, AWS Organizations, "Default maximum number of accounts").`,
-    );
-  return n;
 }
 
 /** The rehearsal's line in `--stats`: its time, and the calls it made (to the twin only). */

@@ -72,8 +72,6 @@ describe(`an imported organization of ${ACCOUNTS} accounts`, () => {
       imported,
       '--sandbox-file',
       sandbox,
-      '--account-quota',
-      String(2 * ACCOUNTS),
     ]);
     expect(same.stderr).not.toMatch(/internal error|error \[/);
     expect(same.code).toBe(EXIT.ok);
@@ -113,8 +111,6 @@ export default defineOrganization({
       join(imported, 'changed.ts'),
       '--sandbox-file',
       sandbox,
-      '--account-quota',
-      String(2 * ACCOUNTS),
     ]);
     expect(changed.stderr).not.toMatch(/internal error|error \[/);
     expect(changed.code).toBe(EXIT.changes);

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan } from '@orgops/engine';
 import { REHEARSAL_BLOCKED_EXIT } from '@orgops/github';
+import type { SandboxState } from '@orgops/sandbox';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/exit-codes.ts';
 import { orgops, scratchDir } from './harness.ts';
@@ -42,34 +43,32 @@ describe('orgops plan --rehearse on the example organization', () => {
     expect(again.stdout).toContain('No changes');
   });
 
-  it('exits 3 when AWS would refuse a change, listing it with the error code and the fix', async () => {
-    const fresh = join(scratch.dir, 'small-quota.json');
-    const out = join(scratch.dir, 'refused.json');
-    const run = await orgops([
-      'plan',
-      '--rehearse',
-      '--account-quota',
-      '5',
-      '--sandbox-file',
-      fresh,
-      '--out',
-      out,
-    ]);
-    expect(run.code).toBe(EXIT.rehearsalBlocked);
-    expect(run.stdout).toMatch(/✗ rehearsal blocked: AWS would refuse 5 of \d+ changes/);
-    expect(run.stdout).toContain('organizations:CreateAccount: ACCOUNT_LIMIT_EXCEEDED');
-    expect(run.stdout).toContain("fix: The organization's account quota is full");
-    expect(run.stdout).toContain('assumed: The account quota is 5, as given with --account-quota');
-    const plan = planIn(out);
-    expect(plan.rehearsal?.outcome).toBe('refused');
-    expect(plan.rehearsal?.refusals.map((r) => r.code)).toEqual(Array(5).fill('ACCOUNT_LIMIT_EXCEEDED'));
-    // show renders a saved plan's verdict; plan (and the pull-request review) turn it into the exit code.
-    const shown = await orgops(['show', out]);
-    expect(shown.code).toBe(EXIT.ok);
-    expect(shown.stdout).toContain('✗ rehearsal blocked');
+  it('uses the account quota the user gives, for the plan’s check and for the twin', async () => {
+    const file = join(scratch.dir, 'small-quota.json');
+    expect((await orgops(['plan', '--sandbox-file', file])).code).toBe(EXIT.changes);
+    const state = JSON.parse(readFileSync(file, 'utf8')) as SandboxState;
+    state.quotas.maxAccounts = 5;
+    writeFileSync(file, JSON.stringify(state));
+
+    const refused = await orgops(['plan', '--rehearse', '--sandbox-file', file]);
+    expect(refused.code).toBe(EXIT.error);
+    expect(refused.stderr).toContain('[account-quota]');
+
+    const told = await orgops(['plan', '--rehearse', '--account-quota', '20', '--sandbox-file', file]);
+    expect(told.stderr).not.toMatch(/\[account-quota\]/);
+    expect(told.code).toBe(EXIT.changes);
+    expect(told.stdout).toMatch(/✓ rehearsed: \d+ changes applied, converges/);
+    expect(told.stdout).toContain('assumed: The account quota is 20, as given with --account-quota');
+
+    const fromEnv = await orgops(['plan', '--sandbox-file', file], { env: { ORGOPS_ACCOUNT_QUOTA: '20' } });
+    expect(fromEnv.code).toBe(EXIT.changes);
+    // An unset repository variable reaches the workflow as an empty string: not given.
+    const empty = await orgops(['plan', '--sandbox-file', file], { env: { ORGOPS_ACCOUNT_QUOTA: '' } });
+    expect(empty.code).toBe(EXIT.error);
+    expect(empty.stderr).toContain('[account-quota]');
   });
 
-  it('refuses a bad --account-quota before reading anything, and the flag without --rehearse', async () => {
+  it('refuses a bad --account-quota before reading anything', async () => {
     const untouched = join(scratch.dir, 'never-created.json');
     const bad = await orgops(['plan', '--rehearse', '--account-quota', 'lots', '--sandbox-file', untouched]);
     expect(bad.code).toBe(EXIT.error);
@@ -80,9 +79,6 @@ describe('orgops plan --rehearse on the example organization', () => {
     });
     expect(fromEnv.code).toBe(EXIT.error);
     expect(fromEnv.stderr).toContain('ORGOPS_ACCOUNT_QUOTA');
-    const alone = await orgops(['plan', '--account-quota', '20', '--sandbox-file', untouched]);
-    expect(alone.code).toBe(EXIT.error);
-    expect(alone.stderr).toContain('[account-quota-without-rehearse]');
     expect(() => readFileSync(untouched)).toThrow();
   });
 

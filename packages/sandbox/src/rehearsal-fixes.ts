@@ -28,7 +28,7 @@ const BY_REASON: Readonly<Record<string, (c: Change) => string>> = {
     `OUs nest at most ${LIMITS.organizations.maxOuDepth} levels under the root: move this OU higher.`,
   OU_NUMBER_LIMIT_EXCEEDED: () => 'The organization has as many OUs as AWS allows: remove some from config.',
   ACCOUNT_LIMIT_EXCEEDED: () =>
-    `The organization's account quota is full (closed accounts count until AWS removes them). Request an increase of "Default maximum number of accounts" (L-29A0C5DF) in Service Quotas, us-east-1, or add fewer accounts; if AWS already raised it through a support case that Service Quotas does not show, rehearse with --account-quota N (the repository variable ORGOPS_ACCOUNT_QUOTA in the pipeline).`,
+    `The organization's account quota is full (closed accounts count until AWS removes them). Request an increase of "Default maximum number of accounts" (${LIMITS.organizations.accountQuotaCode}) in Service Quotas, us-east-1, or add fewer accounts; if AWS already raised it through a support case that Service Quotas does not show, rehearse with --account-quota N (the repository variable ORGOPS_ACCOUNT_QUOTA in the pipeline).`,
   EMAIL_ALREADY_EXISTS: () =>
     'Another AWS account already uses this email address: give the new account an unused address.',
   ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED: () =>

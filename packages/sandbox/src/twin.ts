@@ -31,10 +31,6 @@ export interface TwinSeed {
   readonly pendingClosures: readonly string[];
 }
 
-/** The snapshot's quota fields (the reader adds them where the backend can read quotas). */
-type QuotaFields = {
-  readonly quotas?: { readonly maxAccounts?: number; readonly maxAccountsUnreadable?: string };
-};
 
 /**
  * A sandbox state that is the organization the snapshot describes: the same ids (so a plan's
@@ -141,7 +137,7 @@ function accountQuota(snapshot: Snapshot, options: TwinOptions, assumptions: Twi
     });
     return options.maxAccounts;
   }
-  const quotas = (snapshot as Snapshot & QuotaFields).quotas;
+  const quotas = snapshot.quotas;
   if (quotas?.maxAccounts !== undefined) return quotas.maxAccounts;
   const fallback = LIMITS.organizations.defaultMaxAccounts;
   const assumed = Math.max(fallback, counted);

@@ -229,15 +229,45 @@ describe('a twin seeded from a snapshot', () => {
   it('assumes the stricter case where the snapshot is silent, and says so', async () => {
     const snapshot = await readSnapshot(await richOrganization(), READ);
     const seed = twinState(snapshot);
+    // The quota was read (the sandbox serves it): no assumption about it.
+    expect(snapshot.quotas?.maxAccounts).toBe(10);
+    expect(seed.state.quotas.maxAccounts).toBe(10);
     // Suspended and closing accounts all count against the 30-day closure quota.
     expect(seed.state.closedAccounts).toBe(2);
-    // No account quota in the snapshot: no room beyond what the organization holds (or AWS's 10).
-    expect(seed.state.quotas.maxAccounts).toBe(10);
     expect(seed.assumptions.map((a) => a.text)).toEqual([
-      expect.stringContaining('The account quota was not read; the twin assumed 10'),
       expect.stringContaining('2 account(s) are suspended or closing'),
     ]);
-    expect(twinState(snapshot, { maxAccounts: 500 }).state.quotas.maxAccounts).toBe(500);
+
+    // Not read, or unreadable: no room beyond AWS's default or the accounts held, said so.
+    const { quotas: _quotas, ...unread } = snapshot;
+    const notRead = twinState(unread);
+    expect(notRead.state.quotas.maxAccounts).toBe(10);
+    expect(notRead.assumptions[0]?.text).toBe(
+      "The account quota was not read; the twin assumed 10, AWS's default (the organization holds 5). Give the real quota with --account-quota.",
+    );
+    const many = {
+      ...unread,
+      accounts: [
+        ...unread.accounts,
+        ...Array.from({ length: 8 }, (_, i) => ({ ...unread.accounts[0]!, id: `9${i}`.padStart(12, '0') })),
+      ],
+    };
+    expect(twinState(many).assumptions[0]?.text).toMatch(
+      /assumed 13, the accounts the organization holds: no room for another/,
+    );
+    const unreadable = twinState({
+      ...unread,
+      quotas: { maxAccountsUnreadable: 'service-quotas:GetServiceQuota failed with AccessDeniedException' },
+    });
+    expect(unreadable.assumptions[0]?.text).toMatch(
+      /^The account quota could not be read \(service-quotas:GetServiceQuota failed with AccessDeniedException\)/,
+    );
+
+    // What the user says wins over what was read.
+    const told = twinState(snapshot, { maxAccounts: 500 });
+    expect(told.state.quotas.maxAccounts).toBe(500);
+    expect(told.assumptions[0]?.text).toMatch(/^The account quota is 500, as given with --account-quota/);
+
     const pending = {
       ...snapshot,
       root: {

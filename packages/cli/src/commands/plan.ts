@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isEmptyPlan, rehearsalBlocks, serializePlan } from '@orgops/engine';
-import { OrgopsError } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { makePlan } from '../make-plan.ts';
-import { formatRehearsalStats, parseAccountQuota, rehearseRun } from '../rehearse.ts';
+import { formatRehearsalStats, rehearseRun } from '../rehearse.ts';
 import { parseFormat, renderPlan } from '../render.ts';
 import { formatStats } from '../stats.ts';
 
@@ -14,7 +13,6 @@ export interface PlanOptions extends GlobalOptions {
   readonly format: string;
   readonly stats?: boolean;
   readonly rehearse?: boolean;
-  readonly accountQuota?: string;
 }
 
 /**
@@ -23,15 +21,10 @@ export interface PlanOptions extends GlobalOptions {
  */
 export async function planCommand(ctx: CommandContext, options: PlanOptions): Promise<number> {
   const format = parseFormat(options.format);
-  if (options.accountQuota !== undefined && !options.rehearse)
-    throw new OrgopsError(
-      'account-quota-without-rehearse',
-      '--account-quota tells the rehearsal the real account quota; it needs --rehearse.',
-    );
-  // Checked before anything is read: bad input changes nothing and costs no AWS call.
-  const maxAccounts = parseAccountQuota(options.accountQuota ?? ctx.env.ORGOPS_ACCOUNT_QUOTA);
   const run = await makePlan(ctx, options);
-  const rehearsal = options.rehearse ? await rehearseRun(ctx, run, { maxAccounts }) : undefined;
+  const rehearsal = options.rehearse
+    ? await rehearseRun(ctx, run, { maxAccounts: run.accountQuota })
+    : undefined;
   const plan = rehearsal?.plan ?? run.plan;
   ctx.io.out(renderPlan(plan, format, { color: ctx.io.color }));
   if (options.out) {
