@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { analyzePlan, type Plan, parsePlan, plan, type Snapshot, serializePlan } from '@orgops/engine';
 import { applyPlan, readSnapshot } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, OrgopsError, validateConfig } from '@orgops/model';
-import { createSandbox, rehearsePlan, type SandboxBackend, seedState, type TwinOptions } from '@orgops/sandbox';
+import {
+  createSandbox,
+  rehearsePlan,
+  type SandboxBackend,
+  seedState,
+  type TwinOptions,
+} from '@orgops/sandbox';
 import { strToU8, zipSync } from 'fflate';
 import {
   githubApply,

@@ -31,7 +31,6 @@ export interface TwinSeed {
   readonly pendingClosures: readonly string[];
 }
 
-
 /**
  * A sandbox state that is the organization the snapshot describes: the same ids (so a plan's
  * changes, which name live ids, apply unchanged), OUs, accounts, policies and attachments,
