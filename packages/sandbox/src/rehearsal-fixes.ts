@@ -10,8 +10,8 @@ export interface RefusedCall {
 
 /**
  * What to change so the plan avoids a refusal, keyed by AWS's Reason (or a CreateAccount failure
- * reason) first, then its exception name. Each names the config change that avoids it; anything
- * unlisted gets the general advice.
+ * reason, which is the refusal's code) first, then its exception name. Each names the config
+ * change that avoids it; anything unlisted gets the general advice.
  */
 const BY_REASON: Readonly<Record<string, (c: Change) => string>> = {
   MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED: (c) => {
@@ -72,11 +72,17 @@ const BY_CODE: Readonly<Record<string, (c: Change) => string>> = {
   ValidationException: () =>
     'Identity Center refused the input: check the permission set or assignment in config.',
   AccessDeniedException: () => 'The role orgops applies with may not do this: see packages/aws/README.md.',
+  // A request AWS accepted and then failed without a code for why (Identity Center's).
+  FAILED: (c) =>
+    c.kind === 'assignment' || c.kind === 'permission-set-provision'
+      ? 'AWS accepted the request and then failed it, for the reason in the message: an account that is suspended or closing takes no permission sets or assignments, so leave it out of the assignment targets (or close it in config).'
+      : 'AWS accepted the request and then failed it, for the reason in the message: change the config so the plan avoids it.',
 };
 
 /** The fix for a refused change. */
 export function fixFor(error: RefusedCall, change: Change): string {
-  const byReason = error.reason ? BY_REASON[error.reason] : undefined;
+  // A failed CreateAccount's failure reason is its code.
+  const byReason = BY_REASON[error.reason ?? error.code];
   const byCode = BY_CODE[error.code];
   if (byReason) return byReason(change);
   if (byCode) return byCode(change);

@@ -6,7 +6,6 @@ import {
   type PlanRehearsal,
   planEverything,
   type RehearsalLeftOver,
-  type RehearsalRefusal,
   type Snapshot,
   withRehearsal,
 } from '@orgops/engine';
@@ -20,7 +19,7 @@ import {
 } from '@orgops/live';
 import { type DesiredState, OrgopsError } from '@orgops/model';
 import { createSandbox, type SandboxBackend } from './backend.ts';
-import { fixFor } from './rehearsal-fixes.ts';
+import { refusalsOf } from './rehearsal-refusals.ts';
 import { startPendingClosures, type TwinOptions, twinState } from './twin.ts';
 
 export interface RehearseInput {
@@ -112,46 +111,6 @@ export async function rehearsePlan(input: RehearseInput): Promise<RehearseResult
   };
 }
 
-/**
- * Every change AWS refused, in plan order. A change that failed on orgops's own account (an OU,
- * policy or account an earlier refused change should have created) was not rehearsed: it depends
- * on a refusal. Such a failure with no refusal at all is a bug, not something AWS would do.
- */
-function refusalsOf(result: ApplyResult): { refusals: RehearsalRefusal[]; notRehearsed: number } {
-  const refusals: RehearsalRefusal[] = [];
-  let dependent = 0;
-  const unexplained: string[] = [];
-  for (const o of result.outcomes) {
-    if (o.status === 'not-started') dependent += 1;
-    if (o.status !== 'failed' || !o.error) continue;
-    const e = o.error;
-    if (!e.operation) {
-      dependent += 1;
-      unexplained.push(`${o.address}: ${e.code}: ${e.message}`);
-      continue;
-    }
-    // A failed asynchronous request is reported by its failure reason when AWS gives a code.
-    const asyncCode = e.code === 'create-account-failed' && e.reason;
-    refusals.push({
-      phase: o.phase,
-      address: o.address,
-      action: o.change.action,
-      operation: e.operation,
-      code: asyncCode ? (e.reason ?? e.code) : e.code,
-      ...(e.reason && !asyncCode ? { reason: e.reason } : {}),
-      message: awsMessage(e),
-      fix: fixFor(e, o.change),
-    });
-  }
-  if (refusals.length === 0 && unexplained.length > 0)
-    throw new OrgopsError(
-      'rehearsal-failed',
-      `The rehearsal failed without AWS refusing anything (a bug in orgops; please report it):\n  ${unexplained.join('\n  ')}`,
-      'internal',
-    );
-  return { refusals, notRehearsed: dependent };
-}
-
 /** What a second plan against the twin still finds: nothing, when the plan converges. */
 async function planAgain(twin: SandboxBackend, input: RehearseInput): Promise<RehearsalLeftOver[]> {
   const snapshot = await readSnapshot(twin, configReadOptions(input.desired));
@@ -185,13 +144,4 @@ function mergePrincipals(a: readonly ConfigPrincipal[], b: readonly ConfigPrinci
   const seen = new Map<string, ConfigPrincipal>();
   for (const p of [...a, ...b]) seen.set(`${p.type}:${p.name}`, p);
   return [...seen.values()];
-}
-
-/**
- * AWS's own message: a ServiceError's starts with `service:Operation: Code (Reason): `, which the
- * refusal records apart.
- */
-function awsMessage(e: { code: string; reason?: string; message: string; operation?: string }): string {
-  const prefix = `${e.operation}: ${e.code}${e.reason ? ` (${e.reason})` : ''}: `;
-  return e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
 }
