@@ -1,65 +1,21 @@
-import {
-  type Change,
-  changesOf,
-  type PhaseName,
-  type Plan,
-  planEverything,
-  rehearsalBlocks,
-} from '@orgops/engine';
+import { type Change, changesOf, type PhaseName, planEverything, rehearsalBlocks } from '@orgops/engine';
 import { configReadOptions, readSnapshot } from '@orgops/live';
 import {
   assign,
-  type DesiredState,
   FullAWSAccess,
   group,
   normalize,
-  type OrganizationConfig,
   organizationalUnit,
   organizationRoot,
   permissionSet,
   resourceControlPolicy,
 } from '@orgops/model';
 import { describe, expect, it } from 'vitest';
-import { type RehearseResult, rehearsePlan, type SandboxBackend, type TwinOptions } from '../src/index.ts';
 import { converge, planFor } from './e2e-helpers.ts';
 import { accountCreate, handPlan } from './hand-plan.ts';
 import { RCP, SCP, sandbox } from './helpers.ts';
+import { refusalsOf, rehearse } from './rehearse-helpers.ts';
 import { accountNamed, deny, member, orgOf, ouAt } from './truth-helpers.ts';
-
-/**
- * Rehearses `plan` against a snapshot of `live`, the way `orgops plan --rehearse` does: the
- * rehearsal gets the snapshot, never the organization. Checks that the organization saw no call
- * at all, read or write, and did not change.
- */
-async function rehearse(
-  live: SandboxBackend,
-  plan: Plan,
-  config: OrganizationConfig | DesiredState,
-  twin?: TwinOptions,
-): Promise<RehearseResult> {
-  const desired = 'kind' in config ? normalize(config) : config;
-  const snapshot = await readSnapshot(live, configReadOptions(desired));
-  const before = live.exportState();
-  live.resetStats();
-  const result = await rehearsePlan({
-    plan,
-    snapshot,
-    desired,
-    toolVersion: 'test',
-    ...(twin ? { twin } : {}),
-  });
-  expect(live.stats().total).toBe(0);
-  expect(live.exportState()).toEqual(before);
-  return result;
-}
-
-const refusalsOf = (r: RehearseResult) =>
-  r.rehearsal.refusals.map((f) => ({
-    address: f.address,
-    code: f.code,
-    reason: f.reason,
-    operation: f.operation,
-  }));
 
 describe('rehearsal catches what AWS would refuse part way, with AWS’s error code', () => {
   it('deleting an OU that still holds an account someone moved there by hand', async () => {
@@ -88,7 +44,7 @@ describe('rehearsal catches what AWS would refuse part way, with AWS’s error c
 
     const { rehearsal, plan: rehearsed } = await rehearse(live, plan, config);
     expect(rehearsal.outcome).toBe('refused');
-    expect(refusalsOf({ rehearsal } as RehearseResult)).toEqual([
+    expect(refusalsOf(rehearsal)).toEqual([
       {
         address: 'ou/Old',
         code: 'OrganizationalUnitNotEmptyException',
@@ -136,7 +92,7 @@ describe('rehearsal catches what AWS would refuse part way, with AWS’s error c
       ],
     ]);
     const { rehearsal } = await rehearse(live, plan, config);
-    expect(refusalsOf({ rehearsal } as RehearseResult)).toEqual([
+    expect(refusalsOf(rehearsal)).toEqual([
       {
         address: `attachment/${SCP}/eleventh@/Full`,
         code: 'ConstraintViolationException',
@@ -162,7 +118,7 @@ describe('rehearsal catches what AWS would refuse part way, with AWS’s error c
 
     const { rehearsal } = await rehearse(live, plan, config);
     expect(rehearsal.outcome).toBe('refused');
-    expect(refusalsOf({ rehearsal } as RehearseResult)).toEqual(
+    expect(refusalsOf(rehearsal)).toEqual(
       ['m10', 'm9'].map((name) => ({
         address: `account/${name}@example.com`,
         code: 'ACCOUNT_LIMIT_EXCEEDED',
@@ -220,7 +176,7 @@ describe('rehearsal catches what AWS would refuse part way, with AWS’s error c
       assignments: [assign(group('developers'), doomed, [app])],
     });
     const { rehearsal } = await rehearse(live, plan, withGroup);
-    expect(refusalsOf({ rehearsal } as RehearseResult)).toEqual([
+    expect(refusalsOf(rehearsal)).toEqual([
       {
         address: 'permission-set/Doomed',
         code: 'ConflictException',
@@ -276,7 +232,7 @@ describe('rehearsal catches what AWS would refuse part way, with AWS’s error c
       ],
     ]);
     const { rehearsal } = await rehearse(live, plan, config);
-    expect(refusalsOf({ rehearsal } as RehearseResult)).toEqual([
+    expect(refusalsOf(rehearsal)).toEqual([
       {
         address: `attachment/${RCP}/tls@/Apps`,
         code: 'PolicyTypeNotEnabledException',
@@ -306,7 +262,7 @@ describe('rehearsal catches what AWS would refuse part way, with AWS’s error c
     ]);
     changes.push(accountCreate(1, `/${names.join('/')}`));
     const { rehearsal } = await rehearse(live, await handPlan(live, changes), config, { maxAccounts: 5 });
-    expect(refusalsOf({ rehearsal } as RehearseResult)).toEqual([
+    expect(refusalsOf(rehearsal)).toEqual([
       {
         address: 'ou/L1/L2/L3/L4/L5/L6',
         code: 'ConstraintViolationException',
