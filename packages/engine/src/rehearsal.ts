@@ -38,7 +38,11 @@ export interface RehearsalRefusal {
   readonly action: Action;
   /** `service:Operation` of the call AWS would refuse, when known. */
   readonly operation?: string;
-  /** AWS's exception name (`ConstraintViolationException`) or the failure reason of an asynchronous request (`ACCOUNT_LIMIT_EXCEEDED`). */
+  /**
+   * AWS's exception name (`ConstraintViolationException`); for a request AWS accepted and then
+   * failed, its failure reason when that is a code (`ACCOUNT_LIMIT_EXCEEDED`), else its status,
+   * `FAILED` (the reason is then in `message`).
+   */
   readonly code: string;
   /** AWS's `Reason` (`MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED`), when it gives one. */
   readonly reason?: string;
