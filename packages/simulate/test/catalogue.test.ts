@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actionProblems,
   rcpServices,
   servicesWithoutRcpSupport,
   unknownActions,
@@ -19,6 +20,25 @@ describe('IAM catalogue check', () => {
         '*',
       ]),
     ).toEqual(['cloudtrail:StopLoging', 'cloudtrial:StopLogging', 'guardduty:Frobnicate*']);
+  });
+
+  it('says why an action is unknown: its format, its service or its name; case does not matter', async () => {
+    expect(
+      await actionProblems([
+        'S3:getobject',
+        'cloudtrial:StopLogging',
+        'cloudtrail:StopLoging',
+        'ec2:DeleteProd*',
+        'iam',
+        'iam:Get:Role',
+      ]),
+    ).toEqual([
+      { action: 'cloudtrial:StopLogging', problem: 'service' },
+      { action: 'cloudtrail:StopLoging', problem: 'action' },
+      { action: 'ec2:DeleteProd*', problem: 'action' },
+      { action: 'iam', problem: 'format' },
+      { action: 'iam:Get:Role', problem: 'format' },
+    ]);
   });
 
   it('catches an unknown condition key, and knows global and service keys', async () => {
