@@ -3,6 +3,7 @@ import { applyCommand } from './commands/apply.ts';
 import { driftCommand } from './commands/drift.ts';
 import { registerGithubCommands } from './commands/github.ts';
 import { importCommand } from './commands/import.ts';
+import { registerLintCommand } from './commands/lint-program.ts';
 import { planCommand } from './commands/plan.ts';
 import { showCommand } from './commands/show.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -19,6 +20,7 @@ const INTRO = [
 const EPILOG = `
 Typical flow:
   orgops validate                      check the config (no AWS calls)
+  orgops lint                          review rules on the config (IAM catalogue, lock-out simulation)
   orgops plan --out plan.json          show what would change, save the plan
   orgops apply plan.json               apply exactly the saved plan
   orgops drift                         report changes made outside orgops
@@ -116,6 +118,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .option('--force', 'write into a non-empty directory')
     .action(run((opts) => importCommand(ctx, opts)));
 
+  registerLintCommand(program, ctx, withGlobals, run);
   registerGithubCommands(program, ctx, withGlobals, run);
 
   return program;

@@ -8,6 +8,7 @@ export * from './finding.ts';
 export * from './format/github.ts';
 export * from './format/json.ts';
 export * from './format/location.ts';
+export * from './format/review.ts';
 export * from './format/sarif.ts';
 export * from './format/text.ts';
 export * from './lint.ts';
