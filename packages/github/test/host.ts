@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzePlan, type Plan, parsePlan, plan, serializePlan } from '@orgops/engine';
+import { analyzePlan, type Plan, parsePlan, plan, type ReviewFinding, serializePlan } from '@orgops/engine';
 import { applyPlan, readSnapshot } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, OrgopsError, validateConfig } from '@orgops/model';
 import { createSandbox, type SandboxBackend } from '@orgops/sandbox';
@@ -66,7 +66,7 @@ export function sha(seed: string): string {
 export function createPipeline(
   fake: FakeGitHub,
   desired: DesiredState,
-  options: { throttle?: boolean } = {},
+  options: { throttle?: boolean; lint?: readonly ReviewFinding[] } = {},
 ): Pipeline {
   const backend = createSandbox();
   const dir = mkdtempSync(join(tmpdir(), 'orgops-github-'));
@@ -106,6 +106,7 @@ export function createPipeline(
     readPlanFile: (path) => parse(readFileSync(join(dir, path), 'utf8'), path),
     parsePlanText: parse,
     makePlan: async () => ({ plan: await makePlan(), backend }),
+    ...(options.lint ? { lintFindings: async () => options.lint ?? [] } : {}),
     applyPlan: async (p, b) => {
       const result = await applyPlan(p, b, { pollIntervalMs: 1 });
       return { ok: result.ok, report: `${result.counts.done} done` };

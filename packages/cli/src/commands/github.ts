@@ -10,8 +10,9 @@ import { applyPlan } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { Command } from 'commander';
 import type { CommandContext, GlobalOptions } from '../context.ts';
-import { makePlan } from '../make-plan.ts';
+import { loadValidConfig, makePlan } from '../make-plan.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
+import { reviewFindingsOf } from '../run-lint.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { formatApplyEvent, formatApplyResult } from './apply-report.ts';
 import { readPlanFile } from './show.ts';
@@ -37,6 +38,7 @@ function hostFor(ctx: CommandContext, options: GlobalOptions): PipelineHost {
       }
       return parsed.value;
     },
+    lintFindings: async () => reviewFindingsOf(ctx, await loadValidConfig(ctx, options)),
     makePlan: async () => {
       const run = await makePlan(ctx, options);
       return { plan: run.plan, backend: run.backend };
