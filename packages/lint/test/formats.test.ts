@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { assign, permissionSet, serviceControlPolicy, user, waive } from '@orgops/model';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import * as AjvDraft04 from 'ajv-draft-04';
+import * as AjvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import {
   ANNOTATIONS_PER_KIND,
@@ -21,8 +21,9 @@ const schema = JSON.parse(
   readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
 );
 // The schema's language-tag pattern is not valid with the `u` flag Ajv uses by default.
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
+// Both are CommonJS: their default export is the namespace's `default`.
+const ajv = new AjvDraft04.default.default({ allErrors: true, strict: false, unicodeRegExp: false });
+AjvFormats.default.default(ajv);
 const validateSarif = ajv.compile(schema);
 
 const ROOT = new URL('../../..', import.meta.url).pathname.replace(/\/$/, '');

@@ -1,7 +1,10 @@
 import {
+  accountTarget,
   type DesiredAccount,
+  type DesiredAttachment,
   type DesiredState,
   inert,
+  type OrganizationConfig,
   OrgopsError,
   type ProtectedRequest,
   type ProtectedRole,
@@ -9,6 +12,7 @@ import {
 import {
   type AccountChain,
   type ChainLevel,
+  createSimulator,
   type DecidingStatement,
   describeStatement,
   role,
@@ -34,6 +38,42 @@ interface Check {
 
 interface Denial {
   readonly decidedBy: readonly DecidingStatement[];
+}
+
+/**
+ * Break-glass is needed most in an OU nobody is in yet: the quarantine OU the day a compromised
+ * account is moved there. So each OU (and the root) with no member account of its own gets a
+ * probe: an account as a new one placed there would be.
+ */
+export function withProbes(desired: DesiredState, config: OrganizationConfig): DesiredState {
+  const members = desired.accounts.filter((a) => !a.close && !a.management);
+  const holders = new Set(members.map((a) => a.parentPath));
+  const probes: DesiredAccount[] = ['/', ...desired.ous.map((o) => o.path)]
+    .filter((path) => !holders.has(path))
+    .map((path, i) => ({
+      email: `orgops-lockout-probe-${i}@example.invalid`,
+      name: `new account in ${path === '/' ? 'the root' : path}`,
+      parentPath: path,
+      tags: {},
+      management: false,
+    }));
+  if (probes.length === 0) return desired;
+  // A new account lists no policies of its own, so it gets the defaults (FullAWSAccess).
+  const defaults: DesiredAttachment[] = probes.flatMap((probe) =>
+    Object.entries(config.defaultPolicies ?? {}).flatMap(([type, list]) =>
+      list.map((p) => ({
+        policyType: type,
+        policyName: p.name,
+        target: accountTarget(probe.email),
+        fromDefault: true,
+      })),
+    ),
+  );
+  return {
+    ...desired,
+    accounts: [...desired.accounts, ...probes],
+    attachments: [...desired.attachments, ...defaults],
+  };
 }
 
 function accountsOf(desired: DesiredState, r: ProtectedRole): DesiredAccount[] | string[] {
@@ -123,12 +163,16 @@ export const guardrailLockout = defineLintRule(
     description:
       'Every `protectedRoles` request is allowed by the SCPs and RCPs of every account the role lives in, and the role stays assumable from the management account: proved by simulation.',
   },
-  async ({ config, desired, simulator }) => {
+  async (ctx) => {
+    const { config, desired } = ctx;
     const out: Draft[] = [];
     const management = desired.accounts.find((a) => a.management);
+    const probed = withProbes(desired, config);
+    let probeSimulator: Simulator | undefined;
     for (const r of config.protectedRoles ?? []) {
       const subject = protectedRoleSubject(r.name);
-      const accounts = accountsOf(desired, r);
+      const members = r.in === 'member-accounts';
+      const accounts = accountsOf(members ? probed : desired, r);
       if (accounts.length > 0 && typeof accounts[0] === 'string') {
         out.push({
           message: `protected role ${inert(r.name)} lives in accounts that are not in config (${(accounts as string[]).map(inert).join(', ')}), so it cannot be checked there.`,
@@ -139,7 +183,8 @@ export const guardrailLockout = defineLintRule(
         });
         continue;
       }
-      const sim = simulator();
+      const sim =
+        members && probed !== desired ? (probeSimulator ??= createSimulator(probed)) : ctx.simulator();
       const groups = new Map<
         string,
         { account: DesiredAccount; chain: AccountChain; all: DesiredAccount[] }
