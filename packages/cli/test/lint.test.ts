@@ -40,7 +40,10 @@ beforeAll(() => {
   writeTree(scratch.dir, {
     'bad/index.ts': config(),
     'warn/index.ts': config({ action: 'cloudtrail:StopLogging' }),
-    'stale/index.ts': config({ action: 'cloudtrail:StopLogging', waivers: `waive('unknown-action', protectTrail, { reason: 'old typo' }), waive('long-admin-session', admin, { reason: 'migration week' })` }),
+    'stale/index.ts': config({
+      action: 'cloudtrail:StopLogging',
+      waivers: `waive('unknown-action', protectTrail, { reason: 'old typo' }), waive('long-admin-session', admin, { reason: 'migration week' })`,
+    }),
   });
 });
 
@@ -51,8 +54,12 @@ describe('orgops lint', () => {
     expect(run.stdout).toMatch(
       /^error \[unknown-action\] packages\/cli\/\.tmp\/case-\w+\/bad\/index\.ts:\d+ {2}root\.policies\[protect-trail\]\.content\.Statement\[0\]\.Action$/m,
     );
-    expect(run.stdout).toContain('  fix: Check the spelling against the Service Authorization Reference for "cloudtrail"');
-    expect(run.stdout).toMatch(/^warning \[assignment-to-user\] .*bad\/index\.ts:\d+ {2}assignments\[alice:ReadOnly\]\.principal$/m);
+    expect(run.stdout).toContain(
+      '  fix: Check the spelling against the Service Authorization Reference for "cloudtrail"',
+    );
+    expect(run.stdout).toMatch(
+      /^warning \[assignment-to-user\] .*bad\/index\.ts:\d+ {2}assignments\[alice:ReadOnly\]\.principal$/m,
+    );
     expect(run.stdout).toMatch(/^waived \[long-admin-session\] .*permissionSets\[Admin\]\.sessionDuration$/m);
     expect(run.stdout).toContain('  reason: migration week, until 2026-12-15');
     expect(run.stdout.trim().split('\n').at(-1)).toBe('1 error, 1 warning, 0 notes; 1 waived.');
@@ -60,8 +67,12 @@ describe('orgops lint', () => {
 
   it('exits 0 with warnings only, and 1 on them with --max-severity note', async () => {
     expect((await orgops(['lint', '--config', join(scratch.dir, 'warn')])).code).toBe(0);
-    expect((await orgops(['lint', '--config', join(scratch.dir, 'warn'), '--max-severity', 'note'])).code).toBe(1);
-    expect((await orgops(['lint', '--config', join(scratch.dir, 'bad'), '--max-severity', 'error'])).code).toBe(0);
+    expect(
+      (await orgops(['lint', '--config', join(scratch.dir, 'warn'), '--max-severity', 'note'])).code,
+    ).toBe(1);
+    expect(
+      (await orgops(['lint', '--config', join(scratch.dir, 'bad'), '--max-severity', 'error'])).code,
+    ).toBe(0);
   });
 
   it('reports a waiver that matches nothing', async () => {
@@ -76,7 +87,15 @@ describe('orgops lint', () => {
 
   it('writes annotations and SARIF for GitHub in one run', async () => {
     const sarifFile = join(scratch.dir, 'out', 'lint.sarif');
-    const run = await orgops(['lint', '--config', join(scratch.dir, 'bad'), '--format', 'github', '--sarif', sarifFile]);
+    const run = await orgops([
+      'lint',
+      '--config',
+      join(scratch.dir, 'bad'),
+      '--format',
+      'github',
+      '--sarif',
+      sarifFile,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n')[0]).toMatch(
       /^::error file=packages\/cli\/\.tmp\/case-\w+\/bad\/index\.ts,line=\d+,title=Action does not exist \[unknown-action\]::/,
@@ -102,7 +121,9 @@ describe('orgops lint', () => {
     const run = await orgops(['validate', '--config', join(scratch.dir, 'bad')]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('error [unknown-action]');
-    expect(run.stdout).toContain('Lint: 1 error, 1 warning, 0 notes; 1 waived. `orgops lint` exits 1 on errors.');
+    expect(run.stdout).toContain(
+      'Lint: 1 error, 1 warning, 0 notes; 1 waived. `orgops lint` exits 1 on errors.',
+    );
   });
 
   it('plan shows a Lint findings section in the markdown review', async () => {
@@ -117,7 +138,9 @@ describe('orgops lint', () => {
     ]);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stdout).toContain('### Lint findings');
-    expect(run.stdout).toMatch(/- 🔴 \*\*Error\*\* SCP protect-trail: "cloudtrail:StopLoging" is not an action/);
+    expect(run.stdout).toMatch(
+      /- 🔴 \*\*Error\*\* SCP protect-trail: "cloudtrail:StopLoging" is not an action/,
+    );
     expect(run.stdout).toContain('☑️ waived:');
   });
 });

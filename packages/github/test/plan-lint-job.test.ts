@@ -32,7 +32,9 @@ describe('plan.yml: orgops lint', () => {
   });
 
   it('uploads the SARIF even when lint fails, with upload-sarif pinned to the SHA of v4.36.2', () => {
-    const upload = plan.jobs.lint?.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    const upload = plan.jobs.lint?.steps.find((s) =>
+      s.uses?.startsWith('github/codeql-action/upload-sarif@'),
+    );
     expect(upload?.uses).toBe('github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e');
     expect(text).toContain('upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4.36.2');
     expect(upload?.if).toBe('success() || failure()');
@@ -40,7 +42,9 @@ describe('plan.yml: orgops lint', () => {
   });
 
   it("runs only for this repository's pull requests; a fork's run annotates from the check job", () => {
-    expect(plan.jobs.lint?.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+    expect(plan.jobs.lint?.if).toContain(
+      'github.event.pull_request.head.repo.full_name == github.repository',
+    );
     const forkStep = plan.jobs.check?.steps.find((s) => s.run === 'pnpm -s orgops lint --format github');
     expect(forkStep?.if).toContain('github.event.pull_request.head.repo.full_name != github.repository');
     // The review does not wait for lint: its findings are in the comment.

@@ -181,6 +181,33 @@ export const organizationCases: LintCase[] = [
   },
   {
     rule: 'guardrail-lockout',
+    name: 'a quarantine OU nobody is in yet: proved on the account that will be moved there',
+    compliant: () => {
+      const b = lintBaseline();
+      const denyAll = serviceControlPolicy({ name: 'deny-all', content: denyWithExemption('*') });
+      const ou = organizationalUnit('Suspended', { parent: b.root, policies: [FullAWSAccess, denyAll] });
+      return b.with({ organizationalUnits: [...(b.options.organizationalUnits ?? []), ou] });
+    },
+    nonCompliant: () => {
+      const b = lintBaseline();
+      const denyAll = serviceControlPolicy({
+        name: 'deny-all',
+        content: {
+          Version: '2012-10-17',
+          Statement: [{ Sid: 'DenyAll', Effect: 'Deny', Action: '*', Resource: '*' }],
+        },
+      });
+      const ou = organizationalUnit('Suspended', { parent: b.root, policies: [FullAWSAccess, denyAll] });
+      return { config: b.with({ organizationalUnits: [...(b.options.organizationalUnits ?? []), ou] }) };
+    },
+    path: 'protectedRoles[break-glass].mustAllow[1]',
+    fix: 'Exempt the role in that statement',
+    message:
+      /s3:GetObject is denied in 1 account \(new account in \/Suspended\) by SCP deny-all\/DenyAll at \/Suspended/,
+    value: ['new account in /Suspended'],
+  },
+  {
+    rule: 'guardrail-lockout',
     name: 'an RCP that stops the management account assuming break-glass',
     compliant: () => lintBaseline().with({}),
     nonCompliant: () => {
