@@ -183,8 +183,8 @@ export const guardrailLockout = defineLintRule(
         });
         continue;
       }
-      const sim =
-        members && probed !== desired ? (probeSimulator ??= createSimulator(probed)) : ctx.simulator();
+      if (members && probed !== desired) probeSimulator ??= createSimulator(probed);
+      const sim = members && probeSimulator ? probeSimulator : ctx.simulator();
       const groups = new Map<
         string,
         { account: DesiredAccount; chain: AccountChain; all: DesiredAccount[] }
