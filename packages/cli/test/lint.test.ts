@@ -62,7 +62,7 @@ describe('orgops lint', () => {
     );
     expect(run.stdout).toMatch(/^waived \[long-admin-session\] .*permissionSets\[Admin\]\.sessionDuration$/m);
     expect(run.stdout).toContain('  reason: migration week, until 2026-12-15');
-    expect(run.stdout.trim().split('\n').at(-1)).toBe('1 error, 1 warning, 0 notes; 1 waived.');
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('1 error, 1 warning; 1 waived.');
   });
 
   it('exits 0 with warnings only, and 1 on them with --max-severity note', async () => {
@@ -121,9 +121,7 @@ describe('orgops lint', () => {
     const run = await orgops(['validate', '--config', join(scratch.dir, 'bad')]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('error [unknown-action]');
-    expect(run.stdout).toContain(
-      'Lint: 1 error, 1 warning, 0 notes; 1 waived. `orgops lint` exits 1 on errors.',
-    );
+    expect(run.stdout).toContain('Lint: 1 error, 1 warning; 1 waived. `orgops lint` exits 1 on errors.');
   });
 
   it('plan shows a Lint findings section in the markdown review', async () => {

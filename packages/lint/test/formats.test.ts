@@ -101,7 +101,7 @@ describe('GitHub annotations', () => {
     );
     expect(out).toContain('waived [assignment-to-user] assignments[bob:ReadOnly].principal:');
     expect(out).toContain('Reason: external auditor, until 2027-01');
-    expect(lines.at(-1)).toBe('1 error, 1 warning, 0 notes; 1 waived.');
+    expect(lines.at(-1)).toBe('1 error, 1 warning; 1 waived.');
   });
 
   it('shows at most ten of each kind: nine findings and a count of the rest, which go to the log', () => {

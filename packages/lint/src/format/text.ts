@@ -37,12 +37,14 @@ export function renderLintText(report: LintReport, options: TextOptions = {}): s
   return lines.join('\n');
 }
 
-/** `2 errors, 1 warning, 0 notes; 1 waived.` or `No lint findings.` */
+/** `2 errors, 1 warning; 1 waived.` (severities with none are left out) or `No lint findings.` */
 export function lintSummary(report: LintReport): string {
   const c = countBySeverity(report.findings);
   const waived = report.waived.length > 0 ? `; ${report.waived.length} waived` : '';
   if (report.findings.length === 0)
     return `No lint findings${waived ? ` (${report.waived.length} waived)` : ''}.`;
-  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-  return `${n(c.error, 'error')}, ${n(c.warning, 'warning')}, ${n(c.note, 'note')}${waived}.`;
+  const counts = (['error', 'warning', 'note'] as const)
+    .filter((s) => c[s] > 0)
+    .map((s) => `${c[s]} ${s}${c[s] === 1 ? '' : 's'}`);
+  return `${counts.join(', ')}${waived}.`;
 }
