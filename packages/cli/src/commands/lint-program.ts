@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext } from '../context.ts';
 import { MAX_SEVERITIES } from '../run-lint.ts';
 import { LINT_FORMATS, type LintOptions, lintCommand } from './lint.ts';
 
@@ -12,9 +12,9 @@ named roles, guardrails that lock out a protected role (simulated), waivers that
 Waive a finding in config: waivers: [waive('rule-id', target, { reason: '...' })].
 
 Examples:
-  orgops lint
-  orgops lint --format github --sarif orgops-lint.sarif     (in GitHub Actions)
-  orgops lint --max-severity note                            (fail on warnings too)
+  pnpm orgops lint
+  pnpm orgops lint --format github --sarif orgops-lint.sarif     (in GitHub Actions)
+  pnpm orgops lint --max-severity note                            (fail on warnings too)
 
 Exit codes: 0 no open finding above --max-severity, 1 otherwise or an invalid config.`;
 
@@ -22,10 +22,10 @@ Exit codes: 0 no open finding above --max-severity, 1 otherwise or an invalid co
 export function registerLintCommand(
   program: Command,
   ctx: CommandContext,
-  withGlobals: (cmd: Command) => Command,
+  withConfig: (cmd: Command) => Command,
   run: <A extends unknown[]>(fn: (...args: A) => Promise<number>) => (...args: A) => Promise<void>,
 ): void {
-  withGlobals(program.command('lint'))
+  withConfig(program.command('lint'))
     .description(
       'Review rules on the config, offline: the IAM catalogue, the baseline, exemptions and lock-outs proved by simulation. Findings can be waived in config with a reason.',
     )
@@ -39,5 +39,5 @@ export function registerLintCommand(
         .default('warning'),
     )
     .addHelpText('after', LINT_HELP)
-    .action(run((opts: LintOptions & GlobalOptions) => lintCommand(ctx, opts)));
+    .action(run((opts: LintOptions) => lintCommand(ctx, opts)));
 }

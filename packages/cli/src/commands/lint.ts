@@ -11,7 +11,7 @@ import { TOOL_VERSION } from '../version.ts';
 
 export const LINT_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 
-export interface LintOptions extends GlobalOptions {
+export interface LintOptions extends Pick<GlobalOptions, 'config'> {
   readonly format: string;
   readonly sarif?: string;
   readonly maxSeverity: string;

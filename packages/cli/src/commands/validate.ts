@@ -14,7 +14,7 @@ import { lintLoaded, lintRoot } from '../run-lint.ts';
  */
 export async function validateCommand(
   ctx: CommandContext,
-  options: GlobalOptions & { format?: string },
+  options: Pick<GlobalOptions, 'config'> & { format?: string },
 ): Promise<number> {
   const loaded = await loadValidConfig(ctx, options);
   const { desired, file } = loaded;
