@@ -1,5 +1,5 @@
 import { inert, type ProtectedRequest } from '@orgops/model';
-import { type ActionProblem, actionProblems } from '@orgops/simulate';
+import { type ActionProblem, actionProblems, suggestAction } from '@orgops/simulate';
 import { actionEntries, effectOf, iamDocuments } from './documents.ts';
 import type { Draft, LintContext } from './rule.ts';
 import { protectedRoleSubject } from './subjects.ts';
@@ -22,7 +22,7 @@ export async function actionProblemDrafts(ctx: LintContext, problem: ActionProbl
         if (bad.get(e.action) !== problem) continue;
         out.push({
           message: `${doc.subject.label}: ${what(e.action, problem)} ${consequence(effectOf(statement), e.element, doc.kind)}`,
-          fix: fixFor(e.action, problem),
+          fix: await fixFor(e.action, problem),
           path: e.path,
           subject: doc.subject,
           site: doc.site,
@@ -34,18 +34,18 @@ export async function actionProblemDrafts(ctx: LintContext, problem: ActionProbl
   for (const role of ctx.config.protectedRoles ?? []) {
     const actions = role.mustAllow.map(actionOf);
     const bad = new Map((await actionProblems(actions)).map((p) => [p.action, p.problem]));
-    role.mustAllow.forEach((request, i) => {
+    for (const [i, request] of role.mustAllow.entries()) {
       const action = actionOf(request);
-      if (bad.get(action) !== problem) return;
+      if (bad.get(action) !== problem) continue;
       out.push({
         message: `protected role ${inert(role.name)}: ${what(action, problem)} so the lock-out check cannot simulate it.`,
-        fix: fixFor(action, problem),
+        fix: await fixFor(action, problem),
         path: `protectedRoles[${inert(role.name)}].mustAllow[${i}]`,
         subject: protectedRoleSubject(role.name),
         site: role.site,
         value: action,
       });
-    });
+    }
   }
   return out;
 }
@@ -75,9 +75,12 @@ function consequence(
   return 'so this exception excludes nothing: the statement allows what was meant to be left out.';
 }
 
-function fixFor(action: string, problem: ActionProblem): string {
+/** The fix, led by the catalogue's closest spelling when there is one. */
+async function fixFor(action: string, problem: ActionProblem): Promise<string> {
   const service = action.split(':')[0] ?? action;
+  const suggestion = await suggestAction(action);
+  const guess = suggestion ? `Did you mean ${JSON.stringify(inert(suggestion))}? ` : '';
   return problem === 'service'
-    ? `Check the service prefix "${inert(service)}" (the Service Authorization Reference lists every prefix, e.g. "cloudtrail", "guardduty").`
-    : `Check the spelling against the Service Authorization Reference for "${inert(service)}" (e.g. cloudtrail:StopLogging), or remove the entry.`;
+    ? `${guess}Check the service prefix "${inert(service)}" (the Service Authorization Reference lists every prefix, e.g. "cloudtrail", "guardduty").`
+    : `${guess}Check the spelling against the Service Authorization Reference for "${inert(service)}", or remove the entry.`;
 }

@@ -94,7 +94,7 @@ describe('GitHub annotations', () => {
     const out = renderLintGithub(await mixedReport(), { root: ROOT });
     const lines = out.split('\n');
     expect(lines[0]).toMatch(
-      /^::error file=packages\/lint\/test\/formats\.test\.ts,line=\d+,title=Action does not exist \[unknown-action\]::SCP typo: "cloudtrail:StopLoging" is not an action of its service.*%0AFix: Check the spelling.*%0AAt: policies\[typo\]\.content\.Statement\[0\]\.Action$/,
+      /^::error file=packages\/lint\/test\/formats\.test\.ts,line=\d+,title=Action does not exist \[unknown-action\]::SCP typo: "cloudtrail:StopLoging" is not an action of its service.*%0AFix: Did you mean "cloudtrail:StopLogging"\? Check the spelling.*%0AAt: policies\[typo\]\.content\.Statement\[0\]\.Action$/,
     );
     expect(lines[1]).toMatch(
       /^::warning file=.*title=Permission set assigned to a user \[assignment-to-user\]::/,
@@ -132,7 +132,7 @@ describe('text and JSON', () => {
     expect(text).toMatch(
       /^error \[unknown-action\] packages\/lint\/test\/formats\.test\.ts:\d+ {2}policies\[typo\]/,
     );
-    expect(text).toContain('  fix: Check the spelling');
+    expect(text).toContain('  fix: Did you mean "cloudtrail:StopLogging"? Check the spelling');
     expect(text).toMatch(/waived \[assignment-to-user\] .*assignments\[bob:ReadOnly\]\.principal/);
     expect(text).toContain('  reason: external auditor, until 2027-01 (packages/lint/test/formats.test.ts:');
   });

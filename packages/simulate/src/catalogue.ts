@@ -20,7 +20,8 @@ export function policyActions(content: unknown): string[] {
   return policyStatements(content).flatMap((s) => [...asArray(s.Action), ...asArray(s.NotAction)]);
 }
 
-function wildcardRegExp(pattern: string): RegExp {
+/** An IAM wildcard (`*`, `?`) as a case-insensitive RegExp over the whole name. */
+export function wildcardRegExp(pattern: string): RegExp {
   const escaped = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
     .replace(/\*/g, '.*')

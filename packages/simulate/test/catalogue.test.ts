@@ -3,6 +3,7 @@ import {
   actionProblems,
   rcpServices,
   servicesWithoutRcpSupport,
+  suggestAction,
   unknownActions,
   unknownConditionKeys,
 } from '../src/index.ts';
@@ -39,6 +40,19 @@ describe('IAM catalogue check', () => {
       { action: 'iam', problem: 'format' },
       { action: 'iam:Get:Role', problem: 'format' },
     ]);
+  });
+
+  it("suggests the action a misspelt one most likely meant, in the catalogue's spelling", async () => {
+    expect(await suggestAction('cloudtrail:StopLoging')).toBe('cloudtrail:StopLogging');
+    expect(await suggestAction('cloudtrail:stoplogging')).toBe('cloudtrail:StopLogging');
+    expect(await suggestAction('cloudtrial:StopLogging')).toBe('cloudtrail:StopLogging');
+    expect(await suggestAction('cloudtrial:StopLoging')).toBe('cloudtrail:StopLogging');
+    expect(await suggestAction('gaurdduty:Delete*')).toBe('guardduty:Delete*');
+    expect(await suggestAction('guardduty:DeleteDetecter*')).toBe('guardduty:DeleteDetector*');
+    // Nothing close: no guess rather than a wrong one.
+    expect(await suggestAction('guardduty:Frobnicate*')).toBeUndefined();
+    expect(await suggestAction('nosuchservice:Anything')).toBeUndefined();
+    expect(await suggestAction('iam')).toBeUndefined();
   });
 
   it('catches an unknown condition key, and knows global and service keys', async () => {

@@ -15,7 +15,7 @@ export const catalogueCases: LintCase[] = [
       return { config: lintBaseline().with({ policies: [p] }), site: p.site };
     },
     path: 'policies[deny-security-changes].content.Statement[0].Action',
-    fix: 'Check the service prefix "cloudtrial"',
+    fix: 'Did you mean "cloudtrail:StopLogging"? Check the service prefix "cloudtrial"',
     message: /denies nothing there: that part of the guardrail is silently off/,
     value: 'cloudtrial:StopLogging',
     subject: 'policy:SERVICE_CONTROL_POLICY/deny-security-changes',
@@ -29,7 +29,7 @@ export const catalogueCases: LintCase[] = [
       config: lintBaseline().with({ policies: [scp(['cloudtrail:StopLogging', 'cloudtrail:StopLoging'])] }),
     }),
     path: 'policies[deny-security-changes].content.Statement[0].Action[1]',
-    fix: 'Check the spelling against the Service Authorization Reference for "cloudtrail"',
+    fix: 'Did you mean "cloudtrail:StopLogging"? Check the spelling against the Service Authorization Reference for "cloudtrail"',
     message: /"cloudtrail:StopLoging" is not an action of its service/,
     value: 'cloudtrail:StopLoging',
   },
