@@ -36,8 +36,43 @@ export default defineOrganization({
 `;
 }
 
+/**
+ * An organization with the smells console work leaves, written as the live organization (the
+ * sandbox) so that `orgops import` brings them into code: a misspelt action in a guardrail, a
+ * `*` admin inline policy in an innocent permission set, an SCP at 95 % of its size limit, users
+ * with direct grants and an admin permission set with 8-hour sessions.
+ */
+const SMELLY = `import { account, assign, defineOrganization, FullAWSAccess, group, managementAccount, organizationalUnit,
+  organizationRoot, permissionSet, serviceControlPolicy, user } from '@orgops/model';
+
+const deny = (action: string, resources: string[]) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: action, Resource: resources }] });
+const protectTrail = serviceControlPolicy({ name: 'protect-trail', content: deny('cloudtrail:StopLoging', ['*']) });
+const pinned = serviceControlPolicy({
+  name: 'deny-terminate-pinned',
+  content: deny('ec2:TerminateInstances', Array.from({ length: 205 }, (_, i) => \`arn:aws:ec2:*:*:instance/i-0a1b2c3d4e\${String(i).padStart(7, '0')}\`)),
+});
+export const root = organizationRoot({ policies: [FullAWSAccess, protectTrail] });
+export const workloads = organizationalUnit('Workloads', { parent: root, policies: [FullAWSAccess, pinned] });
+const mgmt = managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root });
+const app = account({ name: 'app', email: 'aws+app@example.com', parent: workloads });
+const breakGlass = permissionSet({ name: 'BreakGlass', sessionDuration: 'PT8H', managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] });
+const support = permissionSet({ name: 'Support', managedPolicies: ['arn:aws:iam::aws:policy/AWSSupportAccess'],
+  inlinePolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } });
+
+export default defineOrganization({
+  policyTypes: ['SERVICE_CONTROL_POLICY'],
+  root,
+  organizationalUnits: [workloads],
+  accounts: [mgmt, app],
+  defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
+  permissionSets: [breakGlass, support],
+  assignments: [assign(group('incident-responders'), breakGlass, [workloads]), assign(user('carol'), support, [workloads]), assign(user('bob'), support, [workloads])],
+});
+`;
+
 beforeAll(() => {
   writeTree(scratch.dir, {
+    'smelly/index.ts': SMELLY,
     'bad/index.ts': config(),
     'warn/index.ts': config({ action: 'cloudtrail:StopLogging' }),
     'stale/index.ts': config({
@@ -55,7 +90,7 @@ describe('orgops lint', () => {
       /^error \[unknown-action\] packages\/cli\/\.tmp\/case-\w+\/bad\/index\.ts:\d+ {2}root\.policies\[protect-trail\]\.content\.Statement\[0\]\.Action$/m,
     );
     expect(run.stdout).toContain(
-      '  fix: Check the spelling against the Service Authorization Reference for "cloudtrail"',
+      '  fix: Did you mean "cloudtrail:StopLogging"? Check the spelling against the Service Authorization Reference for "cloudtrail"',
     );
     expect(run.stdout).toMatch(
       /^warning \[assignment-to-user\] .*bad\/index\.ts:\d+ {2}assignments\[alice:ReadOnly\]\.principal$/m,
@@ -108,6 +143,40 @@ describe('orgops lint', () => {
       ['long-admin-session', 'warning'],
     ]);
     expect(run.stderr).toContain('Wrote SARIF for code scanning to');
+  });
+
+  it('on an imported organization names every smell the console left', async () => {
+    const sandbox = join(scratch.dir, 'smelly-sandbox.json');
+    const seeded = await orgops([
+      'apply',
+      '--auto-approve',
+      '--config',
+      join(scratch.dir, 'smelly'),
+      '--sandbox-file',
+      sandbox,
+    ]);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const imported = join(scratch.dir, 'smelly-imported');
+    const wrote = await orgops(['import', '--out', imported, '--sandbox-file', sandbox]);
+    expect(wrote.code, wrote.stderr).toBe(0);
+
+    const run = await orgops(['lint', '--config', imported, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const { findings } = JSON.parse(run.stdout) as {
+      findings: { rule: string; subject: string; value: unknown; file: string }[];
+    };
+    const of = (rule: string) => findings.filter((f) => f.rule === rule);
+    expect(of('unknown-action').map((f) => [f.subject, f.value])).toEqual([
+      ['policy:SERVICE_CONTROL_POLICY/protect-trail', 'cloudtrail:StopLoging'],
+    ]);
+    expect(of('inline-admin-wildcard').map((f) => f.subject)).toEqual(['permission-set:Support']);
+    expect(of('policy-near-size-limit').map((f) => f.subject)).toEqual([
+      'policy:SERVICE_CONTROL_POLICY/deny-terminate-pinned',
+    ]);
+    expect(of('assignment-to-user').map((f) => f.value)).toEqual(['bob', 'carol']);
+    expect(of('long-admin-session').map((f) => f.subject)).toEqual(['permission-set:BreakGlass']);
+    // Each finding points into the generated files, where the fix goes.
+    for (const f of findings) expect(f.file).toMatch(/smelly-imported\/[\w-]+\.ts$/);
   });
 
   it('lints the example organization clean, its one waiver shown', async () => {
