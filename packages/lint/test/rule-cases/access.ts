@@ -83,6 +83,41 @@ export const accessCases: LintCase[] = [
     subject: 'permission-set:Admin',
   },
   {
+    rule: 'long-admin-session',
+    name: 'IAMFullAccess (admin-equivalent: it can grant itself the rest) with 2-hour sessions',
+    compliant: () => {
+      const b = lintBaseline();
+      const iam = permissionSet({
+        name: 'IamAdmin',
+        sessionDuration: 'PT1H',
+        managedPolicies: ['arn:aws:iam::aws:policy/IAMFullAccess'],
+      });
+      return b.with({
+        permissionSets: [b.readOnly, iam],
+        assignments: [b.readOnlyForDevelopers, assign(b.platform, iam, [b.dev])],
+      });
+    },
+    nonCompliant: () => {
+      const b = lintBaseline();
+      const iam = permissionSet({
+        name: 'IamAdmin',
+        sessionDuration: 'PT2H',
+        managedPolicies: ['arn:aws:iam::aws:policy/IAMFullAccess'],
+      });
+      return {
+        config: b.with({
+          permissionSets: [b.readOnly, iam],
+          assignments: [b.readOnlyForDevelopers, assign(b.platform, iam, [b.dev])],
+        }),
+        site: iam.site,
+      };
+    },
+    path: 'permissionSets[IamAdmin].sessionDuration',
+    fix: "Set sessionDuration: 'PT1H' on IamAdmin",
+    value: 'PT2H',
+    subject: 'permission-set:IamAdmin',
+  },
+  {
     rule: 'assignment-to-user',
     name: 'permission set assigned directly to a user',
     compliant: () => lintBaseline().with({}),
