@@ -189,7 +189,10 @@ describe('schema', () => {
     const b = baseline();
     const noReason = only(b.with({ waivers: [waive('assignment-to-user', b.readOnly, { reason: ' ' })] }));
     expect(noReason).toMatchObject({ code: 'schema-invalid-value', path: 'waivers[0].reason' });
-    expect(noReason.message).toContain('must say why the finding is accepted');
+    expect(noReason.message).toContain('must be a sentence saying why the finding is accepted');
+    expect(noReason.fix).toBe(
+      'Fix waivers[0].reason so that it is a sentence saying why the finding is accepted.',
+    );
     const nowhere = only(
       b.with({
         protectedRoles: [

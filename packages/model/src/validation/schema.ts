@@ -172,7 +172,9 @@ const waiverSchema = z.strictObject({
     ],
     { error: 'must be a policy, permission set, assignment, account, OU, the root or a protected role' },
   ),
-  reason: z.string().refine((r) => r.trim().length > 0, { error: 'must say why the finding is accepted' }),
+  reason: z
+    .string()
+    .refine((r) => r.trim().length > 0, { error: 'must be a sentence saying why the finding is accepted' }),
   site: site.optional(),
 });
 
