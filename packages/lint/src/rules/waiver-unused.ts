@@ -1,4 +1,4 @@
-import { inert } from '@orgops/model';
+import { closest, inert } from '@orgops/model';
 import { type Draft, defineLintRule } from '../rule.ts';
 import { subjectOf } from '../subjects.ts';
 import { waiverMatches } from '../waivers.ts';
@@ -23,12 +23,13 @@ export const waiverUnused = defineLintRule(
       const reason = RULE_IDS.has(w.rule)
         ? `rule ${inert(w.rule)} reports nothing about ${target.label}${known.has(w.rule) ? '' : ' (it reports nothing at all)'}`
         : `there is no lint rule ${JSON.stringify(inert(w.rule))}`;
+      const guess = closest(w.rule, [...RULE_IDS]);
       return [
         {
           message: `waiver ${i + 1} matches no finding: ${reason}. A stale waiver would silently accept the next finding of its kind.`,
           fix: RULE_IDS.has(w.rule)
             ? 'Remove the waiver: what it accepted is gone.'
-            : `Use one of the rule ids in \`orgops lint\`'s table (packages/lint/README.md), e.g. ${[...RULE_IDS].slice(0, 3).join(', ')}.`,
+            : `${guess ? `Did you mean ${JSON.stringify(guess)}? ` : ''}Use one of the rule ids in \`orgops lint\`'s table (packages/lint/README.md), e.g. ${[...RULE_IDS].slice(0, 3).join(', ')}.`,
           path: `waivers[${i}]`,
           subject: { kind: 'waiver', key: `waiver:${i}`, label: `waiver ${i + 1}` },
           site: w.site,

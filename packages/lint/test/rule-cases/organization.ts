@@ -260,4 +260,16 @@ export const organizationCases: LintCase[] = [
     fix: "Use one of the rule ids in `orgops lint`'s table",
     message: /there is no lint rule "admin-in-prod"/,
   },
+  {
+    rule: 'waiver-unused',
+    name: 'a waiver with a misspelt rule id',
+    compliant: () => lintBaseline().with({ waivers: [] }),
+    nonCompliant: () => {
+      const b = lintBaseline();
+      return { config: b.with({ waivers: [waive('long-admin-sesion', b.admin, { reason: 'on call' })] }) };
+    },
+    path: 'waivers[0]',
+    fix: 'Did you mean "long-admin-session"? Use one of the rule ids',
+    message: /there is no lint rule "long-admin-sesion"/,
+  },
 ];
