@@ -5,13 +5,17 @@ import { orgops, scratchDir, writeTree } from './harness.ts';
 const scratch = scratchDir();
 afterAll(scratch.cleanup);
 
-/** A valid organization that assigns a permission set directly to `users` users. */
-function config(users: number): string {
-  const grants = Array.from({ length: users }, (_, i) => `assign(user('user-${i}'), ps, [workloads])`).join(
-    ',\n    ',
-  );
-  return `import { account, assign, defineOrganization, FullAWSAccess, managementAccount, organizationalUnit,
-  organizationRoot, permissionSet, user } from '@orgops/model';
+/**
+ * A valid organization with `teams` assignments to accounts tagged for a team no account is tagged
+ * for: one `assignment-tag-matches-nothing` warning each.
+ */
+function config(teams: number): string {
+  const grants = Array.from(
+    { length: teams },
+    (_, i) => `assign(group('team-${i}'), ps, [accountsTagged('team', 'team-${i}')])`,
+  ).join(',\n    ');
+  return `import { account, accountsTagged, assign, defineOrganization, FullAWSAccess, group, managementAccount,
+  organizationalUnit, organizationRoot, permissionSet } from '@orgops/model';
 
 export const root = organizationRoot({ policies: [FullAWSAccess] });
 export const workloads = organizationalUnit('Workloads', { parent: root });
@@ -40,11 +44,11 @@ describe('repeated warnings', () => {
     expect(many.code).toBe(0);
     const lines = many.stderr.split('\n').filter((l) => l.trim() !== '');
     expect(lines.filter((l) => l.startsWith('warning'))).toEqual([
-      'warning [assignment-to-user] 60 assignments to users, e.g.:',
+      'warning [assignment-tag-matches-nothing] 60 tag targets that match no account, e.g.:',
     ]);
-    expect(many.stderr).toContain('Permission set "ReadOnly" is assigned directly to user "user-0"');
-    expect(many.stderr).toContain('Permission set "ReadOnly" is assigned directly to user "user-1"');
-    expect(many.stderr).not.toContain('user "user-2"');
+    expect(many.stderr).toContain('Assignment of "ReadOnly" to team-0 targets accounts tagged "team=team-0"');
+    expect(many.stderr).toContain('Assignment of "ReadOnly" to team-1 targets accounts tagged "team=team-1"');
+    expect(many.stderr).not.toContain('team-2');
     expect(many.stderr).toContain('…and 58 more like them (orgops validate --format json lists every one).');
     expect(lines.length).toBeLessThan(10);
 
@@ -52,7 +56,7 @@ describe('repeated warnings', () => {
     const out = JSON.parse(json.stdout) as { warnings: { code: string; path: string }[] };
     expect(out.warnings).toHaveLength(60);
     expect(new Set(out.warnings.map((w) => w.path)).size).toBe(60);
-    expect(out.warnings.every((w) => w.code === 'assignment-to-user')).toBe(true);
+    expect(out.warnings.every((w) => w.code === 'assignment-tag-matches-nothing')).toBe(true);
 
     const few = await orgops(['validate', '--config', join(scratch.dir, 'few')]);
     expect(few.stderr.split('\n').filter((l) => l.startsWith('warning'))).toHaveLength(3);

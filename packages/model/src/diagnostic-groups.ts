@@ -8,7 +8,7 @@ export type DiagnosticEntry =
       readonly kind: 'group';
       readonly code: string;
       readonly severity: Diagnostic['severity'];
-      /** e.g. `60 assignments to users`. */
+      /** e.g. `60 tag targets that match no account`. */
       readonly summary: string;
       readonly count: number;
       /** The first few, shown in full. */
@@ -29,7 +29,7 @@ export interface GroupOptions {
 }
 
 /**
- * Groups repeated warnings ("60 assignments to users, e.g. …") so a large config's listing stays
+ * Groups repeated warnings ("60 tag targets that match no account, e.g. …") so a large config's listing stays
  * readable; each group sits where its first warning was. Errors are never grouped: each one is
  * a thing to fix, with its own location.
  */

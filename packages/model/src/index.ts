@@ -1,12 +1,14 @@
 export * from './account.ts';
 export * from './assignment.ts';
 export * from './canonical-json.ts';
+export { closest } from './closest.ts';
 export * from './desired-state.ts';
 export * from './diagnostic.ts';
 export * from './diagnostic-groups.ts';
 export * from './errors.ts';
 export * from './ignore.ts';
 export * from './limits.ts';
+export * from './lint-config.ts';
 export * from './normalize.ts';
 export * from './organization.ts';
 export * from './organization-unit.ts';

@@ -8,7 +8,6 @@ import { accountManagementClosure } from './account-management-closure.ts';
 import { accountMultipleManagement } from './account-multiple-management.ts';
 import { accountName } from './account-name.ts';
 import { assignmentTagMatchesNothing } from './assignment-tag-matches-nothing.ts';
-import { assignmentToUser } from './assignment-to-user.ts';
 import { ignoreConflict } from './ignore-conflict.ts';
 import { managementPolicyDocument } from './management-policy-document.ts';
 import { nameControlCharacters } from './name-control-characters.ts';
@@ -96,7 +95,6 @@ export const RULES: readonly Rule[] = [
   permissionSetIamRolePolicyQuota,
   permissionSetManagedPolicyArn,
   permissionSetConflictingDefinitions,
-  assignmentToUser,
   assignmentTagMatchesNothing,
   referenceAssignmentTarget,
   referenceDelegatedAdministrator,
