@@ -6,8 +6,8 @@ import { sourceExcerpt } from './load-error.ts';
 /**
  * Prints diagnostics as `error [code] file:line:column path`, then the message (for a config that
  * did not load, the source line with a caret under the column), the value and the fix. A warning
- * repeated more than three times prints once as a group with two examples ("60 assignments to
- * users, e.g.:"); `orgops validate --format json` lists every one.
+ * repeated more than three times prints once as a group with two examples ("60 tag targets that
+ * match no account, e.g.:"); `orgops validate --format json` lists every one.
  */
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], cwd: string): void {
   for (const entry of groupRepeated(diagnostics)) {
