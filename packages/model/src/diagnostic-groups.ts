@@ -29,8 +29,8 @@ export interface GroupOptions {
 }
 
 /**
- * Groups repeated warnings ("60 tag targets that match no account, e.g. …") so a large config's listing stays
- * readable; each group sits where its first warning was. Errors are never grouped: each one is
+ * Groups repeated warnings ("60 tag targets that match no account, e.g. …") so a large config's
+ * listing stays readable; each group sits where its first warning was. Errors are never grouped: each one is
  * a thing to fix, with its own location.
  */
 export function groupRepeated(

@@ -8,11 +8,13 @@ const err = (code: string, path: string): Diagnostic =>
 
 describe('groupRepeated', () => {
   it('groups a warning repeated more than three times where it first appears, with two examples', () => {
-    const users = Array.from({ length: 60 }, (_, i) => warn('assignment-to-user', `assignments[${i}]`));
-    const entries = groupRepeated([warn('other', 'a'), ...users, warn('other', 'b')]);
+    const tags = Array.from({ length: 60 }, (_, i) =>
+      warn('assignment-tag-matches-nothing', `assignments[${i}]`),
+    );
+    const entries = groupRepeated([warn('other', 'a'), ...tags, warn('other', 'b')]);
     expect(entries.map((e) => (e.kind === 'one' ? e.diagnostic.path : e.summary))).toEqual([
       'a',
-      '60 assignments to users',
+      '60 tag targets that match no account',
       'b',
     ]);
     const group = entries[1]!;
