@@ -1,20 +1,21 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { Backend } from '@orgops/live';
+import { type Backend, RateLimiter } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { type AwsCallStats, StatsRecorder } from './call-stats.ts';
 import { Caller } from './caller.ts';
 import { type CallerIdentity, readCallerIdentity } from './caller-identity.ts';
+import { createCloudTrailPort } from './cloudtrail.ts';
 import { createIdentityStorePort } from './identity-store.ts';
 import { createOrganizationsPort } from './organizations.ts';
 import { pageSizeFor } from './pagination.ts';
 import { checkProfileExists } from './profile-check.ts';
 import { createQuotasPort } from './quotas.ts';
-import { RateLimiter } from './rate-limit.ts';
 import { organizationsRegionFor } from './regions.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, validateRetryPolicy } from './retry.ts';
 import { type Clock, type Logger, systemClock } from './service.ts';
@@ -65,6 +66,12 @@ export interface AwsClients {
   readonly ssoAdmin: SSOAdminClient;
   readonly identityStore: IdentitystoreClient;
   readonly sts: STSClient;
+  /**
+   * CloudTrail per Region, for drift checks that read only what changed: Organizations' home
+   * Region (its events are recorded there) and Identity Center's. Without it the backend has no
+   * event history and every drift check reads everything.
+   */
+  readonly cloudTrail?: Readonly<Record<string, CloudTrailClient>>;
   /** Optional: without it, plans do not check the account quota. */
   readonly serviceQuotas?: ServiceQuotasClient;
 }
@@ -128,6 +135,12 @@ export async function createAwsClients(options: AwsBackendOptions = {}): Promise
     ssoAdmin: new SSOAdminClient({ ...common, region: ssoRegion }),
     identityStore: new IdentitystoreClient({ ...common, region: ssoRegion }),
     sts: new STSClient({ ...common, region: ssoRegion }),
+    cloudTrail: Object.fromEntries(
+      [...new Set([organizationsRegion, ssoRegion])].map((region) => [
+        region,
+        new CloudTrailClient({ ...common, region }),
+      ]),
+    ),
     // Organizations' quotas are kept where Organizations is: us-east-1 in the commercial partition.
     serviceQuotas: new ServiceQuotasClient({ ...common, region: organizationsRegion }),
   };
@@ -165,14 +178,17 @@ async function resolveRegion(options: AwsBackendOptions, common: object): Promis
 export function createAwsBackendFromClients(clients: AwsClients, internals: AwsBackendInternals): AwsBackend {
   const clock = internals.clock ?? systemClock;
   const stats = new StatsRecorder();
-  const caller = new Caller({
-    limiter: new RateLimiter(internals.rateScale ?? 1, clock),
-    stats,
-    retry: validateRetryPolicy({ ...DEFAULT_RETRY_POLICY, ...internals.retry }),
-    clock,
-    ...(internals.random ? { random: internals.random } : {}),
-    ...(internals.logger ? { logger: internals.logger } : {}),
-  });
+  const retry = validateRetryPolicy({ ...DEFAULT_RETRY_POLICY, ...internals.retry });
+  const newCaller = () =>
+    new Caller({
+      limiter: new RateLimiter(internals.rateScale ?? 1, clock),
+      stats,
+      retry,
+      clock,
+      ...(internals.random ? { random: internals.random } : {}),
+      ...(internals.logger ? { logger: internals.logger } : {}),
+    });
+  const caller = newCaller();
   const organizations = createOrganizationsPort(
     clients.organizations,
     caller,
@@ -184,6 +200,15 @@ export function createAwsBackendFromClients(clients: AwsClients, internals: AwsB
     caller,
     pageSizeFor('identitystore', internals.pageSize),
   );
+  const trails = Object.entries(clients.cloudTrail ?? {}).map(([region, client]) => ({
+    region,
+    client,
+    caller: newCaller(),
+  }));
+  const cloudTrail =
+    trails.length > 0
+      ? createCloudTrailPort(trails, pageSizeFor('cloudtrail', internals.pageSize))
+      : undefined;
   const quotas = clients.serviceQuotas ? createQuotasPort(clients.serviceQuotas, caller) : undefined;
   let identity: Promise<CallerIdentity> | undefined;
   const callerIdentity = () => {
@@ -201,12 +226,17 @@ export function createAwsBackendFromClients(clients: AwsClients, internals: AwsB
     organizations,
     ssoAdmin,
     identityStore,
+    ...(cloudTrail ? { cloudTrail } : {}),
     ...(quotas ? { quotas } : {}),
     stats: () => stats.snapshot(),
     callerIdentity,
     callerIsManagementAccount: async () => (await callerIdentity()).isManagementAccount,
-    destroy: () => {
-      for (const client of Object.values(clients)) client?.destroy();
-    },
+    destroy: () => destroyAwsClients(clients),
   };
+}
+
+/** Closes every client's connections, CloudTrail's one per Region included. */
+export function destroyAwsClients(clients: AwsClients): void {
+  const { cloudTrail: regional, ...single } = clients;
+  for (const client of [...Object.values(single), ...Object.values(regional ?? {})]) client?.destroy();
 }

@@ -3,10 +3,10 @@
  * back off and retry within the bound, and map the final error to a ServiceError.
  */
 
+import type { RateLimiter } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { StatsRecorder } from './call-stats.ts';
 import { isNetworkFailure, isUncodedAnswer, retryAfterMs, retryKind, toServiceError } from './errors.ts';
-import type { RateLimiter } from './rate-limit.ts';
 import { backoffDelayMs, type RetryPolicy } from './retry.ts';
 import type { Clock, Logger, ServiceName } from './service.ts';
 

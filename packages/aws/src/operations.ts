@@ -34,6 +34,7 @@ export const IAM_PREFIX: Readonly<Record<ServiceName, string>> = {
   'sso-admin': 'sso',
   identitystore: 'identitystore',
   sts: 'sts',
+  cloudtrail: 'cloudtrail',
   'service-quotas': 'servicequotas',
 };
 
@@ -43,6 +44,7 @@ export const SDK_CLIENT_PACKAGES: Readonly<Record<ServiceName, string>> = {
   'sso-admin': '@aws-sdk/client-sso-admin',
   identitystore: '@aws-sdk/client-identitystore',
   sts: '@aws-sdk/client-sts',
+  cloudtrail: '@aws-sdk/client-cloudtrail',
   'service-quotas': '@aws-sdk/client-service-quotas',
 };
 
@@ -151,6 +153,8 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   op('identitystore', 'DescribeGroup', 'read'),
   op('identitystore', 'DescribeUser', 'read'),
 
+  // CloudTrail event history (cloudtrail.ts): drift checks that re-read only what changed.
+  op('cloudtrail', 'LookupEvents', 'read'),
   // Service Quotas (quotas.ts): the account quota a plan checks before creating accounts. The
   // default value is read when no increase was ever applied (GetServiceQuota's NoSuchResource).
   op('service-quotas', 'GetServiceQuota', 'read'),

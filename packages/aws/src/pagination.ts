@@ -4,7 +4,12 @@
  */
 
 /** Largest MaxResults each service accepts on its list operations. */
-export const MAX_PAGE_SIZE = { organizations: 20, 'sso-admin': 100, identitystore: 100 } as const;
+export const MAX_PAGE_SIZE = {
+  organizations: 20,
+  'sso-admin': 100,
+  identitystore: 100,
+  cloudtrail: 50,
+} as const;
 
 export interface Page<T> {
   readonly items: readonly T[] | undefined;

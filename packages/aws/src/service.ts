@@ -1,19 +1,9 @@
 /**
- * The AWS services this backend talks to. `sts` only answers "who am I"; `service-quotas` only
- * the organization's account quota.
+ * The AWS services this backend talks to (`sts` only answers "who am I"; `service-quotas` only
+ * the organization's account quota), and the injected clock rate limiting and backoff wait on:
+ * both shared with `@orgops/live`, whose rate table the reader and `pnpm bench` use too.
  */
-export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore' | 'sts' | 'service-quotas';
-
-/** Injected clock so rate limiting and backoff can be tested with fake time. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+export { type Clock, type ServiceName, systemClock } from '@orgops/live';
 
 /** Where diagnostics go. Never receives credentials or request payloads. */
 export interface Logger {

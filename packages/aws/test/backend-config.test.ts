@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isOrgopsError } from '@orgops/model';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAwsBackend, createAwsClients } from '../src/index.ts';
+import { createAwsBackend, createAwsClients, destroyAwsClients } from '../src/index.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -38,14 +38,14 @@ describe('createAwsBackend configuration', () => {
     expect(await clients.organizations.config.region()).toBe('us-east-1');
     expect(await clients.ssoAdmin.config.region()).toBe('ap-southeast-2');
     expect(await clients.identityStore.config.region()).toBe('ap-southeast-2');
-    for (const client of Object.values(clients)) client.destroy();
+    destroyAwsClients(clients);
   });
 
   it('puts sso-admin in ssoRegion and Organizations in the GovCloud home region', async () => {
     const { clients, regions } = await createAwsClients({ region: 'us-east-1', ssoRegion: 'us-gov-east-1' });
     expect(regions).toEqual({ organizations: 'us-gov-west-1', ssoAdmin: 'us-gov-east-1' });
     expect(await clients.organizations.config.region()).toBe('us-gov-west-1');
-    for (const client of Object.values(clients)) client.destroy();
+    destroyAwsClients(clients);
   });
 
   it('fails with a coded, actionable error when no region is configured', async () => {

@@ -139,7 +139,7 @@ describe('readSnapshot over the AWS backend against moto', () => {
   /*
    * Derivation for the seeded organization (6 accounts incl. the management account, 5 OUs on two
    * levels, FullAWSAccess + 3 SCPs, 3 permission sets provisioned to one account, 2 groups, 1 user):
-   * - ListAccounts: ceil(6 / page).
+   * - No ListAccounts: ListAccountsForParent already names every account.
    * - ListOrganizationalUnitsForParent: one per parent (root, 3 top OUs, 2 nested OUs) plus a
    *   second page for the root's 3 OUs at page size 2. ListAccountsForParent: one per parent (6).
    * - ListTagsForResource (organizations): 5 OUs + 6 accounts + 3 customer SCPs = 14.
@@ -187,12 +187,11 @@ describe('readSnapshot over the AWS backend against moto', () => {
       const stats = backend.stats();
       expect(stats.calls).toEqual({
         ...fixed,
-        'organizations:ListAccounts': 3,
         'organizations:ListOrganizationalUnitsForParent': 7,
         'organizations:ListPolicies': 2,
         'sso-admin:ListPermissionSets': 2,
       });
-      expect(stats.total).toBe(77);
+      expect(stats.total).toBe(74);
       expect(stats.totalRetries).toBe(0);
     } finally {
       backend.destroy();
@@ -205,12 +204,11 @@ describe('readSnapshot over the AWS backend against moto', () => {
       await readSnapshot(backend, { principals: [{ type: 'GROUP', name: 'Admins' }] });
       expect(backend.stats().calls).toEqual({
         ...fixed,
-        'organizations:ListAccounts': 1,
         'organizations:ListOrganizationalUnitsForParent': 6,
         'organizations:ListPolicies': 1,
         'sso-admin:ListPermissionSets': 1,
       });
-      expect(backend.stats().total).toBe(72);
+      expect(backend.stats().total).toBe(71);
     } finally {
       backend.destroy();
     }

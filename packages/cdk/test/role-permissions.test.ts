@@ -32,6 +32,10 @@ describe('pipelineStatements', () => {
     },
   );
 
+  it('the drift role can read CloudTrail event history, for drift checks that re-read only what changed', () => {
+    expect(actions(pipelineStatements('drift', plain))).toContain('cloudtrail:LookupEvents');
+  });
+
   it('plan and drift get the same permissions; apply gets every action of the table', () => {
     expect(pipelineStatements('drift', withKey)).toEqual(pipelineStatements('plan', withKey));
     const apply = new Set(actions(pipelineStatements('apply', plain)));

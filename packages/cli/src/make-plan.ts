@@ -1,5 +1,5 @@
 import { analyzePlan, type Plan, planEverything, type Snapshot } from '@orgops/engine';
-import { type Backend, configReadOptions, readSnapshot } from '@orgops/live';
+import { type Backend, configReadOptions, type ReadOptions, readSnapshot } from '@orgops/live';
 import { type Diagnostic, OrgopsError } from '@orgops/model';
 import { parseAccountQuota, withAccountQuota } from './account-quota.ts';
 import type { CommandContext, GlobalOptions } from './context.ts';
@@ -7,6 +7,9 @@ import { type LoadedConfig, loadConfig } from './load-config.ts';
 import { type BackendAccess, closeBackend, openBackend } from './open-backend.ts';
 import { countLine, printDiagnostics } from './print-diagnostics.ts';
 import { TOOL_VERSION } from './version.ts';
+
+/** How makePlan reads the organization: `readSnapshot`, or drift's incremental read. */
+export type SnapshotReader = (backend: Backend, options: ReadOptions) => Promise<Snapshot>;
 
 export interface PlanRun {
   readonly plan: Plan;
@@ -31,6 +34,7 @@ export async function makePlan(
   options: GlobalOptions,
   refusals: 'fail' | 'report' = 'fail',
   access: BackendAccess = {},
+  read: SnapshotReader = readSnapshot,
 ): Promise<PlanRun> {
   const started = Date.now();
   // Checked before anything is read: bad input changes nothing and costs no AWS call.
@@ -42,11 +46,11 @@ export async function makePlan(
       `Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`,
     );
     await warnIfDelegatedAdministrator(ctx, backend);
-    const read = await readSnapshot(backend, {
+    const live = await read(backend, {
       ...configReadOptions(loaded.desired),
       onProgress: (m: string) => ctx.io.progress(`  ${m}`),
     });
-    const snapshot = withAccountQuota(read, accountQuota);
+    const snapshot = withAccountQuota(live, accountQuota);
     const result = planEverything({
       desired: loaded.desired,
       snapshot,
@@ -77,11 +81,14 @@ export async function makePlan(
   }
 }
 
-/** Loads and validates the config, printing diagnostics; throws a user error when invalid. */
+/**
+ * Loads and validates the config, printing diagnostics; throws a user error when invalid. The
+ * warnings come back too (validate's JSON lists each one).
+ */
 export async function loadValidConfig(
   ctx: CommandContext,
   options: Pick<GlobalOptions, 'config'>,
-): Promise<LoadedConfig> {
+): Promise<LoadedConfig & { readonly warnings: readonly Diagnostic[] }> {
   const result = await loadConfig(options.config, ctx.cwd);
   printDiagnostics(ctx.io, result.warnings, ctx.cwd);
   if (!result.ok) {
@@ -91,7 +98,7 @@ export async function loadValidConfig(
       `The config is invalid: ${countLine(result.errors.length, result.warnings.length)}. Nothing was changed.`,
     );
   }
-  return result.value;
+  return { ...result.value, warnings: result.warnings };
 }
 
 /**

@@ -127,6 +127,28 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
       'Report every difference between the config and the live organization, classified, including those a plan would refuse (an account not in config, …), each with its fix. Exit 2 on drift.',
     )
     .addOption(format())
+    .option(
+      '--since <time>',
+      'read again only what CloudTrail shows was written since TIME (ISO 8601; at most the baseline time), continuing from the baseline',
+    )
+    .option(
+      '--baseline <file>',
+      'the last full read to continue from, saved again after every full read (default: .orgops/drift-baseline.json)',
+    )
+    .addHelpText(
+      'after',
+      `
+With --since or --baseline, drift continues from the last full read and re-reads only the objects
+CloudTrail's event history (Organizations, Identity Center) shows were written since, plus what AWS
+changes without such an event (account names, emails and states, trusted access, delegated
+administrators, users and groups). It reads everything instead, and says why on stderr, when there
+is no usable baseline, the window is beyond CloudTrail's 90 days, an event cannot be scoped, or
+CloudTrail cannot be read; that full read becomes the next baseline. Needs cloudtrail:LookupEvents.
+
+Examples:
+  orgops drift --baseline .orgops/drift-baseline.json      full read the first time, then incremental
+  orgops drift --since 2026-06-01T06:00:00Z --backend aws`,
+    )
     .action(run((opts) => driftCommand(ctx, opts)));
 
   program

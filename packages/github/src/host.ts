@@ -1,5 +1,5 @@
 import type { Plan, ReviewFinding } from '@orgops/engine';
-import type { Backend } from '@orgops/live';
+import type { Backend, DriftRead } from '@orgops/live';
 import type { ClientOptions } from './client.ts';
 
 /**
@@ -21,6 +21,11 @@ export interface PipelineHost {
   parsePlanText(text: string, name: string): Plan;
   /** Loads the config, reads the organization and plans. */
   makePlan(): Promise<{ readonly plan: Plan; readonly backend: Backend }>;
+  /**
+   * The same, reading as drift does: continuing from `baseline` (the last full read) where it can,
+   * re-reading only what CloudTrail shows written since (`readForDrift` in @orgops/live).
+   */
+  makeDriftPlan(baseline: unknown): Promise<{ readonly plan: Plan; readonly read: DriftRead }>;
   /** Applies a plan, printing progress; returns whether it completed and a report. */
   applyPlan(plan: Plan, backend: Backend): Promise<{ readonly ok: boolean; readonly report: string }>;
   /**

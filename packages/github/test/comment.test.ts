@@ -126,6 +126,7 @@ describe('orgops github comment', () => {
         throw new Error('not reached');
       },
       makePlan: () => Promise.reject(new Error('not reached')),
+      makeDriftPlan: () => Promise.reject(new Error('not reached')),
       applyPlan: () => Promise.reject(new Error('not reached')),
     };
     await expect(githubComment(host, 'plan.json', { artifactDir: 'x' })).rejects.toThrow(

@@ -16,7 +16,7 @@ import {
   type Snapshot,
   serializePlan,
 } from '@orgops/engine';
-import { applyPlan, readSnapshot } from '@orgops/live';
+import { applyPlan, readForDrift, readSnapshot } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, OrgopsError, validateConfig } from '@orgops/model';
 import {
   createSandbox,
@@ -70,7 +70,16 @@ export interface Pipeline {
     sha: string,
     options?: { dispatch?: Record<string, string>; cancelled?: boolean },
   ): Promise<{ code: number; run: FakeRun }>;
-  driftJob(sha: string): Promise<number>;
+  /**
+   * Runs the drift job; `incremental` as drift.yml does, uploading the next baseline as the run's
+   * artifact (a job that fails uploads nothing). Returns the exit code and the run.
+   */
+  driftJob(
+    sha: string,
+    options?: { incremental?: boolean; event?: string; branch?: string },
+  ): Promise<number>;
+  /** The run of the last driftJob. */
+  lastDriftRun(): FakeRun | undefined;
   cleanup(): void;
 }
 
@@ -96,10 +105,9 @@ export function createPipeline(
   fake.repo.addCommit(mainTip, []);
 
   const state = { desired };
-  const planWithSnapshot = async (): Promise<{ plan: Plan; snapshot: Snapshot }> => {
-    const snapshot = await readSnapshot(backend, {
-      principals: state.desired.assignments.map((a) => a.principal),
-    });
+  let lastDrift: FakeRun | undefined;
+  const readOptions = () => ({ principals: state.desired.assignments.map((a) => a.principal) });
+  const planOf = (snapshot: Snapshot): Plan => {
     const result = plan({
       desired: state.desired,
       snapshot,
@@ -107,7 +115,11 @@ export function createPipeline(
       analyze: analyzePlan,
     });
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-    return { plan: result.value, snapshot };
+    return result.value;
+  };
+  const planWithSnapshot = async (): Promise<{ plan: Plan; snapshot: Snapshot }> => {
+    const snapshot = await readSnapshot(backend, readOptions());
+    return { plan: planOf(snapshot), snapshot };
   };
   const makePlan = async (): Promise<Plan> => (await planWithSnapshot()).plan;
   /** `orgops plan --rehearse`: the plan with its rehearsal on a twin of the sandbox. */
@@ -131,6 +143,10 @@ export function createPipeline(
     readPlanFile: (path) => parse(readFileSync(join(dir, path), 'utf8'), path),
     parsePlanText: parse,
     makePlan: async () => ({ plan: await makePlan(), backend }),
+    makeDriftPlan: async (baseline) => {
+      const read = await readForDrift(backend, baseline, readOptions());
+      return { plan: planOf(read.snapshot), read };
+    },
     ...(options.lint ? { lintFindings: async () => options.lint ?? [] } : {}),
     applyPlan: async (p, b) => {
       const result = await applyPlan(p, b, { pollIntervalMs: 1 });
@@ -251,22 +267,46 @@ export function createPipeline(
       run.conclusion = code === 0 ? 'success' : 'failure';
       return { code, run };
     },
-    async driftJob(githubSha) {
+    async driftJob(githubSha, options = {}) {
+      const event = options.event ?? 'schedule';
+      const branch = options.branch ?? 'main';
       const run = fake.repo.addRun({
-        workflow: 'drift.yml',
+        workflow: PIPELINE_DEFAULTS.driftWorkflow,
         headSha: githubSha,
-        headBranch: 'main',
-        event: 'schedule',
+        headBranch: branch,
+        event,
         status: 'in_progress',
         conclusion: null,
       });
-      const code = await githubDrift(host(envFor(run, 'schedule', {}, githubSha, 'refs/heads/main')), {
+      lastDrift = run;
+      const baselineDir = `drift-${run.id}`;
+      const code = await githubDrift(host(envFor(run, event, {}, githubSha, `refs/heads/${branch}`)), {
         label: PIPELINE_DEFAULTS.driftLabel,
+        ...(options.incremental
+          ? {
+              incremental: {
+                workflow: PIPELINE_DEFAULTS.driftWorkflow,
+                maxAgeDays: PIPELINE_DEFAULTS.fullReadEveryDays,
+                dir: baselineDir,
+              },
+            }
+          : {}),
       });
+      if (options.incremental && code !== 1) {
+        const file = join(dir, baselineDir, 'baseline.json');
+        fake.repo.artifacts.push({
+          id: fake.repo.id(),
+          runId: run.id,
+          name: 'orgops-drift-baseline',
+          zip: zipSync({ 'baseline.json': strToU8(readFileSync(file, 'utf8')) }),
+          expired: false,
+        });
+      }
       run.status = 'completed';
       run.conclusion = code === 1 ? 'failure' : 'success';
       return code;
     },
+    lastDriftRun: () => lastDrift,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

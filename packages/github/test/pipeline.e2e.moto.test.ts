@@ -190,7 +190,7 @@ describe('the workflows, end to end, against moto and the fake GitHub', () => {
     ]);
     expect(orgopsCommands('apply.yml', 'apply')).toEqual(['pnpm -s orgops github apply --backend aws']);
     expect(orgopsCommands('drift.yml', 'drift')).toEqual([
-      'pnpm -s orgops github drift --backend aws || test $? -eq 2',
+      'pnpm -s orgops github drift --backend aws --incremental || test $? -eq 2',
     ]);
   });
 
@@ -247,6 +247,10 @@ describe('the workflows, end to end, against moto and the fake GitHub', () => {
     const issue = fake.repo.issues[0];
     expect(issue?.labels).toEqual(['orgops-drift']);
     expect(issue?.body).toContain('OU /Rogue2 was created');
+    expect(opened.summary).toContain('Full read: no earlier successful drift.yml run on main.');
+    expect(
+      fake.repo.artifacts.some((a) => a.runId === opened.run.id && a.name === 'orgops-drift-baseline'),
+    ).toBe(true);
 
     const org = motoClients(moto).organizations;
     await org.send(new TagResourceCommand({ ResourceId: rogue, Tags: [{ Key: 'owner', Value: 'console' }] }));
@@ -254,9 +258,12 @@ describe('the workflows, end to end, against moto and the fake GitHub', () => {
     const list = await org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: appsId }));
     const apps = list.OrganizationalUnits?.find((o) => o.Name === 'Apps')?.Id ?? '';
     await org.send(new TagResourceCommand({ ResourceId: apps, Tags: [{ Key: 'team', Value: 'someone' }] }));
-    expect((await driftRun()).failed).toBe(false);
+    const updated = await driftRun();
+    expect(updated.failed, updated.log).toBe(false);
     expect(fake.repo.issues).toHaveLength(1);
     expect(issue?.body).toContain('OU /Apps was retagged');
+    // It tried to continue from the first run's baseline; moto has no LookupEvents, so it read all.
+    expect(updated.summary).toMatch(/Full read: CloudTrail(\\)?'s event history could not be read/);
 
     await org.send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: rogue }));
     await org.send(new TagResourceCommand({ ResourceId: apps, Tags: [{ Key: 'team', Value: 'platform' }] }));

@@ -60,7 +60,3 @@ export async function mapLimit<T, R>(
   const limiter = new Limiter(limit);
   return Promise.all(items.map((item) => limiter.run(() => fn(item))));
 }
-
-export function sleep(ms: number): Promise<void> {
-  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
-}

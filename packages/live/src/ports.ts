@@ -288,6 +288,38 @@ export interface IdentityStorePort {
 }
 
 /**
+ * One management event from CloudTrail's event history: the parts drift reads. `request` is the
+ * record's `requestParameters` (the API's request members, first letter lower-cased); AWS leaves
+ * it null for some calls, and hides some values.
+ */
+export interface TrailEvent {
+  readonly id: string;
+  /** ISO 8601 time of the call. */
+  readonly time: string;
+  /** e.g. `organizations.amazonaws.com`, `sso.amazonaws.com`. */
+  readonly source: string;
+  /** The API operation, e.g. `AttachPolicy`. */
+  readonly name: string;
+  readonly request: Readonly<Record<string, unknown>> | null;
+  /** Set when the call failed. */
+  readonly errorCode?: string;
+}
+
+/**
+ * CloudTrail's event history (LookupEvents), for drift checks that re-read only what changed.
+ * Organizations records its events in us-east-1 (its partition's home Region), Identity Center and
+ * the identity store in the instance's Region; the implementation looks in both.
+ */
+export interface CloudTrailPort {
+  /** Every write (ReadOnly=false) management event recorded from `start` to `end`, every page. */
+  lookupWriteEvents(start: Date, end: Date): Promise<readonly TrailEvent[]>;
+  /** How long after a call its event may still be missing from the history. */
+  readonly deliveryDelayMs: number;
+  /** How far back the history reaches. */
+  readonly retentionMs: number;
+}
+
+/**
  * Service Quotas, for the one quota a plan checks before apply: accounts per organization (the
  * closure quota is fixed and lives in the limits table).
  */
@@ -311,6 +343,8 @@ export interface Backend {
   readonly organizations: OrganizationsPort;
   readonly ssoAdmin: SsoAdminPort;
   readonly identityStore: IdentityStorePort;
+  /** Optional: without it, `drift --since` always reads everything. */
+  readonly cloudTrail?: CloudTrailPort;
   /** Optional: without it, plans do not check the account quota. */
   readonly quotas?: QuotasPort;
   stats(): CallStats;
@@ -325,7 +359,7 @@ export interface Backend {
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';
   constructor(
-    readonly service: 'organizations' | 'sso-admin' | 'identitystore' | 'service-quotas',
+    readonly service: 'organizations' | 'sso-admin' | 'identitystore' | 'cloudtrail' | 'service-quotas',
     readonly operation: string,
     readonly code: string,
     message: string,

@@ -4,6 +4,7 @@ export * from './canonical-json.ts';
 export { closest } from './closest.ts';
 export * from './desired-state.ts';
 export * from './diagnostic.ts';
+export * from './diagnostic-groups.ts';
 export * from './errors.ts';
 export * from './ignore.ts';
 export * from './limits.ts';

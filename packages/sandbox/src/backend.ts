@@ -9,6 +9,7 @@ import { sandboxQuotas } from './quotas.ts';
 import { sandboxSsoAdmin } from './sso-admin.ts';
 import { type SandboxState, seedState } from './state.ts';
 import { openStateFile, type StateFile } from './state-file.ts';
+import { IDENTITY_CENTER_SOURCE, ORGANIZATIONS_SOURCE, recordingWrites, sandboxCloudTrail } from './trail.ts';
 
 /** A {@link Backend} over an in-memory organization, with access to its state for tests. */
 export interface SandboxBackend extends Backend {
@@ -79,12 +80,13 @@ export async function openSandbox(file: string, options: OpenSandboxOptions = {}
 
 function build(ctx: SandboxContext, location: string, file: StateFile | undefined): SandboxBackend {
   const persist = file?.writable ? file.persistIfChanged.bind(file, () => ctx.state) : undefined;
-  const organizations = {
+  // Every write records its CloudTrail event before the state (events included) is persisted.
+  const organizations = recordingWrites(ctx, ORGANIZATIONS_SOURCE, {
     ...organizationsReads(ctx),
     ...organizationsStructure(ctx),
     ...organizationsPolicies(ctx),
-  };
-  const ssoAdmin = sandboxSsoAdmin(ctx);
+  });
+  const ssoAdmin = recordingWrites(ctx, IDENTITY_CENTER_SOURCE, sandboxSsoAdmin(ctx));
   return {
     kind: 'sandbox',
     location,
@@ -92,6 +94,7 @@ function build(ctx: SandboxContext, location: string, file: StateFile | undefine
     ssoAdmin: persist ? persistingAfterEachCall(ssoAdmin, persist) : ssoAdmin,
     identityStore: sandboxIdentityStore(ctx),
     quotas: sandboxQuotas(ctx),
+    cloudTrail: sandboxCloudTrail(ctx),
     stats(): CallStats {
       const calls = { ...ctx.calls };
       return { calls, total: Object.values(calls).reduce((a, b) => a + b, 0) };

@@ -1,7 +1,7 @@
-import { ServiceError } from '@orgops/live';
+import { type Clock, ServiceError, systemClock } from '@orgops/live';
 import type { SandboxState } from './state.ts';
 
-export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore' | 'service-quotas';
+export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore' | 'cloudtrail' | 'service-quotas';
 
 /** Options shared by `createSandbox` and `openSandbox`. */
 export interface SandboxOptions {
@@ -16,6 +16,8 @@ export interface SandboxOptions {
   readonly closeTicks?: number;
   /** Shown as the backend location (default `sandbox:memory` or the file path). */
   readonly location?: string;
+  /** The time CloudTrail events are recorded at (default the system clock). */
+  readonly clock?: Clock;
 }
 
 /** Page sizes AWS allows at most, used to count list calls as AWS would bill them. */
@@ -23,6 +25,7 @@ export const PAGE_SIZE: Readonly<Record<ServiceName, number>> = {
   organizations: 20,
   'sso-admin': 100,
   identitystore: 100,
+  cloudtrail: 50,
   'service-quotas': 100,
 };
 
@@ -42,6 +45,11 @@ export class SandboxContext {
 
   get closeTicks(): number {
     return this.options.closeTicks ?? 3;
+  }
+
+  /** Milliseconds on the clock CloudTrail events are recorded with. */
+  now(): number {
+    return (this.options.clock ?? systemClock).now();
   }
 
   /** Counts one call, advances time, and throws an injected failure if the hook asks for one. */

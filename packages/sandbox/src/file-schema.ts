@@ -90,6 +90,16 @@ const ssoRequest = z.strictObject({
 
 const principal = z.strictObject({ id: z.string().min(1), name: z.string().min(1) });
 
+/** A recorded CloudTrail event (trail.ts); `time` must be a time, or LookupEvents could not place it. */
+const event = z.strictObject({
+  id: z.string().min(1),
+  time: z.string().refine((t) => !Number.isNaN(Date.parse(t)), 'an event time is an ISO 8601 time'),
+  source: z.string().min(1),
+  name: z.string().min(1),
+  request: z.record(z.string(), z.unknown()),
+  errorCode: z.string().optional(),
+});
+
 export const sandboxStateSchema = z.strictObject({
   stateVersion: z.literal(1),
   counters: z.record(z.string(), count),
@@ -133,6 +143,7 @@ export const sandboxStateSchema = z.strictObject({
       requests: z.array(ssoRequest),
     })
     .optional(),
+  events: z.array(event).optional(),
 });
 
 /** One thing wrong with a sandbox file: where (a path like `accounts[2].id`), what, and the value. */

@@ -12,6 +12,7 @@ export {
   type SandboxAccount,
   type SandboxAssignment,
   type SandboxCreateAccountRequest,
+  type SandboxEvent,
   type SandboxIdentityCenter,
   type SandboxOu,
   type SandboxPermissionSet,

@@ -1,7 +1,14 @@
 import type { AssignmentInfo, SsoAdminPort } from '@orgops/live';
 import { LIMITS } from '@orgops/model';
 import { awsError, type SandboxContext } from './context.ts';
-import { asyncStatus, instanceOf, permissionSetOf, poll, sameAssignment } from './sso-helpers.ts';
+import {
+  assignmentIndex,
+  asyncStatus,
+  instanceOf,
+  permissionSetOf,
+  poll,
+  sameAssignment,
+} from './sso-helpers.ts';
 import { ssoAdminPermissionSetWrites } from './sso-permission-sets.ts';
 import { nextId, type SandboxSsoRequest } from './state.ts';
 
@@ -152,17 +159,21 @@ export function sandboxSsoAdmin(ctx: SandboxContext): SsoAdminPort {
     async listAccountAssignments(instanceArn, accountId, permissionSetArn) {
       return ctx.list(SVC, 'ListAccountAssignments', () => {
         permissionSetOf(ctx, 'ListAccountAssignments', instanceArn, permissionSetArn);
-        return instanceOf(ctx, 'ListAccountAssignments', instanceArn)
-          .assignments.filter((a) => a.accountId === accountId && a.permissionSetArn === permissionSetArn)
-          .map((a) => ({ ...a }));
+        const { assignments } = instanceOf(ctx, 'ListAccountAssignments', instanceArn);
+        return (assignmentIndex(assignments).byPair.get(`${permissionSetArn}|${accountId}`) ?? []).map(
+          (a) => ({
+            ...a,
+          }),
+        );
       });
     },
     async listAccountAssignmentsForPrincipal(instanceArn, principalType, principalId) {
-      return ctx.list(SVC, 'ListAccountAssignmentsForPrincipal', () =>
-        instanceOf(ctx, 'ListAccountAssignmentsForPrincipal', instanceArn)
-          .assignments.filter((a) => a.principalType === principalType && a.principalId === principalId)
-          .map((a) => ({ ...a })),
-      );
+      return ctx.list(SVC, 'ListAccountAssignmentsForPrincipal', () => {
+        const { assignments } = instanceOf(ctx, 'ListAccountAssignmentsForPrincipal', instanceArn);
+        return (assignmentIndex(assignments).byPrincipal.get(`${principalType}|${principalId}`) ?? []).map(
+          (a) => ({ ...a }),
+        );
+      });
     },
 
     async provisionPermissionSet(instanceArn, arn, accountId) {

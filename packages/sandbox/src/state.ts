@@ -25,6 +25,21 @@ export interface SandboxState {
   /** Accounts closed so far, for the rolling CloseAccount quota. */
   closedAccounts: number;
   identityCenter?: SandboxIdentityCenter;
+  /**
+   * CloudTrail's event history: every write call, as AWS records it (the last 90 days). Absent in
+   * files written before the sandbox recorded events.
+   */
+  events?: SandboxEvent[];
+}
+
+/** A management event as CloudTrail records it (the fields LookupEvents returns that drift reads). */
+export interface SandboxEvent {
+  id: string;
+  time: string;
+  source: string;
+  name: string;
+  request: Record<string, unknown>;
+  errorCode?: string;
 }
 
 export interface SandboxOu {

@@ -1,27 +1,56 @@
 import { classifyDrift, isEmptyPlan, renderDriftMarkdown, renderDriftText } from '@orgops/engine';
+import { type DriftRead, readForDrift } from '@orgops/live';
 import type { CommandContext, GlobalOptions } from '../context.ts';
+import { baselinePath, describeRead, parseSince, readBaseline, writeBaseline } from '../drift-baseline.ts';
 import { EXIT } from '../exit-codes.ts';
-import { makePlan } from '../make-plan.ts';
+import { makePlan, type SnapshotReader } from '../make-plan.ts';
 import { parseFormat, renderPlan } from '../render.ts';
+
+export interface DriftOptions extends GlobalOptions {
+  readonly format: string;
+  /** Re-read only what CloudTrail shows written since this time (ISO 8601). */
+  readonly since?: string;
+  /** The last full read: read to continue from it, written after every full read. */
+  readonly baseline?: string;
+}
 
 /**
  * `orgops drift`: compares the live organization with the config on main and reports every
  * difference as something that happened outside orgops, including those a plan would refuse
  * (listed, not fatal). Exit 2 when there is drift. The report renders names from the organization
  * as inert data (engine `render/drift.ts`).
+ *
+ * With `--since` or `--baseline`, the read continues from the last full read (the baseline file)
+ * and re-reads only what CloudTrail shows written since; it reads everything when it cannot (and
+ * says why), and then saves that read as the next baseline.
  */
-export async function driftCommand(
-  ctx: CommandContext,
-  options: GlobalOptions & { format: string },
-): Promise<number> {
+export async function driftCommand(ctx: CommandContext, options: DriftOptions): Promise<number> {
   const format = parseFormat(options.format);
+  const since = parseSince(options.since);
+  const incremental = since !== undefined || options.baseline !== undefined;
+  const file = baselinePath(options.baseline, ctx.cwd);
+  let done: DriftRead | undefined;
+  const read: SnapshotReader | undefined = incremental
+    ? async (backend, readOptions) => {
+        done = await readForDrift(backend, readBaseline(file), {
+          ...readOptions,
+          ...(since ? { since } : {}),
+        });
+        if (done.mode === 'full') writeBaseline(file, done.record);
+        return done.snapshot;
+      }
+    : undefined;
   // Drift never fails on what a plan must refuse (an account nobody put in config…): it lists it
   // with every other difference.
-  const run = await makePlan(ctx, options, 'report');
+  const run = await makePlan(ctx, options, 'report', {}, read);
+  const summary = done ? describeRead(done, file) : undefined;
+  if (summary) ctx.io.err(summary.line);
   const items = classifyDrift(run.plan, run.refused);
   const orgId = run.plan.target.organizationId;
   if (format === 'json') {
-    ctx.io.out(JSON.stringify({ drift: items, plan: run.plan }, null, 2));
+    ctx.io.out(
+      JSON.stringify({ drift: items, ...(summary ? { read: summary.json } : {}), plan: run.plan }, null, 2),
+    );
   } else if (format === 'markdown') {
     ctx.io.out(
       `${renderDriftMarkdown(items, orgId)}\n\n${renderPlan(run.plan, 'markdown', { color: false, title: 'Changes orgops apply would make' })}`,

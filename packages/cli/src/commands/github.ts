@@ -6,7 +6,7 @@ import {
   PIPELINE_DEFAULTS,
   type PipelineHost,
 } from '@orgops/github';
-import { applyPlan, type Backend } from '@orgops/live';
+import { applyPlan, type Backend, type DriftRead, readForDrift } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { Command } from 'commander';
 import type { CommandContext, GlobalOptions } from '../context.ts';
@@ -55,6 +55,16 @@ function hostFor(
       const run = await makePlan(ctx, options, 'fail', access);
       opened.push(run.backend);
       return { plan: run.plan, backend: run.backend };
+    },
+    makeDriftPlan: async (baseline) => {
+      let read: DriftRead | undefined;
+      const run = await makePlan(ctx, options, 'fail', access, async (backend, readOptions) => {
+        read = await readForDrift(backend, baseline, readOptions);
+        return read.snapshot;
+      });
+      opened.push(run.backend);
+      if (!read) throw new OrgopsError('internal', 'The drift read did not run.', 'internal');
+      return { plan: run.plan, read };
     },
     applyPlan: async (plan, backend) => {
       ctx.io.progress(`Applying ${plan.summary.total} changes...`);
@@ -138,9 +148,55 @@ export function registerGithubCommands(
       'On a schedule: keep one labelled issue open while the organization differs from the config, updated in place, closed with a comment when drift is gone. Exit 2 on drift.',
     )
     .option('--label <name>', 'label of the drift issue', PIPELINE_DEFAULTS.driftLabel)
+    .option(
+      '--incremental',
+      "continue from the last full read kept by the previous successful drift run's artifact, re-reading only what CloudTrail shows written since; write the next baseline for this run to upload",
+    )
+    .option('--drift-workflow <file>', 'workflow file of the drift runs', PIPELINE_DEFAULTS.driftWorkflow)
+    .option(
+      '--full-read-every <days>',
+      'with --incremental: read everything when the last full read is older than this',
+      String(PIPELINE_DEFAULTS.fullReadEveryDays),
+    )
+    .option(
+      '--baseline-dir <dir>',
+      'with --incremental: where to write baseline.json for upload as the orgops-drift-baseline artifact',
+      PIPELINE_DEFAULTS.driftBaselineDir,
+    )
     .action(
-      run((opts: GlobalOptions & { label: string }) =>
-        githubDrift(hostFor(ctx, opts), { label: opts.label }),
+      run(
+        (
+          opts: GlobalOptions & {
+            label: string;
+            incremental?: boolean;
+            driftWorkflow: string;
+            fullReadEvery: string;
+            baselineDir: string;
+          },
+        ) =>
+          githubDrift(hostFor(ctx, opts), {
+            label: opts.label,
+            ...(opts.incremental
+              ? {
+                  incremental: {
+                    workflow: opts.driftWorkflow,
+                    maxAgeDays: parseDays(opts.fullReadEvery),
+                    dir: opts.baselineDir,
+                  },
+                }
+              : {}),
+          }),
       ),
     );
+}
+
+/** `--full-read-every`: whole days, 1 to 89 (CloudTrail keeps 90). */
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > 89)
+    throw new OrgopsError(
+      'bad-full-read-every',
+      `--full-read-every '${value}' is not a number of days from 1 to 89 (CloudTrail's event history keeps 90).`,
+    );
+  return days;
 }

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { expandAssignments } from '@orgops/engine';
 import { lintSummary, renderLintJson, renderLintText } from '@orgops/lint';
+import type { Diagnostic } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { paint } from '../io.ts';
@@ -17,7 +18,7 @@ export async function validateCommand(
   options: Pick<GlobalOptions, 'config'> & { format?: string },
 ): Promise<number> {
   const loaded = await loadValidConfig(ctx, options);
-  const { desired, file } = loaded;
+  const { desired, file, warnings } = loaded;
   const lint = await lintLoaded(loaded);
   const root = lintRoot(ctx);
   const counts = {
@@ -30,9 +31,16 @@ export async function validateCommand(
     assignments: expandAssignments(desired).length,
   };
   if (options.format === 'json') {
+    // Every warning, where the terminal groups repeated ones.
     ctx.io.out(
       JSON.stringify(
-        { valid: true, file, counts, lint: JSON.parse(renderLintJson(lint, { root })) },
+        {
+          valid: true,
+          file,
+          counts,
+          warnings: warnings.map(jsonWarning),
+          lint: JSON.parse(renderLintJson(lint, { root })),
+        },
         null,
         2,
       ),
@@ -48,6 +56,17 @@ export async function validateCommand(
     );
   }
   return EXIT.ok;
+}
+
+function jsonWarning(d: Diagnostic) {
+  return {
+    code: d.code,
+    path: d.path,
+    ...(d.site ? { site: d.site } : {}),
+    message: d.message,
+    ...(d.value !== undefined ? { value: d.value } : {}),
+    fix: d.fix,
+  };
 }
 
 function n(count: number, one: string, many = `${one}s`): string {

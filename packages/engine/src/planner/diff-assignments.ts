@@ -19,12 +19,17 @@ export function diffAssignments(
 ): void {
   const ic = live.snapshot.identityCenter;
   const principals = ic?.principals ?? [];
-  const idOf = (type: 'GROUP' | 'USER', name: string): string | undefined =>
-    principals.find((p) => p.type === type && p.name === name)?.id;
+  const idByName = new Map<string, string>();
+  const nameById = new Map<string, string>();
+  // Reversed so the first principal listed wins, as a linear search would find it.
+  for (const p of [...principals].reverse()) {
+    idByName.set(`${p.type}:${p.name}`, p.id);
+    nameById.set(`${p.type}:${p.id}`, p.name);
+  }
+  const idOf = (type: 'GROUP' | 'USER', name: string): string | undefined => idByName.get(`${type}:${name}`);
   // The reader names every principal an assignment mentions that still exists; one it cannot name
   // was deleted from the identity store, and AWS keeps its assignments until they are deleted by id.
-  const nameOf = (type: 'GROUP' | 'USER', id: string): string | undefined =>
-    principals.find((p) => p.type === type && p.id === id)?.name;
+  const nameOf = (type: 'GROUP' | 'USER', id: string): string | undefined => nameById.get(`${type}:${id}`);
 
   const psNameByArn = new Map((ic?.permissionSets ?? []).map((p) => [p.arn, p.name]));
   const psName = (arn: string): string | undefined => psNameByArn.get(arn);

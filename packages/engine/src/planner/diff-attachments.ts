@@ -52,6 +52,15 @@ export function diffAttachments(
   );
   const declined = new Set(desired.accounts.filter((a) => a.close).map((a) => accountTarget(a.email)));
 
+  // The config's attachments by type and target, so each target looks up its own.
+  const wantedByTarget = new Map<string, DesiredState['attachments'][number][]>();
+  for (const a of desired.attachments) {
+    const key = `${a.policyType}|${a.target}`;
+    const list = wantedByTarget.get(key);
+    if (list) list.push(a);
+    else wantedByTarget.set(key, [a]);
+  }
+
   for (const type of desired.policyTypes) {
     const limits = policyTypeLimits(type);
     const typeEnabledNow = live.enabledPolicyTypes.has(type);
@@ -87,7 +96,7 @@ export function diffAttachments(
       // AWS attaches FullAWSAccess to new targets, and to every target when SCPs get enabled.
       const have = exists && typeEnabledNow ? (current.get(tKey) ?? new Set<string>()) : new Set<string>();
       if (type === SCP && (!exists || !typeEnabledNow)) have.add(policyKey(SCP, FullAWSAccess.name));
-      const wanted = desired.attachments.filter((a) => a.target === tKey && a.policyType === type);
+      const wanted = wantedByTarget.get(`${type}|${tKey}`) ?? [];
       const want = new Set(wanted.map((a) => policyKey(a.policyType, a.policyName)));
       const attach = [...want].filter((k) => !have.has(k)).sort();
       const detach = [...have].filter((k) => !want.has(k)).sort();

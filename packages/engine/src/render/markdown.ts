@@ -1,4 +1,4 @@
-import { policyTypeLabel } from '@orgops/model';
+import { type Diagnostic, groupRepeated, policyTypeLabel } from '@orgops/model';
 import { accountLabel } from '../analysis/context.ts';
 import { plural } from '../analysis/policy-facts.ts';
 import type { AccessChange, GuardrailChange, Risk } from '../analysis/types.ts';
@@ -175,14 +175,24 @@ function guardrailSection(guardrails: readonly GuardrailChange[]): string[] {
   return [...out, ''];
 }
 
+function warningItem(w: Diagnostic, bullet: string): string {
+  return `${bullet}⚠️ ${mdText(w.message)}${w.path ? ` (${mdCode(w.path)})` : ''}${w.fix ? ` Fix: ${mdText(w.fix)}` : ''} \`${w.code}\``;
+}
+
 function warningSection(plan: Plan): string[] {
   if (plan.warnings.length === 0) return [];
   return [
     '### Warnings',
     '',
-    ...plan.warnings.map(
-      (w) =>
-        `- ⚠️ ${mdText(w.message)}${w.path ? ` (${mdCode(w.path)})` : ''}${w.fix ? ` Fix: ${mdText(w.fix)}` : ''} \`${w.code}\``,
+    // A warning repeated more than three times shows as one group with two examples.
+    ...groupRepeated(plan.warnings).flatMap((e) =>
+      e.kind === 'one'
+        ? [warningItem(e.diagnostic, '- ')]
+        : [
+            `- ⚠️ ${mdText(e.summary)}, e.g.: \`${e.code}\``,
+            ...e.examples.map((w) => warningItem(w, '  - ')),
+            `  - …and ${e.count - e.examples.length} more (the JSON plan lists every one)`,
+          ],
     ),
     '',
   ];

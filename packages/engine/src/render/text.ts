@@ -1,3 +1,4 @@
+import { type Diagnostic, groupRepeated } from '@orgops/model';
 import { changesOf, type Plan } from '../plan.ts';
 import { type Paint, painter, type Tone } from './ansi.ts';
 import { phaseSections, terminalBody } from './body.ts';
@@ -62,12 +63,22 @@ function riskLines(plan: Plan, paint: Paint): string[] {
 
 function warningLines(plan: Plan, paint: Paint): string[] {
   if (plan.warnings.length === 0) return [];
+  const one = (w: Diagnostic, indent: string) => [
+    `${indent}${paint('change', '!')} ${escapeControls(w.message)}${w.path ? ` (${escapeControls(w.path)})` : ''} [${w.code}]`,
+    ...(w.fix ? [`${indent}  ${paint('note', `fix: ${escapeControls(w.fix)}`)}`] : []),
+  ];
   return [
     paint('strong', 'Warnings'),
-    ...plan.warnings.flatMap((w) => [
-      `  ${paint('change', '!')} ${escapeControls(w.message)}${w.path ? ` (${escapeControls(w.path)})` : ''} [${w.code}]`,
-      ...(w.fix ? [`    ${paint('note', `fix: ${escapeControls(w.fix)}`)}`] : []),
-    ]),
+    // A warning repeated more than three times shows as one group with two examples.
+    ...groupRepeated(plan.warnings).flatMap((e) =>
+      e.kind === 'one'
+        ? one(e.diagnostic, '  ')
+        : [
+            `  ${paint('change', '!')} ${e.summary}, e.g.: [${e.code}]`,
+            ...e.examples.flatMap((w) => one(w, '    ')),
+            `    …and ${e.count - e.examples.length} more (--format json lists every one)`,
+          ],
+    ),
     '',
   ];
 }

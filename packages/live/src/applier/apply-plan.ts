@@ -8,6 +8,7 @@ import {
 } from '@orgops/engine';
 import { OrgopsError } from '@orgops/model';
 import { KeyedQueue, Limiter } from '../concurrency.ts';
+import { systemClock } from '../pacing/clock.ts';
 import { type Backend, type CallStats, ServiceError } from '../ports.ts';
 import { readSnapshot } from '../reader/read-snapshot.ts';
 import { ApplyContext, AsyncRequestFailed, NotStarted } from './context.ts';
@@ -67,6 +68,7 @@ export async function applyPlan(
     emit,
     options.pollIntervalMs ?? 1000,
     options.maxPolls ?? 900,
+    options.clock ?? systemClock,
   );
   const gates: IdentityCenterGates = {
     provisioning: new Limiter(3),

@@ -1,7 +1,7 @@
 import type { AccountRef, AccountState, PrincipalRef, Snapshot, TargetRef } from '@orgops/engine';
 import { OrgopsError } from '@orgops/model';
-import { sleep } from '../concurrency.ts';
 import { IdentityLookup } from '../identity-lookup.ts';
+import type { Clock } from '../pacing/clock.ts';
 import { type Backend, isServiceError } from '../ports.ts';
 import { OuTree } from './ou-tree.ts';
 import type { ApplyEvent } from './types.ts';
@@ -55,6 +55,7 @@ export class ApplyContext {
     readonly emit: (e: ApplyEvent) => void,
     readonly pollIntervalMs: number,
     readonly maxPolls: number,
+    readonly clock: Clock,
   ) {
     this.rootId = snapshot.root.id;
     this.ous = new OuTree(snapshot.root.id, snapshot.ous);
@@ -188,7 +189,7 @@ export class ApplyContext {
           'internal',
         );
       if (i === 0) this.emit({ kind: 'wait', address, message: `waiting for ${what}` });
-      await sleep(this.pollIntervalMs);
+      await this.clock.sleep(this.pollIntervalMs);
       current = await check();
     }
     return current;
@@ -206,7 +207,7 @@ export class ApplyContext {
         const retryable =
           isServiceError(err) && (RETRYABLE.includes(err.code) || alsoRetry.includes(err.code));
         if (!retryable || attempt >= attempts) throw err;
-        await sleep(this.pollIntervalMs * 2 ** attempt);
+        await this.clock.sleep(this.pollIntervalMs * 2 ** attempt);
       }
     }
   }

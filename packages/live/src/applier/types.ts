@@ -1,4 +1,5 @@
 import type { Change, PhaseName, Snapshot } from '@orgops/engine';
+import type { Clock } from '../pacing/clock.ts';
 import type { Backend, CallStats } from '../ports.ts';
 import type { AssignmentEnumeration } from '../reader/read-identity-center.ts';
 
@@ -52,6 +53,8 @@ export interface ApplyOptions {
   readonly pollIntervalMs?: number;
   /** Polls before giving up on one request (default 900). */
   readonly maxPolls?: number;
+  /** Whose time the polls and retries wait on (default the system clock; `pnpm bench` models it). */
+  readonly clock?: Clock;
   /**
    * Keep starting changes after a failure, to find every change AWS would refuse rather than the
    * first. Only for rehearsals on a twin: against a real organization, apply stops at the first

@@ -1,7 +1,7 @@
 import type { SnapshotPolicy } from '@orgops/engine';
 import { AWS_MANAGED_POLICY_CONTENT } from '../aws-managed-policies.ts';
-import type { Limiter } from '../concurrency.ts';
-import type { OrganizationsPort } from '../ports.ts';
+import type { CallScheduler } from '../pacing/call-scheduler.ts';
+import type { OrganizationsPort, PolicySummary } from '../ports.ts';
 
 /**
  * Policies of the given types (enabled ones, and disabled ones whose policies AWS keeps):
@@ -12,29 +12,37 @@ import type { OrganizationsPort } from '../ports.ts';
 export async function readPolicies(
   org: OrganizationsPort,
   types: readonly string[],
-  run: Limiter,
+  calls: CallScheduler,
 ): Promise<SnapshotPolicy[]> {
-  const perType = await Promise.all(types.map((type) => run.run(() => org.listPolicies(type))));
-  const summaries = perType.flat();
-  return Promise.all(
-    summaries.map(async (p) => {
-      const [targets, content, tags] = await Promise.all([
-        run.run(() => org.listTargetsForPolicy(p.id)),
-        p.awsManaged
-          ? (AWS_MANAGED_POLICY_CONTENT[p.id] ?? '')
-          : run.run(async () => (await org.describePolicy(p.id)).content),
-        p.awsManaged ? {} : run.run(() => org.listTagsForResource(p.id)),
-      ]);
-      return {
-        id: p.id,
-        type: p.type,
-        name: p.name,
-        description: p.description,
-        content,
-        awsManaged: p.awsManaged,
-        tags: { ...tags },
-        targets: targets.map((t) => t.targetId),
-      };
-    }),
+  const perType = await Promise.all(
+    types.map((type) => calls.run('organizations', 'ListPolicies', () => org.listPolicies(type))),
   );
+  return Promise.all(perType.flat().map((p) => readPolicy(org, p, calls)));
+}
+
+/** One policy from its summary: targets, content (customer-managed only) and tags. */
+export async function readPolicy(
+  org: OrganizationsPort,
+  p: PolicySummary,
+  calls: CallScheduler,
+): Promise<SnapshotPolicy> {
+  const [targets, content, tags] = await Promise.all([
+    calls.run('organizations', 'ListTargetsForPolicy', () => org.listTargetsForPolicy(p.id)),
+    p.awsManaged
+      ? (AWS_MANAGED_POLICY_CONTENT[p.id] ?? '')
+      : calls.run('organizations', 'DescribePolicy', async () => (await org.describePolicy(p.id)).content),
+    p.awsManaged
+      ? {}
+      : calls.run('organizations', 'ListTagsForResource', () => org.listTagsForResource(p.id)),
+  ]);
+  return {
+    id: p.id,
+    type: p.type,
+    name: p.name,
+    description: p.description,
+    content,
+    awsManaged: p.awsManaged,
+    tags: { ...tags },
+    targets: targets.map((t) => t.targetId),
+  };
 }

@@ -1,5 +1,5 @@
 import type { SnapshotQuotas } from '@orgops/engine';
-import type { Limiter } from '../concurrency.ts';
+import type { CallScheduler } from '../pacing/call-scheduler.ts';
 import { type Backend, isServiceError } from '../ports.ts';
 
 /**
@@ -7,11 +7,16 @@ import { type Backend, isServiceError } from '../ports.ts';
  * endpoint without Service Quotas) still gets a plan: the snapshot says why the quota is unknown
  * and the planner turns that into a warning instead of a check.
  */
-export async function readQuotas(backend: Backend, run: Limiter): Promise<SnapshotQuotas | undefined> {
+export async function readQuotas(
+  backend: Backend,
+  calls: CallScheduler,
+): Promise<SnapshotQuotas | undefined> {
   const quotas = backend.quotas;
   if (!quotas) return undefined;
   try {
-    return { maxAccounts: await run.run(() => quotas.getAccountQuota()) };
+    return {
+      maxAccounts: await calls.run('service-quotas', 'GetServiceQuota', () => quotas.getAccountQuota()),
+    };
   } catch (err) {
     if (!isServiceError(err)) throw err;
     return { maxAccountsUnreadable: `${err.service}:${err.operation} failed with ${err.code}` };

@@ -1,6 +1,6 @@
 import type { Snapshot } from '@orgops/engine';
 import type { DesiredState } from '@orgops/model';
-import { Limiter } from '../concurrency.ts';
+import { CallScheduler } from '../pacing/call-scheduler.ts';
 import type { Backend } from '../ports.ts';
 import {
   type AssignmentEnumeration,
@@ -15,7 +15,10 @@ export interface ReadOptions {
   /** Principals the config names; resolved to ids so the planner can match them. Unknown names are left out. */
   readonly principals?: readonly ConfigPrincipal[];
   readonly onProgress?: (msg: string) => void;
-  /** Port calls in flight at once (default 8). */
+  /**
+   * Port calls in flight at once over all APIs (default: no bound beyond the per-API one). Each
+   * AWS throttling bucket has its own queue (see {@link CallScheduler}).
+   */
   readonly concurrency?: number;
   /** Assignment enumeration path (default `auto`: the cheaper one). */
   readonly assignments?: AssignmentEnumeration;
@@ -28,37 +31,32 @@ export interface ReadOptions {
 }
 
 /**
- * Reads everything the config model can express, with as few calls as the APIs allow and
- * independent calls running concurrently (bounded by `concurrency`).
+ * Reads everything the config model can express, with as few calls as the APIs allow. Calls run
+ * concurrently with one queue per AWS throttling bucket, so every API works at its own rate while
+ * the others run, and the read takes about as long as its busiest API needs (`pnpm bench`).
  */
 export async function readSnapshot(backend: Backend, options: ReadOptions = {}): Promise<Snapshot> {
-  const run = new Limiter(options.concurrency ?? 8);
+  const calls = new CallScheduler(options.concurrency === undefined ? {} : { total: options.concurrency });
   const progress = options.onProgress ?? (() => {});
   const org = backend.organizations;
   const [organization, roots, trustedServices, delegated, quotas] = await Promise.all([
-    run.run(() => org.describeOrganization()),
-    run.run(() => org.listRoots()),
-    run.run(() => org.listAWSServiceAccessForOrganization()),
-    run.run(() => org.listDelegatedAdministrators()),
-    readQuotas(backend, run),
+    calls.run('organizations', 'DescribeOrganization', () => org.describeOrganization()),
+    calls.run('organizations', 'ListRoots', () => org.listRoots()),
+    calls.run('organizations', 'ListAWSServiceAccessForOrganization', () =>
+      org.listAWSServiceAccessForOrganization(),
+    ),
+    calls.run('organizations', 'ListDelegatedAdministrators', () => org.listDelegatedAdministrators()),
+    readQuotas(backend, calls),
   ]);
   const root = roots[0];
   if (!root) throw new Error(`Organization ${organization.id} has no root.`);
-  const enabledTypes = root.policyTypes.filter((t) => t.status === 'ENABLED').map((t) => t.type);
-  const typesToRead = [...new Set([...enabledTypes, ...(options.policyTypes ?? [])])].sort();
+  const typesToRead = policyTypesToRead(root, options.policyTypes);
 
   const [tree, policies, delegatedAdministrators, identityCenter] = await Promise.all([
-    readOrganizationTree(org, root.id, run, progress),
-    readPolicies(org, typesToRead, run),
-    Promise.all(
-      delegated.map(async (d) =>
-        (await run.run(() => org.listDelegatedServicesForAccount(d.id))).map((servicePrincipal) => ({
-          accountId: d.id,
-          servicePrincipal,
-        })),
-      ),
-    ).then((lists) => lists.flat()),
-    readIdentityCenter(backend, options.principals ?? [], run, progress, options.assignments),
+    readOrganizationTree(org, root.id, calls, progress),
+    readPolicies(org, typesToRead, calls),
+    readDelegatedAdministrators(org, delegated, calls),
+    readIdentityCenter(backend, options.principals ?? [], calls, progress, options.assignments),
   ]);
   progress(`read ${policies.length} policies`);
 
@@ -83,6 +81,33 @@ export async function readSnapshot(backend: Backend, options: ReadOptions = {}):
     ...(identityCenter ? { identityCenter } : {}),
     ...(quotas ? { quotas } : {}),
   };
+}
+
+/** The policy types to read: the enabled ones, and those the caller names (see `ReadOptions.policyTypes`). */
+export function policyTypesToRead(
+  root: { readonly policyTypes: readonly { readonly type: string; readonly status: string }[] },
+  named: readonly string[] = [],
+): string[] {
+  const enabled = root.policyTypes.filter((t) => t.status === 'ENABLED').map((t) => t.type);
+  return [...new Set([...enabled, ...named])].sort();
+}
+
+/** The services each delegated administrator is registered for. */
+export async function readDelegatedAdministrators(
+  org: Backend['organizations'],
+  delegated: readonly { readonly id: string }[],
+  calls: CallScheduler,
+): Promise<{ accountId: string; servicePrincipal: string }[]> {
+  const lists = await Promise.all(
+    delegated.map(async (d) =>
+      (
+        await calls.run('organizations', 'ListDelegatedServicesForAccount', () =>
+          org.listDelegatedServicesForAccount(d.id),
+        )
+      ).map((servicePrincipal) => ({ accountId: d.id, servicePrincipal })),
+    ),
+  );
+  return lists.flat();
 }
 
 /** The policy types a config names, enabled or to disable: pass them as `ReadOptions.policyTypes`. */

@@ -24,6 +24,11 @@ export interface Rule {
   readonly severity: Diagnostic['severity'];
   /** One line for the README's rule table. */
   readonly description: string;
+  /**
+   * What many findings are, for a grouped warning line: `tag targets that match no account` (see
+   * `groupRepeated`).
+   */
+  readonly plural?: string;
   readonly check: (ctx: RuleContext) => Diagnostic[];
 }
 

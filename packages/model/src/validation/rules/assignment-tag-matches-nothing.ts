@@ -9,6 +9,7 @@ export const assignmentTagMatchesNothing = defineRule(
   {
     code: 'assignment-tag-matches-nothing',
     severity: 'warning',
+    plural: 'tag targets that match no account',
     description: 'An accountsTagged(...) assignment target matches at least one account in the config.',
   },
   ({ config, collected }) =>

@@ -13,6 +13,7 @@ export const permissionSetIamRolePolicyQuota = defineRule(
   {
     code: 'permission-set-iam-role-policy-quota',
     severity: 'warning',
+    plural: 'permission sets over the IAM role policy quota',
     description: `More than ${quota} managed policies on a permission set exceeds IAM's default managed-policies-per-role quota in target accounts.`,
   },
   ({ collected }) =>

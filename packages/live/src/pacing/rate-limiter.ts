@@ -3,8 +3,8 @@
  * large read paces itself under AWS's limits instead of being throttled and retried.
  */
 
-import { bucketFor, type Rate } from './rates.ts';
-import { type Clock, type ServiceName, systemClock } from './service.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { bucketFor, type Rate, type ServiceName } from './rates.ts';
 
 /**
  * A token bucket that hands out tokens in arrival order. A caller that finds the bucket empty

@@ -1,11 +1,20 @@
 /**
- * Client-side request rates, from the AWS quotas pages (aws-facts.md §2.2, §3.2). Organizations
- * throttles per operation; we use the per-account figures because they are the lower ones and a
- * single orgops run is one caller. Identity Center throttles all sso-admin APIs together; the
- * identity store throttles each API on its own.
+ * AWS's request rates, from the quotas pages (aws-facts.md §2.2, §3.2): the one table the AWS
+ * backend paces its requests by, the reader schedules its calls by, and `pnpm bench` models time
+ * with. Organizations throttles per operation; we use the per-account figures because they are
+ * the lower ones and a single orgops run is one caller. Identity Center throttles all sso-admin
+ * APIs together; the identity store throttles each API on its own; CloudTrail's LookupEvents is
+ * 2 per second per account and Region.
  */
 
-import type { ServiceName } from './service.ts';
+/** The AWS services orgops talks to. `sts` only answers "who am I". */
+export type ServiceName =
+  | 'organizations'
+  | 'sso-admin'
+  | 'identitystore'
+  | 'sts'
+  | 'cloudtrail'
+  | 'service-quotas';
 
 /** Sustained requests per second and bucket size (requests that may go at once). */
 export interface Rate {
@@ -72,8 +81,15 @@ export const STS_RATE: Rate = r(10, 10);
 export const SERVICE_QUOTAS_RATE: Rate = r(5, 5);
 
 /**
- * The bucket an operation draws from: its own for Organizations, identitystore and STS, the
- * single shared one for sso-admin.
+ * CloudTrail LookupEvents: "limited to two per second, per account, per Region" (API reference).
+ * AWS documents no burst, so none is assumed: the bucket never sends faster than the rate.
+ */
+export const CLOUDTRAIL_LOOKUP_RATE: Rate = r(2, 1);
+
+/**
+ * The bucket an operation draws from: its own for Organizations, identitystore, STS and
+ * CloudTrail, the single shared one for sso-admin. CloudTrail's rate is per Region: a backend
+ * that looks up events in two Regions keeps one limiter per Region.
  */
 export function bucketFor(
   service: ServiceName,
@@ -91,6 +107,8 @@ export function bucketFor(
       return { key: `identitystore:${operation}`, rate: IDENTITY_STORE_RATE };
     case 'sts':
       return { key: `sts:${operation}`, rate: STS_RATE };
+    case 'cloudtrail':
+      return { key: `cloudtrail:${operation}`, rate: CLOUDTRAIL_LOOKUP_RATE };
     case 'service-quotas':
       return { key: `service-quotas:${operation}`, rate: SERVICE_QUOTAS_RATE };
   }

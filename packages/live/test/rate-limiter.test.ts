@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RateLimiter, TokenBucket } from './rate-limit.ts';
-import { bucketFor, ORGANIZATIONS_DEFAULT_RATE } from './rates.ts';
+import { RateLimiter, TokenBucket } from '../src/pacing/rate-limiter.ts';
+import { bucketFor, CLOUDTRAIL_LOOKUP_RATE, ORGANIZATIONS_DEFAULT_RATE } from '../src/pacing/rates.ts';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -92,5 +92,13 @@ describe('RateLimiter', () => {
     );
     expect(bucketFor('organizations', 'ListAccounts').rate).toEqual({ perSecond: 8, burst: 12 });
     expect(bucketFor('sso-admin', 'ListInstances').key).toBe('sso-admin:*');
+  });
+
+  it('paces CloudTrail LookupEvents at its documented 2/s, with no burst beyond one', async () => {
+    expect(bucketFor('cloudtrail', 'LookupEvents').rate).toBe(CLOUDTRAIL_LOOKUP_RATE);
+    const limiter = new RateLimiter();
+    expect(await grantTimes(() => limiter.take('cloudtrail', 'LookupEvents'), 4, 5_000)).toEqual([
+      0, 500, 1000, 1500,
+    ]);
   });
 });
