@@ -46,7 +46,7 @@ describe('renderPlanMarkdown', () => {
       | --- | --- | --- |
       | \`/\` | 4 | ✏️ change SCP \`deny-leave-org\`: \\+1 statement (Deny cloudtrail:StopLogging, cloudtrail:DeleteTrail) |
       | \`/Suspended\` | 0 | ➖ detach SCP \`deny-all\`: SCP, 1 statement: Deny \\* |
-      | \`/Workloads\` | 4 | ➕ attach SCP \`deny-root-user\`: SCP, 1 statement: Deny \\* when aws:PrincipalArn |
+      | \`/Workloads\` | 4 | ➕ attach SCP \`deny-root-user\`: SCP, 1 statement: Deny \\* for arn:aws:iam::\\*:root |
 
       ### Warnings
 
