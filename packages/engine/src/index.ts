@@ -1,8 +1,30 @@
 export * from './addresses.ts';
-export { analyzePlan } from './analysis/analyze.ts';
-export { type AnalysisInput, isProductionPath, isProductionTagged } from './analysis/context.ts';
+export { analyzePlan, analyzeUnpruned } from './analysis/analyze.ts';
+export {
+  type AnalysisInput,
+  type AnalysisOptions,
+  accountLabel,
+  isProductionPath,
+  isProductionTagged,
+} from './analysis/context.ts';
+export {
+  ESCALATION_PATHS,
+  type EscalationGrant,
+  type EscalationPathId,
+  escalationGrants,
+  type ManagedPolicyDocuments,
+} from './analysis/escalation.ts';
 export { type AccessLevel, accessLevel, grantsSummary } from './analysis/permission-set-facts.ts';
-export { summarizePolicy } from './analysis/policy-facts.ts';
+export { GUARDRAIL_POLICY_TYPES, statementsOfText, summarizePolicy } from './analysis/policy-facts.ts';
+export {
+  actionWords,
+  briefList,
+  describeStatementGroup,
+  type StatementWords,
+  statementSentence,
+  statementWords,
+  tailWords,
+} from './analysis/policy-words.ts';
 export {
   type ReviewContext,
   type ReviewDesired,
@@ -11,9 +33,12 @@ export {
   reviewContextOf,
 } from './analysis/review-context.ts';
 export { RISK_CODES, type RiskCode } from './analysis/risk-codes.ts';
+export { isSecurityAccount, SENSITIVITY_WORDS, type Sensitivity } from './analysis/sensitive-accounts.ts';
 export * from './analysis/types.ts';
+export { actionMatches, arnLike, stringLike } from './analysis/wildcards.ts';
 export * from './change.ts';
 export * from './drift.ts';
+export { analyzeOutOfBand, outOfBandChanges } from './drift-events.ts';
 export {
   type GenerateConfigOptions,
   type GeneratedConfig,
@@ -26,12 +51,13 @@ export * from './plan-file/freshness.ts';
 export { integrityProblems, planIntegrity } from './plan-file/integrity.ts';
 export * from './plan-file/observe.ts';
 export { planJsonSchema } from './plan-file/plan-schema.ts';
+export { type ReviewAnalyzer, withReview } from './plan-file/review.ts';
 export { EMPTY_ANALYSIS, type PlanDraft, sealPlan } from './plan-file/seal.ts';
 export * from './plan-file/serialize.ts';
 export { type AssignmentTriple, expandAssignments } from './planner/expand-assignments.ts';
 export * from './planner/index.ts';
 export { ANSI_PATTERN } from './render/ansi.ts';
-export { renderDriftMarkdown, renderDriftText } from './render/drift.ts';
+export { type DriftViewOptions, renderDriftMarkdown, renderDriftText } from './render/drift.ts';
 export type { ViewOptions } from './render/header.ts';
 export { type CodeOptions, mdCode, mdText } from './render/inert-markdown.ts';
 export { renderPlanJson } from './render/json.ts';

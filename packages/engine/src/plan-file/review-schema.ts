@@ -33,6 +33,7 @@ export const reviewContextSchema = z
           parentPath: z.string(),
           tags,
           close: z.strictObject({ reason: z.string() }).optional(),
+          management: z.boolean().optional(),
         }),
       ),
       policies: z.array(z.strictObject({ type: z.string(), name: z.string(), content: z.string() })),
@@ -91,6 +92,7 @@ export const analysisSchema = z
         details: z.array(z.string()).optional(),
         grants: z.string().optional(),
         addresses,
+        possible: z.array(z.string()).optional(),
       }),
     ),
     guardrails: z.array(
@@ -105,6 +107,7 @@ export const analysisSchema = z
             policyName: z.string(),
             summary: z.string().optional(),
             addresses,
+            effects: z.array(z.string()).optional(),
           }),
         ),
       }),
