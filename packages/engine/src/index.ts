@@ -1,9 +1,13 @@
 export * from './addresses.ts';
 export { analyzePlan, analyzeUnpruned } from './analysis/analyze.ts';
+export { grantFieldsAfter } from './analysis/access.ts';
 export {
+  type AnalysisContext,
   type AnalysisInput,
   type AnalysisOptions,
   accountLabel,
+  buildContext,
+  type PlacedAccount,
   isProductionPath,
   isProductionTagged,
 } from './analysis/context.ts';
@@ -14,7 +18,15 @@ export {
   escalationGrants,
   type ManagedPolicyDocuments,
 } from './analysis/escalation.ts';
-export { type AccessLevel, accessLevel, grantsSummary } from './analysis/permission-set-facts.ts';
+export {
+  type AccessLevel,
+  accessLevel,
+  fieldsBefore,
+  type GrantFields,
+  grantsSummary,
+  managedPolicyName,
+  mergeFields,
+} from './analysis/permission-set-facts.ts';
 export { GUARDRAIL_POLICY_TYPES, statementsOfText, summarizePolicy } from './analysis/policy-facts.ts';
 export {
   actionWords,
@@ -33,6 +45,7 @@ export {
   reviewContextOf,
 } from './analysis/review-context.ts';
 export { RISK_CODES, type RiskCode } from './analysis/risk-codes.ts';
+export { ancestorsOf } from './analysis/review-scope.ts';
 export { isSecurityAccount, SENSITIVITY_WORDS, type Sensitivity } from './analysis/sensitive-accounts.ts';
 export * from './analysis/types.ts';
 export { actionMatches, arnLike, stringLike } from './analysis/wildcards.ts';

@@ -43,6 +43,8 @@ type GrantFieldKey =
 export type ReviewPermissionSet = Pick<SnapshotPermissionSet, 'arn' | 'name' | GrantFieldKey>;
 
 export interface ReviewSnapshot {
+  /** The organization id: a simulation fills `aws:PrincipalOrgID` with it (absent in plans made before). */
+  readonly organization?: Pick<Snapshot['organization'], 'id'>;
   readonly root: Pick<Snapshot['root'], 'id'>;
   readonly ous: readonly Pick<SnapshotOu, 'id' | 'name' | 'parentId'>[];
   readonly accounts: readonly Pick<SnapshotAccount, 'id' | 'name' | 'email' | 'parentId' | 'tags'>[];
@@ -183,6 +185,7 @@ export function reviewContextOf(input: {
         .map((ps) => ({ name: ps.name, ...grantFields(ps) })),
     },
     snapshot: {
+      ...(snapshot.organization ? { organization: { id: snapshot.organization.id } } : {}),
       root: { id: snapshot.root.id },
       ous: snapshot.ous.map((o) => ({ id: o.id, name: o.name, parentId: o.parentId })),
       accounts: snapshot.accounts.map((a) => ({

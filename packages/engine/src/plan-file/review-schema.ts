@@ -43,6 +43,7 @@ export const reviewContextSchema = z
       permissionSets: z.array(z.strictObject({ name: z.string(), ...grantFields })),
     }),
     snapshot: z.strictObject({
+      organization: z.strictObject({ id: z.string() }).optional(),
       root: z.strictObject({ id: z.string() }),
       ous: z.array(z.strictObject({ id: z.string(), name: z.string(), parentId: z.string() })),
       accounts: z.array(
