@@ -1,15 +1,15 @@
 export * from './addresses.ts';
-export { analyzePlan, analyzeUnpruned } from './analysis/analyze.ts';
 export { grantFieldsAfter } from './analysis/access.ts';
+export { analyzePlan, analyzeUnpruned } from './analysis/analyze.ts';
 export {
   type AnalysisContext,
   type AnalysisInput,
   type AnalysisOptions,
   accountLabel,
   buildContext,
-  type PlacedAccount,
   isProductionPath,
   isProductionTagged,
+  type PlacedAccount,
 } from './analysis/context.ts';
 export {
   ESCALATION_PATHS,
@@ -44,8 +44,8 @@ export {
   type ReviewSnapshot,
   reviewContextOf,
 } from './analysis/review-context.ts';
-export { RISK_CODES, type RiskCode } from './analysis/risk-codes.ts';
 export { ancestorsOf } from './analysis/review-scope.ts';
+export { RISK_CODES, type RiskCode } from './analysis/risk-codes.ts';
 export { isSecurityAccount, SENSITIVITY_WORDS, type Sensitivity } from './analysis/sensitive-accounts.ts';
 export * from './analysis/types.ts';
 export { actionMatches, arnLike, stringLike } from './analysis/wildcards.ts';

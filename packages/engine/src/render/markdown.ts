@@ -6,6 +6,7 @@ import { changesOf, type Plan } from '../plan.ts';
 import { diffBody, phaseSections } from './body.ts';
 import { DEFAULT_TITLE, provenanceWords, targetWords, type ViewOptions } from './header.ts';
 import { mdCode, mdText } from './inert-markdown.ts';
+import { reviewMap } from './review-map.ts';
 import { summaryLine } from './symbols.ts';
 
 export interface MarkdownOptions extends ViewOptions {
@@ -51,6 +52,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
         ...capped(riskSection(risks), cap, 'risks'),
         ...capped(accessSection(access), cap, 'rows'),
         ...capped(guardrailSection(guardrails), cap, 'rows'),
+        ...mapSection(plan, cap),
       );
     }
     head.push(...capped(warningSection(plan), cap, 'warnings'));
@@ -117,14 +119,20 @@ function accessSection(access: readonly AccessChange[]): string[] {
   const gains = access.filter((a) => a.effect === 'gains');
   const loses = access.filter((a) => a.effect === 'loses');
   const changed = access.filter((a) => a.effect === 'changed');
+  // The simulator's column, only when the review was computed with it.
+  const simulated = access.some((a) => a.possible !== undefined);
+  const possibleHead = simulated ? ' Can now (simulated) |' : '';
+  const possibleRule = simulated ? ' --- |' : '';
+  const possible = (a: AccessChange): string[] => (simulated ? [possibleCell(a)] : []);
   if (gains.length) {
     out.push(
       '**Gains access**',
       '',
-      '| Principal | Permission set | Accounts | Grants |',
-      '| --- | --- | --- | --- |',
+      `| Principal | Permission set | Accounts | Grants |${possibleHead}`,
+      `| --- | --- | --- | --- |${possibleRule}`,
     );
-    for (const a of gains) out.push(row([who(a), code(a.permissionSet), accounts(a), cell(a.grants ?? '')]));
+    for (const a of gains)
+      out.push(row([who(a), code(a.permissionSet), accounts(a), cell(a.grants ?? ''), ...possible(a)]));
     out.push('');
   }
   if (loses.length) {
@@ -136,12 +144,14 @@ function accessSection(access: readonly AccessChange[]): string[] {
     out.push(
       '**Access changes for current holders**',
       '',
-      '| Principal | Permission set | Accounts | What changes | Grants after |',
-      '| --- | --- | --- | --- | --- |',
+      `| Principal | Permission set | Accounts | What changes | Grants after |${possibleHead}`,
+      `| --- | --- | --- | --- | --- |${possibleRule}`,
     );
     for (const a of changed) {
       const details = (a.details ?? []).map(cell).join('<br>');
-      out.push(row([who(a), code(a.permissionSet), accounts(a), details, cell(a.grants ?? '')]));
+      out.push(
+        row([who(a), code(a.permissionSet), accounts(a), details, cell(a.grants ?? ''), ...possible(a)]),
+      );
     }
     out.push('');
   }
@@ -161,12 +171,30 @@ function guardrailSection(guardrails: readonly GuardrailChange[]): string[] {
   for (const g of guardrails) {
     const items = g.items.map(
       (i) =>
-        `${GUARDRAIL_EFFECTS[i.effect]} ${cell(policyTypeLabel(i.policyType))} ${code(i.policyName)}${i.summary ? `: ${cell(i.summary)}` : ''}`,
+        `${GUARDRAIL_EFFECTS[i.effect]} ${cell(policyTypeLabel(i.policyType))} ${code(i.policyName)}${i.summary ? `: ${cell(i.summary)}` : ''}${(i.effects ?? []).map((e) => `<br>↳ ${cell(e)}`).join('')}`,
     );
     const target = g.targetKind === 'account' ? cell(g.target) : code(g.target);
     out.push(row([target, String(g.accountsAffected), items.join('<br>')]));
   }
   return [...out, ''];
+}
+
+/** "change IAM (iam:PutRolePolicy) in 9 accounts" lines, under a header that says "can now". */
+function possibleCell(a: AccessChange): string {
+  const lines = a.possible ?? [];
+  if (lines.length === 0) return a.effect === 'loses' ? '' : '_nothing new of what the review asks_';
+  return lines.map((l) => cell(l.replace(/^can now /, ''))).join('<br>');
+}
+
+/**
+ * The OU tree the plan touches, drawn (GitHub renders Mermaid). Left out of the shortest review
+ * caps, where the tables need the room.
+ */
+function mapSection(plan: Plan, cap: number): string[] {
+  if (cap < 50) return [];
+  const map = reviewMap(plan);
+  if (!map) return [];
+  return ['### Where the changes land', '', map, ''];
 }
 
 function warningSection(plan: Plan): string[] {
