@@ -1,10 +1,11 @@
-import { analyzePlan, type Plan, planEverything, type Snapshot } from '@orgops/engine';
+import { analyzePlan, type Plan, planEverything, type Snapshot, withReview } from '@orgops/engine';
 import { type Backend, configReadOptions, readSnapshot } from '@orgops/live';
 import { type Diagnostic, OrgopsError } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from './context.ts';
 import { type LoadedConfig, loadConfig } from './load-config.ts';
 import { openBackend } from './open-backend.ts';
 import { countLine, printDiagnostics } from './print-diagnostics.ts';
+import { reviewAnalyzer } from './review-analyzer.ts';
 import { TOOL_VERSION } from './version.ts';
 
 export interface PlanRun {
@@ -43,7 +44,10 @@ export async function makePlan(
     toolVersion: TOOL_VERSION,
     analyze: analyzePlan,
   });
-  const { plan, refused } = result;
+  const { refused } = result;
+  // The planner's review is the engine's alone; the CLI's adds the simulator's (what becomes
+  // possible, who gains what a guardrail denied). A refused plan is never reviewed.
+  const plan = refused.length ? result.plan : await withReview(result.plan, reviewAnalyzer);
   printDiagnostics(ctx.io, plan.warnings, ctx.cwd);
   if (refused.length && refusals === 'fail') {
     printDiagnostics(ctx.io, refused, ctx.cwd);

@@ -88,6 +88,7 @@ describe('orgops github comment', () => {
       parsePlanText: () => {
         throw new Error('not reached');
       },
+      reviewAnalyzer: () => Promise.reject(new Error('not reached')),
       makePlan: () => Promise.reject(new Error('not reached')),
       applyPlan: () => Promise.reject(new Error('not reached')),
     };

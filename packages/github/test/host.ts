@@ -105,6 +105,7 @@ export function createPipeline(
     io: { out: (t) => out.push(t), err: (t) => err.push(t), progress: (t) => err.push(t) },
     readPlanFile: (path) => parse(readFileSync(join(dir, path), 'utf8'), path),
     parsePlanText: parse,
+    reviewAnalyzer: analyzePlan,
     makePlan: async () => ({ plan: await makePlan(), backend }),
     applyPlan: async (p, b) => {
       const result = await applyPlan(p, b, { pollIntervalMs: 1 });

@@ -1,4 +1,12 @@
-import { classifyDrift, mdCode, type Plan, renderDriftMarkdown, renderPlanMarkdown } from '@orgops/engine';
+import {
+  analyzeOutOfBand,
+  changesOf,
+  classifyDrift,
+  mdCode,
+  type Plan,
+  renderDriftMarkdown,
+  renderPlanMarkdown,
+} from '@orgops/engine';
 import { createGitHub, repoOf } from '../client.ts';
 import { DRIFT_MARKER, ensureLabel, findOpenDriftIssue } from '../drift-issue.ts';
 import { type ActionsEnv, readActionsEnv, runUrl } from '../env.ts';
@@ -21,7 +29,12 @@ export async function githubDrift(host: PipelineHost, options: DriftOptions): Pr
   const { plan } = await host.makePlan();
   const items = classifyDrift(plan);
   const orgId = plan.target.organizationId;
-  const report = renderDriftMarkdown(items, orgId);
+  // What happened is rated as a plan would rate it (a grant made by hand is a gain).
+  const { risks } = await analyzeOutOfBand(
+    { changes: changesOf(plan), ...plan.reviewContext },
+    host.reviewAnalyzer,
+  );
+  const report = renderDriftMarkdown(items, orgId, { risks });
   const gh = createGitHub(env, { warn: host.io.err, ...host.client });
   const repo = repoOf(env);
   const open = await findOpenDriftIssue(gh, repo, options.label);
