@@ -182,7 +182,7 @@ function guardrailSection(guardrails: readonly GuardrailChange[]): string[] {
 /** "change IAM (iam:PutRolePolicy) in 9 accounts" lines, under a header that says "can now". */
 function possibleCell(a: AccessChange): string {
   const lines = a.possible ?? [];
-  if (lines.length === 0) return a.effect === 'loses' ? '' : '_nothing new of what the review asks_';
+  if (lines.length === 0) return a.effect === 'loses' ? '' : '_none of the capabilities the review checks_';
   return lines.map((l) => cell(l.replace(/^can now /, ''))).join('<br>');
 }
 

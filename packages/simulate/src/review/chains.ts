@@ -155,6 +155,17 @@ export function chainSignature(chain: ReviewChain): string {
  * somewhere the guardrails let people work. `us-east-1` when no rule names Regions.
  */
 export function workingRegion(chain: ReviewChain): string {
+  let region = regions.get(chain);
+  if (region === undefined) {
+    region = allowedRegion(chain);
+    regions.set(chain, region);
+  }
+  return region;
+}
+
+const regions = new WeakMap<ReviewChain, string>();
+
+function allowedRegion(chain: ReviewChain): string {
   const lists = chain.serviceControlPolicies
     .flatMap((l) => l.policies)
     .flatMap((p) => statementsOfText(JSON.stringify(p.document)) ?? [])

@@ -58,7 +58,8 @@ export async function guardrailEffects(
     );
     byPermissionSet.set(ps.name, entry);
   }
-  if (byPermissionSet.size === 0) return ['nobody holds a permission set in the accounts it applies to'];
+  // Nobody holds anything there yet: new holders' rows say what they can do with it.
+  if (byPermissionSet.size === 0) return [];
 
   const lines: string[] = [];
   for (const [name, entry] of [...byPermissionSet].sort(([a], [b]) => a.localeCompare(b))) {

@@ -1,3 +1,6 @@
+import { actionMatches } from '@orgops/engine';
+import { asArray } from '@orgops/model';
+import { policyStatements } from '../catalogue.ts';
 import { evaluate } from '../evaluate.ts';
 import { exampleResourceArn } from '../example-resource.ts';
 import { PLACEHOLDER_ORGANIZATION_ID } from '../identity.ts';
@@ -18,6 +21,13 @@ export const DEFAULT_MAX_REQUESTS = 20_000;
 export class ReviewSession {
   private readonly memo = new Map<string, Promise<boolean>>();
   private readonly resources = new Map<string, Promise<string>>();
+  /** Long signatures (whole documents) as short ids, so memo keys stay small. */
+  private readonly interned = new Map<string, number>();
+  private readonly chainIds = new WeakMap<
+    ReviewChain,
+    { id: number; mentions: (accountId: string) => boolean }
+  >();
+  private readonly coverage = new Map<string, boolean>();
   private asked = 0;
   /** True once the request budget ran out; later questions are answered `undefined`. */
   exhausted = false;
@@ -35,10 +45,19 @@ export class ReviewSession {
     probe: Probe,
     region: string,
   ): Promise<boolean | undefined> {
-    const signature = chainSignature(chain);
+    // No Allow of the permission set names the action: no chain can make it allowed.
+    if (!this.mayAllow(principal, probe.action)) return false;
+    const chainKey = this.chainKey(chain);
     // A document naming the account id may decide differently for another account on the same chain.
-    const accountKey = signature.includes(chain.accountId) ? chain.accountId : '';
-    const key = JSON.stringify([permissionSet, principal.signature, signature, accountKey, probe, region]);
+    const accountKey = chainKey.mentions(chain.accountId) ? chain.accountId : '';
+    const key = JSON.stringify([
+      permissionSet,
+      this.intern(principal.signature),
+      chainKey.id,
+      accountKey,
+      probe,
+      region,
+    ]);
     const known = this.memo.get(key);
     if (known) return known;
     if (this.asked >= this.maxRequests) {
@@ -49,6 +68,48 @@ export class ReviewSession {
     const answer = this.ask(permissionSet, principal, chain, probe, region);
     this.memo.set(key, answer);
     return answer;
+  }
+
+  private intern(signature: string): number {
+    let id = this.interned.get(signature);
+    if (id === undefined) {
+      id = this.interned.size;
+      this.interned.set(signature, id);
+    }
+    return id;
+  }
+
+  private chainKey(chain: ReviewChain): { id: number; mentions: (accountId: string) => boolean } {
+    let key = this.chainIds.get(chain);
+    if (!key) {
+      const signature = chainSignature(chain);
+      key = { id: this.intern(signature), mentions: (accountId) => signature.includes(accountId) };
+      this.chainIds.set(chain, key);
+    }
+    return key;
+  }
+
+  /**
+   * Whether any Allow of the permission set's policies names the action (by `Action` or
+   * `NotAction`), conditions and resources aside: a cheap, sound filter before a simulation.
+   */
+  private mayAllow(principal: ReviewPrincipal, action: string): boolean {
+    const key = `${this.intern(principal.signature)}\u0000${action}`;
+    let known = this.coverage.get(key);
+    if (known === undefined) {
+      known = principal.identityPolicies.some((p) =>
+        policyStatements(p.policy).some(
+          (s) =>
+            s.Effect === 'Allow' &&
+            (s.Action !== undefined
+              ? asArray(s.Action).some((a) => typeof a === 'string' && actionMatches(a, action))
+              : s.NotAction !== undefined &&
+                !asArray(s.NotAction).some((a) => typeof a === 'string' && actionMatches(a, action))),
+        ),
+      );
+      this.coverage.set(key, known);
+    }
+    return known;
   }
 
   private async ask(
