@@ -58,6 +58,7 @@ export {
   type GeneratedFile,
   generateConfig,
 } from './import/generate-config.ts';
+export { desiredFromSnapshot } from './live-desired.ts';
 export * from './plan.ts';
 export * from './plan-file/changes-digest.ts';
 export * from './plan-file/freshness.ts';
@@ -75,6 +76,7 @@ export type { ViewOptions } from './render/header.ts';
 export { type CodeOptions, mdCode, mdText } from './render/inert-markdown.ts';
 export { renderPlanJson } from './render/json.ts';
 export { DEFAULT_MAX_CHARS, type MarkdownOptions, renderPlanMarkdown } from './render/markdown.ts';
+export { type MermaidEdge, type MermaidNode, mermaidFlowchart, mermaidText } from './render/mermaid.ts';
 export { escapeControls } from './render/safe-text.ts';
 export { renderPlanText, type TextOptions } from './render/text.ts';
 export * from './snapshot.ts';

@@ -9,6 +9,10 @@ export * from './catalogue.ts';
 export * from './chain.ts';
 export * from './evaluate.ts';
 export * from './example-resource.ts';
+export * from './explain/can.ts';
+export * from './explain/explain.ts';
+export * from './explain/subject.ts';
+export type * from './explain/types.ts';
 export * from './identity.ts';
 export * from './managed-policies.ts';
 export * from './principals.ts';
@@ -22,4 +26,5 @@ export {
   type ReviewAnalyzerOptions,
 } from './review/analyzer.ts';
 export { CAPABILITIES, type Capability, type Probe } from './review/capabilities.ts';
+export { loadManagedDocuments, managedArnsOf } from './review/managed-documents.ts';
 export * from './simulator.ts';
