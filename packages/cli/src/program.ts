@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { applyCommand } from './commands/apply.ts';
 import { driftCommand } from './commands/drift.ts';
+import { registerExplainCommands } from './commands/explain-register.ts';
 import { registerGithubCommands } from './commands/github.ts';
 import { importCommand } from './commands/import.ts';
 import { planCommand } from './commands/plan.ts';
@@ -22,6 +23,8 @@ Typical flow:
   orgops plan --out plan.json          show what would change, save the plan
   orgops apply plan.json               apply exactly the saved plan
   orgops drift                         report changes made outside orgops
+  orgops explain payments-prod         the guardrails and access of one account, in words
+  orgops can group:developers s3:DeleteBucket --account payments-prod
 
 Exit codes: 0 no changes, 2 changes or drift, 1 error.
 Environment: NO_COLOR disables colour; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL are honoured
@@ -116,6 +119,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .option('--force', 'write into a non-empty directory')
     .action(run((opts) => importCommand(ctx, opts)));
 
+  registerExplainCommands(program, ctx, withGlobals, run);
   registerGithubCommands(program, ctx, withGlobals, run);
 
   return program;

@@ -31,11 +31,13 @@ export interface StatementWords {
 const PRINCIPAL_KEYS: Readonly<Record<string, (value: string) => string>> = {
   'aws:principalarn': (v) => v,
   'aws:principalaccount': (v) => `account ${v}`,
-  'aws:principalorgid': (v) => `organization ${v}`,
+  'aws:principalorgid': (v) =>
+    v === '${aws:ResourceOrgID}' ? "the resource's organization" : `organization ${v}`,
   'aws:principalorgpaths': (v) => `organization path ${v}`,
   'aws:principalservicename': (v) => `service ${v}`,
   'aws:sourceaccount': (v) => `source account ${v}`,
-  'aws:sourceorgid': (v) => `source organization ${v}`,
+  'aws:sourceorgid': (v) =>
+    v === '${aws:ResourceOrgID}' ? "sources in the resource's organization" : `source organization ${v}`,
   'aws:sourceorgpaths': (v) => `source organization path ${v}`,
   'aws:sourcearn': (v) => `source ${v}`,
   'aws:userid': (v) => `user id ${v}`,

@@ -33,7 +33,8 @@ export interface CanPath {
 
 export interface CanAnswer {
   readonly allowed: boolean;
-  readonly account: { readonly name: string; readonly id: string };
+  /** `placeholder`: the config gives the account no id yet, so the simulation used a stand-in. */
+  readonly account: { readonly name: string; readonly id: string; readonly placeholder: boolean };
   readonly paths: readonly CanPath[];
   /** Why nothing was simulated (the asker holds nothing there), when `paths` is empty. */
   readonly reason?: string;
@@ -102,7 +103,7 @@ export async function can(desired: DesiredState, sim: Simulator, q: CanQuestion)
   }
   return {
     allowed: paths.some((p) => p.result?.decision === 'Allowed'),
-    account: { name: account.name, id: accountId },
+    account: { name: account.name, id: accountId, placeholder: account.id === undefined },
     paths,
     ...(reason ? { reason } : {}),
   };
