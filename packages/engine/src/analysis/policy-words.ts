@@ -27,17 +27,20 @@ export interface StatementWords {
   readonly conditions: readonly string[];
 }
 
+/** The policy variable a data perimeter compares with: the organization that owns the resource. */
+const RESOURCE_ORG = ['$', '{aws:ResourceOrgID}'].join('');
+
 /** Condition keys that name who makes the request, and how an exempt value of each reads. */
 const PRINCIPAL_KEYS: Readonly<Record<string, (value: string) => string>> = {
   'aws:principalarn': (v) => v,
   'aws:principalaccount': (v) => `account ${v}`,
   'aws:principalorgid': (v) =>
-    v === '${aws:ResourceOrgID}' ? "the resource's organization" : `organization ${v}`,
+    v === RESOURCE_ORG ? "the resource's organization" : `organization ${v}`,
   'aws:principalorgpaths': (v) => `organization path ${v}`,
   'aws:principalservicename': (v) => `service ${v}`,
   'aws:sourceaccount': (v) => `source account ${v}`,
   'aws:sourceorgid': (v) =>
-    v === '${aws:ResourceOrgID}' ? "sources in the resource's organization" : `source organization ${v}`,
+    v === RESOURCE_ORG ? "sources in the resource's organization" : `source organization ${v}`,
   'aws:sourceorgpaths': (v) => `source organization path ${v}`,
   'aws:sourcearn': (v) => `source ${v}`,
   'aws:userid': (v) => `user id ${v}`,
