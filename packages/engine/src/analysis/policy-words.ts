@@ -34,8 +34,7 @@ const RESOURCE_ORG = ['$', '{aws:ResourceOrgID}'].join('');
 const PRINCIPAL_KEYS: Readonly<Record<string, (value: string) => string>> = {
   'aws:principalarn': (v) => v,
   'aws:principalaccount': (v) => `account ${v}`,
-  'aws:principalorgid': (v) =>
-    v === RESOURCE_ORG ? "the resource's organization" : `organization ${v}`,
+  'aws:principalorgid': (v) => (v === RESOURCE_ORG ? "the resource's organization" : `organization ${v}`),
   'aws:principalorgpaths': (v) => `organization path ${v}`,
   'aws:principalservicename': (v) => `service ${v}`,
   'aws:sourceaccount': (v) => `source account ${v}`,

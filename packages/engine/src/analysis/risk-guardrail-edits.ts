@@ -42,14 +42,14 @@ export function guardrailEditRisks(ctx: AnalysisContext, c: PolicyUpdate): Coded
     });
   }
 
-  const narrowed = edits.filter(({ pair, edit }) => weakensDeny(pair, { ...edit, exemptAdded: [] }));
+  const loosened = edits.filter(({ pair, edit }) => weakensDeny(pair, { ...edit, exemptAdded: [] }));
   const removedDenies = removed.filter((s) => s.Effect === 'Deny').length;
-  if (removedDenies > 0 || narrowed.length > 0) {
+  if (removedDenies > 0 || loosened.length > 0) {
     const fewer = denyCount(c.content.before) > denyCount(c.content.after);
     const parts = [
       removedDenies > 0 ? `${fewer ? 'removes' : 'rewrites'} ${plural(removedDenies, 'Deny statement')}` : '',
-      narrowed.length > 0
-        ? `narrows ${narrowed.map(({ pair, edit }) => `${pair.label} (${editWords(withoutExempt(edit))})`).join(', ')}`
+      loosened.length > 0
+        ? `loosens ${loosened.map(({ pair, edit }) => `${pair.label} (${editWords(withoutExempt(edit))})`).join(', ')}`
         : '',
     ].filter(Boolean);
     risks.push({

@@ -225,7 +225,14 @@ async function expand(pattern: string): Promise<string[]> {
   }
 }
 
-/** Regions the documents' Region rules allow on one side and not the other. */
+/** Regions no allow-list of this repository's examples names, to ask from outside the list. */
+const OUTSIDE_REGIONS = ['ap-southeast-2', 'sa-east-1', 'af-south-1'];
+
+/**
+ * Regions to ask from besides the working one: those the documents' Region rules allow on one
+ * side and not the other, and, when a Region rule is there at all, one it does not allow (an
+ * exemption from a Region rule only shows outside the list).
+ */
 function regionsOf(contents: readonly (string | undefined)[]): string[] {
   const lists = contents.map((content) =>
     (statementsOfText(content) ?? [])
@@ -233,7 +240,12 @@ function regionsOf(contents: readonly (string | undefined)[]): string[] {
       .flatMap((s) => statementWords(s).allowedRegions ?? []),
   );
   const [a = [], b = []] = lists;
-  return [...new Set([...a.filter((r) => !b.includes(r)), ...b.filter((r) => !a.includes(r))])].sort();
+  const changed = [...a.filter((r) => !b.includes(r)), ...b.filter((r) => !a.includes(r))];
+  const outside =
+    a.length > 0 || b.length > 0
+      ? OUTSIDE_REGIONS.filter((r) => !a.includes(r) && !b.includes(r)).slice(0, 1)
+      : [];
+  return [...new Set([...changed, ...outside])].sort();
 }
 
 /** A statement's resource pattern made concrete for one account and Region. */
