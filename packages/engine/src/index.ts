@@ -59,6 +59,7 @@ export {
   generateConfig,
 } from './import/generate-config.ts';
 export { desiredFromSnapshot } from './live-desired.ts';
+export * from './oracle/index.ts';
 export * from './plan.ts';
 export * from './plan-file/changes-digest.ts';
 export * from './plan-file/freshness.ts';
