@@ -173,7 +173,7 @@ describe('the review of the cases in issue 6', () => {
   it('5. drift: an AdministratorAccess grant made by hand to a user in production is high', async () => {
     const drifted = join(scratch.dir, 'drifted.json');
     copyFileSync(sandbox, drifted);
-    const backend = await openSandbox(drifted);
+    const backend = await openSandbox(drifted, { lock: true });
     const [instance] = await backend.ssoAdmin.listInstances();
     const arns = await backend.ssoAdmin.listPermissionSets(instance!.instanceArn);
     let admin = '';
@@ -197,7 +197,7 @@ describe('the review of the cases in issue 6', () => {
       );
       if (status.status !== 'IN_PROGRESS') break;
     }
-    await backend.flush();
+    await backend.close();
     const run = await orgops(['drift', '--format', 'markdown', '--config', base, '--sandbox-file', drifted]);
     expect(run.code).toBe(2);
     expect(stable(run.stdout.slice(0, run.stdout.indexOf('## orgops'))).trim()).toMatchInlineSnapshot(`
