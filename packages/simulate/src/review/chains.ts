@@ -41,6 +41,53 @@ function parse(type: string, name: string, content: string | undefined): unknown
   }
 }
 
+/**
+ * The guardrails attached at each target, after (config) and before (AWS), indexed once per
+ * review: at 1,000 accounts, filtering every attachment for every level of every account, and
+ * parsing each document again, cost more than the simulations. One parsed object per document
+ * also lets {@link chainSignature} and {@link workingRegion} remember what they read from it.
+ */
+interface ChainIndex {
+  readonly after: Map<string, Attached[]>;
+  readonly before: Map<string, Attached[]>;
+  readonly accountByEmail: Map<string, AnalysisContext['snapshot']['accounts'][number]>;
+}
+
+const indexes = new WeakMap<AnalysisContext, ChainIndex>();
+
+function indexOf(ctx: AnalysisContext): ChainIndex {
+  const index = indexes.get(ctx);
+  if (index) return index;
+  const parsed = new Map<string, unknown>();
+  const document = (type: string, name: string, content: string | undefined): unknown => {
+    const key = `${type}\u0000${name}\u0000${content ?? ''}`;
+    if (!parsed.has(key)) parsed.set(key, parse(type, name, content));
+    return parsed.get(key);
+  };
+  const push = (map: Map<string, Attached[]>, key: string, attached: Attached) => {
+    const list = map.get(key);
+    if (list) list.push(attached);
+    else map.set(key, [attached]);
+  };
+  const after = new Map<string, Attached[]>();
+  for (const a of ctx.desired.attachments) {
+    if (!GUARDRAIL_POLICY_TYPES.has(a.policyType)) continue;
+    const doc = document(a.policyType, a.policyName, ctx.policyContentAfter(a.policyType, a.policyName));
+    if (doc !== undefined) push(after, a.target, { type: a.policyType, name: a.policyName, document: doc });
+  }
+  const before = new Map<string, Attached[]>();
+  for (const p of ctx.snapshot.policies) {
+    if (!GUARDRAIL_POLICY_TYPES.has(p.type)) continue;
+    const doc = document(p.type, p.name, p.content);
+    if (doc === undefined) continue;
+    for (const target of p.targets) push(before, target, { type: p.type, name: p.name, document: doc });
+  }
+  const accountByEmail = new Map(ctx.snapshot.accounts.map((a) => [a.email.toLowerCase(), a]));
+  const built: ChainIndex = { after, before, accountByEmail };
+  indexes.set(ctx, built);
+  return built;
+}
+
 /** The management account: in config, or (for an account config does not name) never. */
 function isManagement(ctx: AnalysisContext, account: PlacedAccount): boolean {
   return ctx.sensitivity(account) === 'management';
@@ -58,17 +105,8 @@ export function afterChain(
   if (!account.ouPath.startsWith('/')) return undefined;
   const paths = ancestorsOf(account.ouPath).sort((a, b) => ouPathNames(a).length - ouPathNames(b).length);
   const targets = [...paths, accountTarget(account.email)];
-  const at = (target: string): Attached[] =>
-    ctx.desired.attachments
-      .filter((a) => a.target === target && GUARDRAIL_POLICY_TYPES.has(a.policyType))
-      .flatMap((a) => {
-        const document = parse(
-          a.policyType,
-          a.policyName,
-          ctx.policyContentAfter(a.policyType, a.policyName),
-        );
-        return document === undefined ? [] : [{ type: a.policyType, name: a.policyName, document }];
-      });
+  const index = indexOf(ctx);
+  const at = (target: string): Attached[] => index.after.get(target) ?? [];
   return build(
     targets.map((target) => ({ target, label: label(target, account), attached: at(target) })),
     accountId,
@@ -78,9 +116,10 @@ export function afterChain(
 
 /** The chain AWS gives an account now, or `undefined` for an account AWS does not have yet. */
 export function beforeChain(ctx: AnalysisContext, account: PlacedAccount): ReviewChain | undefined {
+  const index = indexOf(ctx);
   const live =
     (account.id ? ctx.snapshotAccountById.get(account.id) : undefined) ??
-    ctx.snapshot.accounts.find((a) => a.email.toLowerCase() === account.email.toLowerCase());
+    index.accountByEmail.get(account.email.toLowerCase());
   if (!live) return undefined;
   const ids: string[] = [];
   const ous = new Map(ctx.snapshot.ous.map((o) => [o.id, o]));
@@ -91,13 +130,7 @@ export function beforeChain(ctx: AnalysisContext, account: PlacedAccount): Revie
   }
   const levels = [...ids, live.id].map((id) => {
     const target = id === live.id ? accountTarget(live.email) : (ctx.ouPathById.get(id) ?? id);
-    const attached = ctx.snapshot.policies
-      .filter((p) => GUARDRAIL_POLICY_TYPES.has(p.type) && p.targets.includes(id))
-      .flatMap((p) => {
-        const document = parse(p.type, p.name, p.content);
-        return document === undefined ? [] : [{ type: p.type, name: p.name, document }];
-      });
-    return { target, label: label(target, account), attached };
+    return { target, label: label(target, account), attached: index.before.get(id) ?? [] };
   });
   return build(levels, live.id, isManagement(ctx, account));
 }
@@ -142,12 +175,25 @@ export function editChain(chain: ReviewChain, edit: ChainEdit): ReviewChain {
 /** Text that is equal for two chains exactly when every level holds the same documents. */
 export function chainSignature(chain: ReviewChain): string {
   const docs = (levels: readonly ChainLevel[]) =>
-    levels.map((l) => l.policies.map((p) => [p.name, p.document]));
-  return canonicalJson([
+    levels.map((l) => l.policies.map((p) => [p.name, documentText(p.document)]));
+  return JSON.stringify([
     chain.management,
     docs(chain.serviceControlPolicies),
     docs(chain.resourceControlPolicies),
   ]);
+}
+
+const documentTexts = new WeakMap<object, string>();
+
+/** A document's canonical text, computed once per parsed document. */
+function documentText(document: unknown): string {
+  if (typeof document !== 'object' || document === null) return canonicalJson(document);
+  let text = documentTexts.get(document);
+  if (text === undefined) {
+    text = canonicalJson(document);
+    documentTexts.set(document, text);
+  }
+  return text;
 }
 
 /**
@@ -168,15 +214,26 @@ const regions = new WeakMap<ReviewChain, string>();
 function allowedRegion(chain: ReviewChain): string {
   const lists = chain.serviceControlPolicies
     .flatMap((l) => l.policies)
-    .flatMap((p) => statementsOfText(JSON.stringify(p.document)) ?? [])
+    .flatMap((p) => regionLists(p.document));
+  if (lists.length === 0) return 'us-east-1';
+  const common = lists.reduce((acc, list) => acc.filter((r) => list.includes(r)));
+  return (common.includes('us-east-1') ? 'us-east-1' : common[0]) ?? lists[0]?.[0] ?? 'us-east-1';
+}
+
+const regionListsOf = new WeakMap<object, readonly (readonly string[])[]>();
+
+/** The Regions each Deny statement of a document allows (a Region allow-list), read once per document. */
+function regionLists(document: unknown): readonly (readonly string[])[] {
+  const cached = typeof document === 'object' && document !== null ? regionListsOf.get(document) : undefined;
+  if (cached) return cached;
+  const lists = (statementsOfText(JSON.stringify(document)) ?? [])
     .filter((s) => s.Effect === 'Deny')
     .flatMap((s) => {
       const allowed = statementWords(s).allowedRegions;
       return allowed ? [allowed] : [];
     });
-  if (lists.length === 0) return 'us-east-1';
-  const common = lists.reduce((acc, list) => acc.filter((r) => list.includes(r)));
-  return (common.includes('us-east-1') ? 'us-east-1' : common[0]) ?? lists[0]?.[0] ?? 'us-east-1';
+  if (typeof document === 'object' && document !== null) regionListsOf.set(document, lists);
+  return lists;
 }
 
 function build(
