@@ -1,6 +1,7 @@
+import { renderPlanMarkdown, withReview } from '@orgops/engine';
 import type { SandboxBackend } from '@orgops/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeWithSimulation } from '../../src/index.ts';
+import { analyzeWithSimulation, createReviewAnalyzer } from '../../src/index.ts';
 import { appliedLargeSandbox, LARGE_ACCOUNTS, largeOrganization } from './large-org.ts';
 import { planned } from './org.ts';
 
@@ -46,6 +47,25 @@ describe('the review of a 1,000-account organization', () => {
     expect([...(readOnly?.possible ?? []), ...effects].join('\n')).not.toMatch(NOT_SIMULATED);
     // A figure for the record (the bound above is what fails on a regression, not the clock).
     console.info(`review of ${LARGE_ACCOUNTS} accounts: ${elapsed} ms`);
+  }, 120_000);
+
+  it('renders within a pull-request comment, risks, access and the map of what changed kept', async () => {
+    const { plan } = await planned(
+      sb,
+      largeOrganization({ trailExempt: ['arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*'] }),
+    );
+    const reviewed = await withReview(plan, createReviewAnalyzer());
+    // GitHub's 65,536 characters, less what orgops github adds around the plan view.
+    const maxChars = 64_000;
+    const md = renderPlanMarkdown(reviewed, { maxChars });
+    expect(md.length).toBeLessThanOrEqual(maxChars);
+    expect(md).toContain('guardrail-exemption-widened');
+    expect(md).toContain('can now cloudtrail:StopLogging in 998 accounts');
+    expect(md).toContain('```mermaid');
+    const map = md.slice(md.indexOf('```mermaid'), md.indexOf('```', md.indexOf('```mermaid') + 3));
+    // Only the root changed: the map draws it, not the 44 OUs and 1,000 accounts below.
+    expect(map).toContain('~ SCP protect-trail');
+    expect(map.split('\n').filter((l) => l.includes('[')).length).toBe(1);
   }, 120_000);
 
   it('says what it did not simulate when the budget runs out, never that nothing is possible', async () => {
