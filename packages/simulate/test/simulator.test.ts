@@ -308,4 +308,9 @@ describe('resources a request does not name', () => {
     });
     expect(list.resource).toBe('*');
   });
+
+  it('takes the plainest resource type when the action requires none (an object, not an access point’s)', async () => {
+    const r = await sim.simulate({ principal: permissionSet('Admin', 'vault'), action: 's3:GetObject' });
+    expect(r.resource).toBe('arn:aws:s3:::example/example');
+  });
 });
