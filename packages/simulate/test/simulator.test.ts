@@ -46,6 +46,7 @@ describe('chains', () => {
     expect(() => sim.chain('vault-prod')).toThrow(
       /no account "vault-prod" in the organization; did you mean vault\?/,
     );
+    expect(() => sim.chain('app-prd')).toThrow(/did you mean app-prod\?/);
   });
 
   it('names the first accounts of a large organization, not all of them, when it cannot find one', () => {
