@@ -71,6 +71,10 @@ function answerText(principal: string, action: string, a: CanAnswer, source: str
   if (a.reason) lines.push(`  ${a.reason}.`);
   for (const p of a.paths) lines.push(`  through ${p.through}: ${p.words}`);
   const first = a.paths.find((p) => p.result)?.result;
+  if (a.account.placeholder)
+    lines.push(
+      `  (${a.account.id} stands in for the account id, which the config does not record; ask with --backend sandbox|aws for the real one.)`,
+    );
   if (first) {
     lines.push(
       `Resource: ${first.resource}`,

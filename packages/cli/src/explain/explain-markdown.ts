@@ -6,7 +6,7 @@ import type {
   PolicyExplanation,
   PrincipalExplanation,
 } from '@orgops/simulate';
-import { accountsWords } from './explain-text.ts';
+import { accountsWords, summaryWithoutType } from './explain-text.ts';
 
 const LEVEL_WORDS = { admin: 'admin-equivalent', 'power-user': 'power-user' } as const;
 
@@ -63,7 +63,7 @@ function account(e: AccountExplanation): string[] {
 
 function policyLines(p: PolicyExplanation, indent: string): string[] {
   if (p.statements.length === 0)
-    return [`${indent}- ${mdText(p.typeLabel)} ${mdCode(p.name)}: ${mdText(p.summary)}`];
+    return [`${indent}- ${mdText(p.typeLabel)} ${mdCode(p.name)}: ${mdText(summaryWithoutType(p.summary))}`];
   return [
     `${indent}- ${mdText(p.typeLabel)} ${mdCode(p.name)}`,
     ...p.statements.map((s) => `${indent}  - ${mdText(s.sentence)}${s.sid ? ` (${mdCode(s.sid)})` : ''}`),

@@ -71,7 +71,7 @@ function accountLines(e: AccountExplanation): string[] {
 
 function policyLines(p: PolicyExplanation, indent: string): string[] {
   if (p.statements.length === 0)
-    return [`${indent}${p.typeLabel} ${p.name}: ${p.summary.replace(/^[^,:]+[,:] ?/, '')}`];
+    return [`${indent}${p.typeLabel} ${p.name}: ${summaryWithoutType(p.summary)}`];
   return [
     `${indent}${p.typeLabel} ${p.name}`,
     ...p.statements.map((s) => `${indent}  - ${s.sentence}${s.sid ? ` [${s.sid}]` : ''}`),
@@ -115,6 +115,11 @@ function principalLines(e: PrincipalExplanation): string[] {
         `  ${a.permissionSet} (${a.grants})${a.level ? ` [${LEVEL_WORDS[a.level]}]` : ''} in ${accountsWords(a.accounts)}`,
     ),
   ];
+}
+
+/** A policy's summary without its leading type ("tag policy: tags (…)" → "tags (…)"): the line names the type. */
+export function summaryWithoutType(summary: string): string {
+  return summary.replace(/^[^,:]+[,:] ?/, '');
 }
 
 export function accountsWords(accounts: readonly AccountPlace[]): string {
