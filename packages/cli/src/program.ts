@@ -26,8 +26,9 @@ orgops's output and the exit code is orgops's own; \`pnpm exec orgops\` is the s
   pnpm orgops drift                    report changes made outside orgops
   pnpm orgops explain payments-prod    the guardrails and access of one account, in words
   pnpm orgops can group:developers s3:DeleteBucket --account payments-prod
+                                       may they? simulated, naming the deciding statement
 
-Exit codes: 0 no changes, 2 changes or drift, 1 error, 130 interrupted (Ctrl-C).
+Exit codes: 0 no changes, 2 changes or drift (can: 0 yes, 2 no), 1 error, 130 interrupted (Ctrl-C).
 Environment: NO_COLOR disables colour; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL are honoured
 with --backend aws; ORGOPS_BACKEND sets the default backend.`;
 

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CommandContext, GlobalOptions } from '../context.ts';
-import { type CanOptions, canCommand } from './can.ts';
-import { explainCommand } from './explain.ts';
+import type { CanOptions } from './can.ts';
 
 const EXPLAIN_HELP = `
 What it shows:
@@ -69,9 +68,11 @@ export function registerExplainCommands(
     )
     .addHelpText('after', EXPLAIN_HELP)
     .action(
-      run((subject: string, opts: GlobalOptions & { format: string }, cmd: Command) =>
-        explainCommand(ctx, subject, { ...opts, live: live(cmd) }),
-      ),
+      run(async (subject: string, opts: GlobalOptions & { format: string }, cmd: Command) => {
+        // The simulator and its catalogues load only for the commands that use them.
+        const { explainCommand } = await import('./explain.ts');
+        return explainCommand(ctx, subject, { ...opts, live: live(cmd) });
+      }),
     );
 
   withGlobals(program.command('can'))
@@ -94,8 +95,9 @@ export function registerExplainCommands(
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', CAN_HELP)
     .action(
-      run((principal: string, action: string, opts: Omit<CanOptions, 'live'>, cmd: Command) =>
-        canCommand(ctx, principal, action, { ...opts, live: live(cmd) }),
-      ),
+      run(async (principal: string, action: string, opts: Omit<CanOptions, 'live'>, cmd: Command) => {
+        const { canCommand } = await import('./can.ts');
+        return canCommand(ctx, principal, action, { ...opts, live: live(cmd) });
+      }),
     );
 }
