@@ -1,4 +1,4 @@
-import { analyzePlan, type Plan, planEverything, type Snapshot } from '@orgops/engine';
+import { analyzePlan, type Plan, planEverything, type Snapshot, withReview } from '@orgops/engine';
 import { type Backend, configReadOptions, type ReadOptions, readSnapshot } from '@orgops/live';
 import { type Diagnostic, OrgopsError } from '@orgops/model';
 import { parseAccountQuota, withAccountQuota } from './account-quota.ts';
@@ -6,6 +6,7 @@ import type { CommandContext, GlobalOptions } from './context.ts';
 import { type LoadedConfig, loadConfig } from './load-config.ts';
 import { type BackendAccess, closeBackend, openBackend } from './open-backend.ts';
 import { countLine, printDiagnostics } from './print-diagnostics.ts';
+import { reviewAnalyzer } from './review-analyzer.ts';
 import { TOOL_VERSION } from './version.ts';
 
 /** How makePlan reads the organization: `readSnapshot`, or drift's incremental read. */
@@ -57,7 +58,10 @@ export async function makePlan(
       toolVersion: TOOL_VERSION,
       analyze: analyzePlan,
     });
-    const { plan, refused } = result;
+    const { refused } = result;
+    // The planner's review is the engine's alone; the CLI's adds the simulator's (what becomes
+    // possible, who gains what a guardrail denied). A refused plan is never reviewed.
+    const plan = refused.length ? result.plan : await withReview(result.plan, reviewAnalyzer);
     printDiagnostics(ctx.io, plan.warnings, ctx.cwd);
     if (refused.length && refusals === 'fail') {
       printDiagnostics(ctx.io, refused, ctx.cwd);

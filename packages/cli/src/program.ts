@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { applyCommand } from './commands/apply.ts';
 import { driftCommand } from './commands/drift.ts';
+import { registerExplainCommands } from './commands/explain-register.ts';
 import { registerGithubCommands } from './commands/github.ts';
 import { importCommand } from './commands/import.ts';
 import { registerLintCommand } from './commands/lint-program.ts';
@@ -25,9 +26,12 @@ orgops's output and the exit code is orgops's own; \`pnpm exec orgops\` is the s
   pnpm orgops plan --out plan.json     show what would change, save the plan
   pnpm orgops apply plan.json          apply exactly the saved plan
   pnpm orgops drift                    report changes made outside orgops
+  pnpm orgops explain payments-prod    the guardrails and access of one account, in words
+  pnpm orgops can group:developers s3:DeleteBucket --account payments-prod
+                                       may they? simulated, naming the deciding statement
 
-Exit codes: 0 no changes, 2 changes or drift, 1 error, 3 the rehearsal (plan --rehearse) found
-changes AWS would refuse or a plan that does not converge, 130 interrupted (Ctrl-C).
+Exit codes: 0 no changes, 2 changes or drift (can: 0 yes, 2 no), 1 error, 3 the rehearsal (plan
+--rehearse) found changes AWS would refuse or a plan that does not converge, 130 interrupted (Ctrl-C).
 Environment: NO_COLOR disables colour; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL are honoured
 with --backend aws; ORGOPS_BACKEND sets the default backend.`;
 
@@ -169,6 +173,7 @@ Examples:
     .action(run((opts) => importCommand(ctx, opts)));
 
   registerLintCommand(program, ctx, withConfig, run);
+  registerExplainCommands(program, ctx, withGlobals, run);
   registerGithubCommands(program, ctx, withGlobals, run);
 
   return program;

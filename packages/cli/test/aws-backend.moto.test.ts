@@ -87,5 +87,26 @@ describe('orgops --backend aws against moto (real SDK over HTTP, standard AWS_* 
     const again = await cli('plan');
     expect(again.stdout).toContain('No changes');
     expect(again.code).toBe(0);
-  }, 120_000);
+
+    // explain and can ask what AWS holds: the account's id, and the guardrail on its OU.
+    const explain = await cli('explain', 'app', '--format', 'json');
+    expect(explain.code, explain.stderr).toBe(0);
+    const e = JSON.parse(explain.stdout) as {
+      source: string;
+      account: { id: string };
+      levels: { label: string; serviceControlPolicies: { name: string }[] }[];
+    };
+    expect(e.source).toBe('live');
+    expect(e.account.id).toMatch(/^\d{12}$/);
+    expect(e.levels.map((l) => [l.label, l.serviceControlPolicies.map((p) => p.name)])).toEqual([
+      ['root', ['FullAWSAccess']],
+      ['/Apps', ['FullAWSAccess', 'deny-leave']],
+      ['account app', ['FullAWSAccess']],
+    ]);
+    const leave = await cli('can', 'root', 'organizations:LeaveOrganization', '--account', 'app');
+    expect(leave.code, leave.stderr).toBe(2);
+    expect(leave.stdout).toContain(`in app (${e.account.id})? No.`);
+    expect(leave.stdout).toContain('SCP deny-leave');
+    expect(leave.stdout).toContain(`From AWS organization ${orgId}.`);
+  }, 180_000);
 });

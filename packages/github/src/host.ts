@@ -1,4 +1,4 @@
-import type { Plan, ReviewFinding } from '@orgops/engine';
+import type { Plan, ReviewAnalyzer, ReviewFinding } from '@orgops/engine';
 import type { Backend, DriftRead } from '@orgops/live';
 import type { ClientOptions } from './client.ts';
 
@@ -16,9 +16,11 @@ export interface PipelineHost {
     progress(text: string): void;
   };
   /** Reads a plan file written by `orgops plan --out`, refusing a malformed or altered one. */
-  readPlanFile(path: string): Plan;
+  readPlanFile(path: string): Plan | Promise<Plan>;
   /** Parses plan text from an artifact with the same checks; `name` is used in messages. */
-  parsePlanText(text: string, name: string): Plan;
+  parsePlanText(text: string, name: string): Plan | Promise<Plan>;
+  /** The analyzer the CLI reviews plans with; drift rates what happened outside orgops with it. */
+  readonly reviewAnalyzer: ReviewAnalyzer;
   /** Loads the config, reads the organization and plans. */
   makePlan(): Promise<{ readonly plan: Plan; readonly backend: Backend }>;
   /**

@@ -16,7 +16,7 @@ export interface ReviewLookup {
   /** The fresh plan's target: a review of another organization counts for nothing. */
   readonly target: Plan['target'];
   /** Parses the artifact's plan with the CLI's integrity checks. */
-  readonly parsePlan: (text: string, name: string) => Plan;
+  readonly parsePlan: (text: string, name: string) => Plan | Promise<Plan>;
 }
 
 export type Review =
@@ -101,7 +101,7 @@ export async function verifiedReview(lookup: ReviewLookup, pull: MergedPull): Pr
   }
   let plan: Plan;
   try {
-    plan = lookup.parsePlan(planText, `${record.artifact}/plan.json`);
+    plan = await lookup.parsePlan(planText, `${record.artifact}/plan.json`);
   } catch (err) {
     return fail(`the plan in artifact ${record.artifact} is refused: ${(err as Error).message}`);
   }

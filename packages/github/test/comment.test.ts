@@ -125,6 +125,7 @@ describe('orgops github comment', () => {
       parsePlanText: () => {
         throw new Error('not reached');
       },
+      reviewAnalyzer: () => Promise.reject(new Error('not reached')),
       makePlan: () => Promise.reject(new Error('not reached')),
       makeDriftPlan: () => Promise.reject(new Error('not reached')),
       applyPlan: () => Promise.reject(new Error('not reached')),

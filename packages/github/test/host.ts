@@ -142,6 +142,7 @@ export function createPipeline(
     io: { out: (t) => out.push(t), err: (t) => err.push(t), progress: (t) => err.push(t) },
     readPlanFile: (path) => parse(readFileSync(join(dir, path), 'utf8'), path),
     parsePlanText: parse,
+    reviewAnalyzer: analyzePlan,
     makePlan: async () => ({ plan: await makePlan(), backend }),
     makeDriftPlan: async (baseline) => {
       const read = await readForDrift(backend, baseline, readOptions());

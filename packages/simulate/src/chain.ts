@@ -3,6 +3,8 @@ import {
   type DesiredAccount,
   type DesiredState,
   OrgopsError,
+  ouPathNames,
+  ouPathOf,
   RCP,
   SCP,
   type TargetKey,
@@ -68,8 +70,9 @@ export function accountChain(desired: DesiredState, identity: SimulationIdentity
 
 /** `/`, then every OU path from the top down to `path`. */
 function ouPathsOf(path: string): string[] {
-  const parts = path.split('/').filter((p) => p.length > 0);
-  return ['/', ...parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}`)];
+  // Names may contain an escaped `/`: split with the model's path reader, never on the text.
+  const names = ouPathNames(path);
+  return ['/', ...names.map((_, i) => ouPathOf(names.slice(0, i + 1)))];
 }
 
 function levelLabel(target: TargetKey, account: DesiredAccount): string {

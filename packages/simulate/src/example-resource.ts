@@ -27,9 +27,29 @@ export async function exampleResourceArn(action: string, accountId: string, regi
     );
   }
   if (wildcardOnly) return '*';
-  const type = details.resourceTypes.find((t) => t.required) ?? details.resourceTypes[0];
-  if (!type) return '*';
-  const { arn } = await iamResourceTypeDetails(service, type.name);
+  const required = details.resourceTypes.find((t) => t.required);
+  const arn = required
+    ? (await iamResourceTypeDetails(service, required.name)).arn
+    : await plainestArn(service, details.resourceTypes);
+  if (!arn) return '*';
   const values: Readonly<Record<string, string>> = { Partition: 'aws', Region: region, Account: accountId };
   return arn.replace(/\$\{([^}]+)\}/g, (_, variable: string) => values[variable] ?? 'example');
+}
+
+/**
+ * With no required resource type (s3:GetObject acts on an object or an access point's object),
+ * the plainest ARN format, the one with the fewest names to fill: `arn:aws:s3:::example/example`
+ * reads as the resource a reviewer means, an access point's object does not.
+ */
+async function plainestArn(
+  service: string,
+  types: readonly { readonly name: string }[],
+): Promise<string | undefined> {
+  let best: string | undefined;
+  for (const t of types) {
+    const { arn } = await iamResourceTypeDetails(service, t.name);
+    const names = (a: string) => a.match(/\$\{/g)?.length ?? 0;
+    if (best === undefined || names(arn) < names(best)) best = arn;
+  }
+  return best;
 }

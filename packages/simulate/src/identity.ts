@@ -1,4 +1,4 @@
-import { type DesiredAccount, type DesiredState, OrgopsError } from '@orgops/model';
+import { type DesiredState, OrgopsError } from '@orgops/model';
 
 /** Ids a simulation needs that a config may not carry: the organization id and every account id. */
 export interface SimulationIdentity {
@@ -42,7 +42,7 @@ export function simulationIdentity(
   const accountIds = new Map<string, string>();
   const owner = new Map<string, string>();
   for (const account of desired.accounts) {
-    const id = account.id ?? given.get(account.email) ?? placeholderAccountId(account);
+    const id = account.id ?? given.get(account.email) ?? placeholderAccountId(account.email);
     if (!ACCOUNT_ID.test(id)) {
       throw new OrgopsError(
         'simulation-identity-invalid',
@@ -62,9 +62,10 @@ export function simulationIdentity(
   return { organizationId, accountIds };
 }
 
-function placeholderAccountId(account: DesiredAccount): string {
+/** A stable 12-digit id for an account that has none yet (FNV-1a of the email, starting with 9). */
+export function placeholderAccountId(email: string): string {
   let hash = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(account.email)) {
+  for (const byte of new TextEncoder().encode(email)) {
     hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
   }
   // 9xxxxxxxxxxx: a leading 9 keeps placeholders apart from the sandbox's 1000000000xx ids.

@@ -7,12 +7,25 @@
 export * from './accounts.ts';
 export * from './catalogue.ts';
 export * from './chain.ts';
+export * from './evaluate.ts';
 export * from './example-resource.ts';
+export * from './explain/can.ts';
+export * from './explain/explain.ts';
+export * from './explain/subject.ts';
+export type * from './explain/types.ts';
 export * from './identity.ts';
 export * from './managed-policies.ts';
 export * from './principals.ts';
+export * from './request-context.ts';
 export * from './request-table.ts';
 export type { CustomerManagedPolicyResolver, NamedPolicy } from './resolve-principal.ts';
 export * from './result.ts';
+export {
+  analyzeWithSimulation,
+  createReviewAnalyzer,
+  type ReviewAnalyzerOptions,
+} from './review/analyzer.ts';
+export { CAPABILITIES, type Capability, type Probe } from './review/capabilities.ts';
+export { loadManagedDocuments, managedArnsOf } from './review/managed-documents.ts';
 export * from './simulator.ts';
 export * from './suggest.ts';

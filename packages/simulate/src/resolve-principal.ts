@@ -4,6 +4,7 @@ import { type AccountChain, accountChain } from './chain.ts';
 import type { SimulationIdentity } from './identity.ts';
 import { awsManagedPolicy } from './managed-policies.ts';
 import { type PrincipalSpec, permissionSetRoleArn } from './principals.ts';
+import { memberPrincipalContext } from './request-context.ts';
 
 export interface NamedPolicy {
   readonly name: string;
@@ -184,13 +185,7 @@ function member(
     boundBySCPs: !chain.management,
     identityPolicies,
     permissionsBoundary,
-    context: {
-      'aws:PrincipalArn': arn,
-      'aws:PrincipalAccount': chain.accountId,
-      'aws:PrincipalOrgID': identity.organizationId,
-      'aws:PrincipalIsAWSService': 'false',
-      'aws:PrincipalType': 'AssumedRole',
-    },
+    context: memberPrincipalContext(arn, chain.accountId, identity.organizationId),
   };
 }
 

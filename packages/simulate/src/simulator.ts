@@ -1,23 +1,18 @@
-import {
-  getDenialReasons,
-  getGrantReasons,
-  isWildcardOnlyAction,
-  type RequestAnalysis,
-  runSimulation,
-  type Simulation,
-} from '@cloud-copilot/iam-simulate';
+import { isWildcardOnlyAction } from '@cloud-copilot/iam-simulate';
 import { type DesiredState, OrgopsError } from '@orgops/model';
 import { findAccount } from './accounts.ts';
-import { type AccountChain, accountChain, type ChainLevel } from './chain.ts';
+import { type AccountChain, accountChain } from './chain.ts';
+import { evaluate } from './evaluate.ts';
 import { exampleResourceArn } from './example-resource.ts';
 import { type SimulationIdentity, type SimulationIdentityOptions, simulationIdentity } from './identity.ts';
 import type { PrincipalSpec } from './principals.ts';
+import { resourceRequestContext } from './request-context.ts';
 import {
   type CustomerManagedPolicyResolver,
   type ResolvedPrincipal,
   resolvePrincipal,
 } from './resolve-principal.ts';
-import { type DecidingStatement, decidingStatements, type SimulationResult } from './result.ts';
+import type { SimulationResult } from './result.ts';
 
 /** One request: can PRINCIPAL do ACTION on RESOURCE (in RESOURCE ACCOUNT), from REGION. */
 export interface SimulationRequest {
@@ -93,58 +88,22 @@ export function createSimulator(desired: DesiredState, options: SimulatorOptions
       const resource =
         request.resource ??
         (await exampleResourceArn(request.action, resourceSide.accountId, request.region ?? DEFAULT_REGION));
-      const simulation: Simulation = {
-        request: {
-          principal: principal.arn ?? { type: 'Anonymous' },
-          action: request.action,
-          resource: { resource, accountId: resourceSide.accountId },
-          contextVariables: context,
-        },
-        identityPolicies: principal.identityPolicies.map((p) => ({ name: p.name, policy: p.policy })),
+      return evaluate({
+        principalArn: principal.arn,
+        identityPolicies: principal.identityPolicies,
+        permissionsBoundary: principal.permissionsBoundary,
         serviceControlPolicies:
-          principal.boundBySCPs && principal.chain ? levels(principal.chain.serviceControlPolicies) : [],
+          principal.boundBySCPs && principal.chain ? principal.chain.serviceControlPolicies : undefined,
         resourceControlPolicies:
           resourceSide.chain && !resourceSide.chain.management
-            ? levels(resourceSide.chain.resourceControlPolicies)
-            : [],
-        ...(principal.permissionsBoundary.length > 0
-          ? {
-              permissionBoundaryPolicies: principal.permissionsBoundary.map((p) => ({
-                name: p.name,
-                policy: p.policy,
-              })),
-            }
-          : {}),
-        ...(request.resourcePolicy !== undefined ? { resourcePolicy: request.resourcePolicy } : {}),
-      };
-      const run = await runSimulation(simulation, { simulationMode: 'Strict' });
-      if (run.resultType === 'error') {
-        throw new OrgopsError(
-          'simulation-invalid',
-          `cannot simulate ${request.action}: ${run.errors.message} ${JSON.stringify(run.errors)}`,
-        );
-      }
-      const analyses: { analysis: RequestAnalysis; ignored: readonly string[] }[] =
-        run.resultType === 'single'
-          ? [{ analysis: run.result.analysis, ignored: run.result.ignoredContextKeys ?? [] }]
-          : run.results.map((r) => ({ analysis: r.analysis, ignored: r.ignoredContextKeys ?? [] }));
-      const scpLevels = principal.boundBySCPs ? (principal.chain?.serviceControlPolicies ?? []) : [];
-      const rcpLevels = resourceSide.chain?.resourceControlPolicies ?? [];
-      const decidedBy: DecidingStatement[] = [];
-      for (const { analysis } of analyses) {
-        const reasons =
-          run.overallResult === 'Allowed' ? getGrantReasons(analysis) : getDenialReasons(analysis);
-        for (const s of decidingStatements(reasons, scpLevels, rcpLevels)) {
-          if (!decidedBy.some((d) => sameStatement(d, s))) decidedBy.push(s);
-        }
-      }
-      return {
-        decision: run.overallResult,
-        decidedBy,
-        ignoredContextKeys: [...new Set(analyses.flatMap((a) => a.ignored))].sort(),
+            ? resourceSide.chain.resourceControlPolicies
+            : undefined,
+        action: request.action,
         resource,
+        resourceAccountId: resourceSide.accountId,
         context,
-      };
+        ...(request.resourcePolicy !== undefined ? { resourcePolicy: request.resourcePolicy } : {}),
+      });
     },
   };
 }
@@ -214,10 +173,11 @@ function requestContext(
   request: SimulationRequest,
 ): Record<string, string | string[]> {
   const context: Record<string, string | string[]> = {
-    'aws:RequestedRegion': request.region ?? DEFAULT_REGION,
-    'aws:SecureTransport': 'true',
-    'aws:ResourceAccount': resource.accountId,
-    ...(resource.chain ? { 'aws:ResourceOrgID': identity.organizationId } : {}),
+    ...resourceRequestContext(
+      request.region ?? DEFAULT_REGION,
+      resource.accountId,
+      resource.chain ? identity.organizationId : undefined,
+    ),
     ...principal.context,
   };
   for (const [key, value] of Object.entries(request.context ?? {})) {
@@ -225,21 +185,4 @@ function requestContext(
   }
   for (const key of request.omitContext ?? []) delete context[key];
   return context;
-}
-
-function levels(chain: readonly ChainLevel[]): Simulation['serviceControlPolicies'] {
-  return chain.map((level) => ({
-    orgIdentifier: level.label,
-    policies: level.policies.map((p) => ({ name: p.name, policy: p.document })),
-  }));
-}
-
-function sameStatement(a: DecidingStatement, b: DecidingStatement): boolean {
-  return (
-    a.policyType === b.policyType &&
-    a.policy === b.policy &&
-    a.level === b.level &&
-    a.sid === b.sid &&
-    a.statementIndex === b.statementIndex
-  );
 }

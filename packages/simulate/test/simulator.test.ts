@@ -1,3 +1,4 @@
+import { account, defineOrganization, normalize, organizationRoot } from '@orgops/model';
 import { describe, expect, it } from 'vitest';
 import {
   anonymous,
@@ -41,6 +42,30 @@ describe('chains', () => {
         code: 'simulation-account-unknown',
         message: expect.stringContaining('app-prod'),
       }),
+    );
+    expect(() => sim.chain('vault-prod')).toThrow(
+      /no account "vault-prod" in the organization; did you mean vault\?/,
+    );
+    expect(() => sim.chain('app-prd')).toThrow(/did you mean app-prod\?/);
+  });
+
+  it('names the first accounts of a large organization, not all of them, when it cannot find one', () => {
+    const root = organizationRoot();
+    const accounts = Array.from({ length: 1000 }, (_, i) =>
+      account({ name: `acct-${i}`, email: `acct-${i}@example.com`, parent: root }),
+    );
+    const big = createSimulator(
+      normalize(
+        defineOrganization({
+          policyTypes: ['SERVICE_CONTROL_POLICY'],
+          root,
+          organizationalUnits: [],
+          accounts,
+        }),
+      ),
+    );
+    expect(() => big.chain('nope')).toThrow(
+      'no account "nope" in the organization; name one of its 1000 accounts, e.g. acct-0, acct-1, acct-2, acct-3, acct-4, acct-5, acct-6, acct-7, acct-8, acct-9 (by name, email or id).',
     );
   });
 
@@ -307,5 +332,10 @@ describe('resources a request does not name', () => {
       action: 's3:ListAllMyBuckets',
     });
     expect(list.resource).toBe('*');
+  });
+
+  it('takes the plainest resource type when the action requires none (an object, not an access point’s)', async () => {
+    const r = await sim.simulate({ principal: permissionSet('Admin', 'vault'), action: 's3:GetObject' });
+    expect(r.resource).toBe('arn:aws:s3:::example/example');
   });
 });

@@ -28,7 +28,7 @@ export async function applyCommand(
   let plan: Plan;
   let backend: Backend;
   if (planFile) {
-    plan = readPlanFile(ctx, planFile);
+    plan = await readPlanFile(ctx, planFile);
     if (plan.target.backend !== options.backend) {
       throw new OrgopsError(
         'plan-backend-mismatch',

@@ -1,10 +1,18 @@
-import { classifyDrift, isEmptyPlan, renderDriftMarkdown, renderDriftText } from '@orgops/engine';
+import {
+  analyzeOutOfBand,
+  changesOf,
+  classifyDrift,
+  isEmptyPlan,
+  renderDriftMarkdown,
+  renderDriftText,
+} from '@orgops/engine';
 import { type DriftRead, readForDrift } from '@orgops/live';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { baselinePath, describeRead, parseSince, readBaseline, writeBaseline } from '../drift-baseline.ts';
 import { EXIT } from '../exit-codes.ts';
 import { makePlan, type SnapshotReader } from '../make-plan.ts';
 import { parseFormat, renderPlan } from '../render.ts';
+import { reviewAnalyzer } from '../review-analyzer.ts';
 
 export interface DriftOptions extends GlobalOptions {
   readonly format: string;
@@ -17,8 +25,9 @@ export interface DriftOptions extends GlobalOptions {
 /**
  * `orgops drift`: compares the live organization with the config on main and reports every
  * difference as something that happened outside orgops, including those a plan would refuse
- * (listed, not fatal). Exit 2 when there is drift. The report renders names from the organization
- * as inert data (engine `render/drift.ts`).
+ * (listed, not fatal), with the risks of what happened rated as a plan would rate the same change.
+ * Exit 2 when there is drift. The report renders names from the organization as inert data
+ * (engine `render/drift.ts`).
  *
  * With `--since` or `--baseline`, the read continues from the last full read (the baseline file)
  * and re-reads only what CloudTrail shows written since; it reads everything when it cannot (and
@@ -47,16 +56,25 @@ export async function driftCommand(ctx: CommandContext, options: DriftOptions): 
   if (summary) ctx.io.err(summary.line);
   const items = classifyDrift(run.plan, run.refused);
   const orgId = run.plan.target.organizationId;
+  // Rated as what happened (a grant made by hand is a gain), not as the plan that would revert it.
+  const { risks } = await analyzeOutOfBand(
+    { changes: changesOf(run.plan), desired: run.loaded.desired, snapshot: run.snapshot },
+    reviewAnalyzer,
+  );
   if (format === 'json') {
     ctx.io.out(
-      JSON.stringify({ drift: items, ...(summary ? { read: summary.json } : {}), plan: run.plan }, null, 2),
+      JSON.stringify(
+        { drift: items, risks, ...(summary ? { read: summary.json } : {}), plan: run.plan },
+        null,
+        2,
+      ),
     );
   } else if (format === 'markdown') {
     ctx.io.out(
-      `${renderDriftMarkdown(items, orgId)}\n\n${renderPlan(run.plan, 'markdown', { color: false, title: 'Changes orgops apply would make' })}`,
+      `${renderDriftMarkdown(items, orgId, { risks })}\n\n${renderPlan(run.plan, 'markdown', { color: false, title: 'Changes orgops apply would make' })}`,
     );
   } else {
-    ctx.io.out(renderDriftText(items, orgId, { color: ctx.io.color }));
+    ctx.io.out(renderDriftText(items, orgId, { color: ctx.io.color, risks }));
     if (!isEmptyPlan(run.plan))
       ctx.io.out(renderPlan(run.plan, 'text', { color: ctx.io.color, title: 'Drift report' }));
   }

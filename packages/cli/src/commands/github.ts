@@ -1,4 +1,4 @@
-import { type Plan, parsePlan } from '@orgops/engine';
+import { loadPlan, type Plan } from '@orgops/engine';
 import {
   githubApply,
   githubComment,
@@ -13,6 +13,7 @@ import type { CommandContext, GlobalOptions } from '../context.ts';
 import { loadValidConfig, makePlan } from '../make-plan.ts';
 import { type BackendAccess, closeBackend } from '../open-backend.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
+import { reviewAnalyzer } from '../review-analyzer.ts';
 import { reviewFindingsOf } from '../run-lint.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { formatApplyEvent, formatApplyResult } from './apply-report.ts';
@@ -42,8 +43,9 @@ function hostFor(
     cwd: ctx.cwd,
     io: ctx.io,
     readPlanFile: (path) => readPlanFile(ctx, path),
-    parsePlanText: (text, name): Plan => {
-      const parsed = parsePlan(text, name, TOOL_VERSION);
+    reviewAnalyzer,
+    parsePlanText: async (text, name): Promise<Plan> => {
+      const parsed = await loadPlan(text, name, TOOL_VERSION, reviewAnalyzer);
       if (!parsed.ok) {
         printDiagnostics(ctx.io, parsed.errors, ctx.cwd);
         throw new OrgopsError('plan-file-invalid', `${name} is not a plan this orgops can use.`);

@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Plan, parsePlan } from '@orgops/engine';
+import { loadPlan, type Plan } from '@orgops/engine';
 import { OrgopsError } from '@orgops/model';
 import type { CommandContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
 import { parseFormat, renderPlan } from '../render.ts';
+import { reviewAnalyzer } from '../review-analyzer.ts';
 import { TOOL_VERSION } from '../version.ts';
 
 /**
  * Reads and checks a saved plan file; throws a user error naming what is wrong with it. The plan
- * returned carries the review recomputed from its changes, never the one stored in the file.
+ * returned carries the review recomputed from its changes (with the CLI's analyzer, the one it
+ * plans with), never the one stored in the file.
  */
-export function readPlanFile(ctx: CommandContext, path: string): Plan {
+export async function readPlanFile(ctx: CommandContext, path: string): Promise<Plan> {
   const file = resolve(ctx.cwd, path);
   let text: string;
   try {
@@ -23,7 +25,7 @@ export function readPlanFile(ctx: CommandContext, path: string): Plan {
       `Cannot read plan file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`,
     );
   }
-  const parsed = parsePlan(text, path, TOOL_VERSION);
+  const parsed = await loadPlan(text, path, TOOL_VERSION, reviewAnalyzer);
   printDiagnostics(ctx.io, parsed.warnings, ctx.cwd);
   if (!parsed.ok) {
     printDiagnostics(ctx.io, parsed.errors, ctx.cwd);
@@ -47,7 +49,7 @@ export async function showCommand(
   planFile: string,
   options: { format: string },
 ): Promise<number> {
-  const plan = readPlanFile(ctx, planFile);
+  const plan = await readPlanFile(ctx, planFile);
   ctx.io.out(renderPlan(plan, parseFormat(options.format), { color: ctx.io.color }));
   return EXIT.ok;
 }

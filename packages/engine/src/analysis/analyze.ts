@@ -1,5 +1,5 @@
 import { analyzeAccess } from './access.ts';
-import { type AnalysisInput, buildContext } from './context.ts';
+import { type AnalysisInput, type AnalysisOptions, buildContext } from './context.ts';
 import { analyzeGuardrails } from './guardrails.ts';
 import { reviewContextOf } from './review-context.ts';
 import {
@@ -8,6 +8,7 @@ import {
   longAdminSessionRisks,
   userAssignmentRisks,
 } from './risk-access.ts';
+import { escalationRisks } from './risk-escalation.ts';
 import {
   accountMoveRisks,
   fullAccessDetachedRisks,
@@ -28,20 +29,21 @@ const LEVEL_ORDER: Readonly<Record<Risk['level'], number>> = { high: 0, medium: 
  * const analysis = analyzePlan({ changes, desired, snapshot });
  * analysis.risks.filter((r) => r.level === 'high');
  */
-export function analyzePlan(input: AnalysisInput): PlanAnalysis {
-  return analyzeUnpruned({ changes: input.changes, ...reviewContextOf(input) });
+export function analyzePlan(input: AnalysisInput, options: AnalysisOptions = {}): PlanAnalysis {
+  return analyzeUnpruned({ changes: input.changes, ...reviewContextOf(input) }, options);
 }
 
 /**
  * The same analysis over whatever context it is given, unpruned; tests compare it with
  * {@link analyzePlan} to show the pruned review context loses nothing.
  */
-export function analyzeUnpruned(input: AnalysisInput): PlanAnalysis {
-  const ctx = buildContext(input);
+export function analyzeUnpruned(input: AnalysisInput, options: AnalysisOptions = {}): PlanAnalysis {
+  const ctx = buildContext(input, options);
   const access = analyzeAccess(ctx);
   const guardrails = analyzeGuardrails(ctx);
   const risks = [
     ...elevatedAccessRisks(ctx, access),
+    ...escalationRisks(ctx, access),
     ...userAssignmentRisks(access),
     ...longAdminSessionRisks(ctx),
     ...deletedWhileAssignedRisks(ctx),

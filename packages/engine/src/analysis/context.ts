@@ -1,6 +1,13 @@
 import { isOuPathWithin, joinOuPath, type Tags } from '@orgops/model';
 import type { AccountRef, Change } from '../change.ts';
+import type { ManagedPolicyDocuments } from './escalation.ts';
 import type { ReviewDesired, ReviewPermissionSet, ReviewSnapshot } from './review-context.ts';
+import {
+  isProductionPath,
+  isProductionTagged,
+  isSecurityAccount,
+  type Sensitivity,
+} from './sensitive-accounts.ts';
 
 /**
  * What every analysis step receives: the plan's changes and the two states it was made from, as
@@ -26,7 +33,17 @@ export type PlacedAccount = AccountRef & { readonly ouPath: string };
  * describes the organization as it will be after the plan (an account that moves is shown in its
  * new OU); the snapshot fills in what config does not mention.
  */
+/** What an analyzer may be given beyond the plan: data the engine cannot hold itself. */
+export interface AnalysisOptions {
+  /**
+   * AWS managed policy documents by ARN (the simulate package loads them), so escalation through
+   * a managed policy is read as well as through an inline one.
+   */
+  readonly managedPolicyDocument?: ManagedPolicyDocuments;
+}
+
 export interface AnalysisContext extends AnalysisInput {
+  readonly options: AnalysisOptions;
   /** OU path of every snapshot OU by id; the root is `/`. */
   readonly ouPathById: ReadonlyMap<string, string>;
   readonly snapshotAccountById: ReadonlyMap<string, SnapshotAccount>;
@@ -35,6 +52,8 @@ export interface AnalysisContext extends AnalysisInput {
   accountRefById(id: string): AccountRef;
   accountTags(ref: AccountRef): Tags;
   isProduction(account: PlacedAccount): boolean;
+  /** The most sensitive class the account falls in: management, security, production, or none. */
+  sensitivity(account: PlacedAccount): Sensitivity | undefined;
   principalName(type: 'GROUP' | 'USER', id: string): string;
   desiredPermissionSet(name: string): DesiredPermissionSet | undefined;
   snapshotPermissionSet(name: string): ReviewPermissionSet | undefined;
@@ -45,7 +64,7 @@ export interface AnalysisContext extends AnalysisInput {
   accountsBelow(path: string): number;
 }
 
-export function buildContext(input: AnalysisInput): AnalysisContext {
+export function buildContext(input: AnalysisInput, options: AnalysisOptions = {}): AnalysisContext {
   const { desired, snapshot, changes } = input;
   const ouById = new Map(snapshot.ous.map((ou) => [ou.id, ou]));
   const ouPathById = new Map<string, string>([[snapshot.root.id, '/']]);
@@ -108,12 +127,22 @@ export function buildContext(input: AnalysisInput): AnalysisContext {
 
   return {
     ...input,
+    options,
     ouPathById,
     snapshotAccountById,
     place,
     accountRefById,
     accountTags,
     isProduction: (account) => isProductionPath(account.ouPath) || isProductionTagged(accountTags(account)),
+    sensitivity: (account) => {
+      const wanted = findDesired(account);
+      if (wanted?.management) return 'management';
+      const tags = accountTags(account);
+      if (isSecurityAccount({ name: wanted?.name ?? account.name, ouPath: account.ouPath }, tags))
+        return 'security';
+      if (isProductionPath(account.ouPath) || isProductionTagged(tags)) return 'production';
+      return undefined;
+    },
     principalName,
     desiredPermissionSet: (name) => desired.permissionSets.find((ps) => ps.name === name),
     snapshotPermissionSet: (name) => snapshot.identityCenter?.permissionSets.find((ps) => ps.name === name),
@@ -144,20 +173,7 @@ export const joinPath = joinOuPath;
 /** True when `path` is `ancestor` or lies below it (`/` contains everything). */
 export const isWithin = isOuPathWithin;
 
-/**
- * Whether an OU path is production: a segment mentioning "prod" (`Prod`, `Production`,
- * `prod-eu`), but not `NonProd` or `PreProd`, which name the opposite.
- */
-export function isProductionPath(path: string): boolean {
-  return path.split('/').some((segment) => /prod/i.test(segment) && !/(non|pre)[-_ ]?prod/i.test(segment));
-}
-
-/** `environment=prod` or `environment=production`, keys and values in any case. */
-export function isProductionTagged(tags: Tags): boolean {
-  return Object.entries(tags).some(
-    ([key, value]) => key.toLowerCase() === 'environment' && /^prod(uction)?$/i.test(value.trim()),
-  );
-}
+export { isProductionPath, isProductionTagged } from './sensitive-accounts.ts';
 
 /** `name (id)` when the account exists, `name (email)` while it is still to be created. */
 export function accountLabel(ref: AccountRef): string {

@@ -148,3 +148,14 @@ export function mergeFields(
       : current.permissionsBoundary,
   };
 }
+
+/**
+ * The permission set before an update: the fields the update names take its `before` values. In a
+ * plan that is what AWS holds; for drift read backwards (see `invertChanges`) it is the config.
+ */
+export function fieldsBefore(
+  current: GrantFields,
+  update: { readonly before: Partial<PermissionSetFields>; readonly after: Partial<PermissionSetFields> },
+): GrantFields {
+  return mergeFields(current, { before: update.after, after: update.before });
+}

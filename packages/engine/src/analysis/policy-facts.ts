@@ -1,4 +1,6 @@
 import { type AnyStatement, asArray, canonicalJson, policyTypeLabel } from '@orgops/model';
+import { describeStatementGroup } from './policy-words.ts';
+import { editWords, statementChanges, statementEdit } from './statement-changes.ts';
 
 /** AWS's default allow-everything SCP and RCP: detaching them is a different risk from a guardrail. */
 export const FULL_ACCESS_POLICY_NAMES: ReadonlySet<string> = new Set(['FullAWSAccess', 'RCPFullAWSAccess']);
@@ -66,45 +68,6 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `Deny s3:DeleteBucket, cloudtrail:StopLogging +1 more` — what a statement list does, briefly. */
-function describeStatements(effect: 'Allow' | 'Deny', statements: readonly AnyStatement[]): string {
-  const phrases = statements.map(actionPhrase);
-  const unique = [...new Set(phrases)];
-  const shown = unique.slice(0, 2).join('; ');
-  const more = unique.length > 2 ? `; +${unique.length - 2} more` : '';
-  // A conditioned `Deny *` is a narrow guardrail, not a lockout: say what it depends on.
-  const keys = [
-    ...new Set(
-      statements.flatMap((s) => Object.values(s.Condition ?? {}).flatMap((block) => Object.keys(block))),
-    ),
-  ];
-  const when = keys.length ? ` when ${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ' …' : ''}` : '';
-  return `${effect} ${shown || '(no actions)'}${more}${when}`;
-}
-
-/**
- * What one statement's actions read as. Validation refuses empty lists and statements without
- * Action/NotAction, but a summary also describes what was read back from the organization, so it
- * never assumes the list it names is there.
- */
-function actionPhrase(s: AnyStatement): string {
-  if (s.Action !== undefined) {
-    const actions = asArray(s.Action);
-    return actions.length > 0 ? listBriefly(actions) : '(no actions)';
-  }
-  if (s.NotAction !== undefined) {
-    const exempt = asArray(s.NotAction);
-    // NotAction statements (region allow-lists) read as "everything except …".
-    return exempt.length > 0 ? `everything except ${listBriefly(exempt)}` : 'every action';
-  }
-  return '(no Action)';
-}
-
-function listBriefly(actions: readonly string[]): string {
-  const unique = [...new Set(actions)];
-  return `${unique.slice(0, 3).join(', ')}${unique.length > 3 ? ` +${unique.length - 3} more` : ''}`;
-}
-
 /**
  * A one-line summary of an organization policy for the guardrail table, e.g.
  * "SCP, 2 statements: Deny organizations:LeaveOrganization, cloudtrail:StopLogging".
@@ -117,8 +80,8 @@ export function summarizePolicy(type: string, name: string, content: string | un
     const parts: string[] = [];
     const deny = statements.filter((s) => s.Effect === 'Deny');
     const allow = statements.filter((s) => s.Effect === 'Allow');
-    if (deny.length > 0) parts.push(describeStatements('Deny', deny));
-    if (allow.length > 0) parts.push(describeStatements('Allow', allow));
+    if (deny.length > 0) parts.push(describeStatementGroup('Deny', deny));
+    if (allow.length > 0) parts.push(describeStatementGroup('Allow', allow));
     return `${label}, ${plural(statements.length, 'statement')}${parts.length ? `: ${parts.join('; ')}` : ''}`;
   }
   if (content) {
@@ -139,23 +102,28 @@ export function summarizePolicy(type: string, name: string, content: string | un
   return label;
 }
 
-/** "+1 statement (Deny ec2:*), -2 statements (Deny s3:*)" — how a policy document changed. */
+/**
+ * How a policy document changed, statement by statement: `ProtectTrail: exempt + arn:…`,
+ * `+1 statement (Deny ec2:*)`, `-2 statements (Deny s3:*)`. Edited statements are named with what
+ * changed in them, so two summaries of a widened exemption never read the same.
+ */
 export function summarizeContentChange(before: string | undefined, after: string | undefined): string {
-  if (statementsOfText(before) === undefined && statementsOfText(after) === undefined)
-    return 'content changed';
-  const { added, removed } = statementDiff(before, after);
-  if (added.length === 0 && removed.length === 0) return 'content reformatted';
+  const b = statementsOfText(before);
+  const a = statementsOfText(after);
+  if (b === undefined && a === undefined) return 'content changed';
+  const { changed, added, removed } = statementChanges(b ?? [], a ?? []);
+  if (changed.length === 0 && added.length === 0 && removed.length === 0) return 'content reformatted';
   const describe = (list: readonly AnyStatement[]): string => {
     const deny = list.filter((s) => s.Effect === 'Deny');
     const allow = list.filter((s) => s.Effect !== 'Deny');
     return [
-      deny.length ? describeStatements('Deny', deny) : '',
-      allow.length ? describeStatements('Allow', allow) : '',
+      deny.length ? describeStatementGroup('Deny', deny) : '',
+      allow.length ? describeStatementGroup('Allow', allow) : '',
     ]
       .filter(Boolean)
       .join('; ');
   };
-  const parts: string[] = [];
+  const parts: string[] = changed.map((pair) => `${pair.label}: ${editWords(statementEdit(pair))}`);
   if (added.length) parts.push(`+${plural(added.length, 'statement')} (${describe(added)})`);
   if (removed.length) parts.push(`-${plural(removed.length, 'statement')} (${describe(removed)})`);
   return parts.join(', ');

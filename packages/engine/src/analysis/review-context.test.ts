@@ -22,6 +22,11 @@ const NEW_ACCOUNT = { email: 'new-app@example.com', name: 'new-app' };
 const GUARD =
   '{"Statement":[{"Action":"cloudtrail:StopLogging","Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
 
+const ESCALATE =
+  '{"Statement":[{"Action":"iam:*","Effect":"Allow","Resource":"*"},{"Action":"sts:AssumeRole","Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"}';
+const EXEMPT_SSO =
+  '{"Statement":[{"Action":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_Admin_*"]}},"Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
+
 /** Every kind of change the analysis reads, against the test organization. */
 function pool(): Change[] {
   const accounts = [ACCOUNTS.prod, ACCOUNTS.dev, ACCOUNTS.old, NEW_ACCOUNT];
@@ -77,6 +82,24 @@ function pool(): Change[] {
       before: { sessionDuration: 'PT1H' },
       after: { sessionDuration: 'PT8H' },
       address: 'permission-set/Admin',
+    },
+    {
+      kind: 'permission-set-update',
+      action: 'update',
+      name: 'ReadOnly',
+      arn: PS_ARN.ReadOnly,
+      before: {},
+      after: { inlinePolicy: ESCALATE },
+      address: 'permission-set/ReadOnly',
+    },
+    {
+      kind: 'policy-update',
+      action: 'update',
+      policyType: 'SERVICE_CONTROL_POLICY',
+      name: 'deny-all',
+      id: 'p-denyall',
+      content: { before: DENY_ALL, after: EXEMPT_SSO },
+      address: 'policy/SERVICE_CONTROL_POLICY/deny-all',
     },
     { kind: 'permission-set-delete', action: 'delete', name: 'Admin', arn: PS_ARN.Admin, address: 'x' },
     {
@@ -236,6 +259,53 @@ describe('reviewContextOf', () => {
       '222222222222',
     ]);
     expect(held.snapshot.identityCenter?.principals.map((p) => p.name)).toEqual(['Developers']);
+  });
+
+  it('keeps the guardrails on the path of an account whose access changes, and the holders below a changed guardrail', () => {
+    const gain = assignment('create', GROUPS.admins, 'Admin', ACCOUNTS.prod);
+    const chain = reviewContextOf({ changes: [gain], desired: baseDesired(), snapshot: baseSnapshot() });
+    // prod-app sits in /Workloads/Prod: root, /Workloads and /Workloads/Prod, not /Suspended.
+    expect(chain.desired.attachments.map((a) => `${a.policyName}@${a.target}`)).toEqual([
+      'FullAWSAccess@/',
+      'FullAWSAccess@/Workloads',
+      'FullAWSAccess@/Workloads/Prod',
+      'deny-leave-org@/',
+    ]);
+    expect(chain.snapshot.policies.map((p) => p.name)).toEqual(['FullAWSAccess', 'deny-leave-org']);
+    expect(chain.desired.policies.map((p) => p.name)).toEqual(['FullAWSAccess', 'deny-leave-org']);
+    // Nobody's holders are needed for a gain.
+    expect(chain.snapshot.identityCenter?.assignments).toEqual([]);
+
+    const edit: Change = {
+      kind: 'policy-update',
+      action: 'update',
+      policyType: 'SERVICE_CONTROL_POLICY',
+      name: 'deny-all',
+      id: 'p-denyall',
+      content: { before: DENY_ALL, after: DENY_LEAVE },
+      address: 'policy/SERVICE_CONTROL_POLICY/deny-all',
+    };
+    const guarded = reviewContextOf({ changes: [edit], desired: baseDesired(), snapshot: baseSnapshot() });
+    // deny-all guards /Suspended, where nobody holds anything; every permission set is kept to
+    // name whom an exemption reaches.
+    expect(guarded.snapshot.identityCenter?.assignments).toEqual([]);
+    expect(guarded.snapshot.identityCenter?.permissionSets.map((p) => p.name)).toEqual(['Admin', 'ReadOnly']);
+    const rootEdit = {
+      ...edit,
+      name: 'deny-leave-org',
+      id: 'p-denyleave',
+      address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
+    };
+    const everywhere = reviewContextOf({
+      changes: [rootEdit],
+      desired: baseDesired(),
+      snapshot: baseSnapshot(),
+    });
+    expect(everywhere.snapshot.identityCenter?.assignments).toHaveLength(3);
+    expect(everywhere.snapshot.identityCenter?.principals.map((p) => p.name)).toEqual([
+      'Developers',
+      'Admins',
+    ]);
   });
 
   it('carries no source locations or other fields the review does not read', () => {

@@ -1,10 +1,11 @@
-import type {
-  DesiredAccount,
-  DesiredAttachment,
-  DesiredOu,
-  DesiredPermissionSet,
-  DesiredPolicy,
-  DesiredState,
+import {
+  type DesiredAccount,
+  type DesiredAttachment,
+  type DesiredOu,
+  type DesiredPermissionSet,
+  type DesiredPolicy,
+  type DesiredState,
+  isAccountTarget,
 } from '@orgops/model';
 import type { Change } from '../change.ts';
 import type {
@@ -18,6 +19,7 @@ import type {
 } from '../snapshot.ts';
 import { buildContext, isWithin } from './context.ts';
 import { GUARDRAIL_POLICY_TYPES } from './policy-facts.ts';
+import { reviewScope } from './review-scope.ts';
 
 /**
  * What the review needs to know about the organization and the config beyond the changes
@@ -41,6 +43,8 @@ type GrantFieldKey =
 export type ReviewPermissionSet = Pick<SnapshotPermissionSet, 'arn' | 'name' | GrantFieldKey>;
 
 export interface ReviewSnapshot {
+  /** The organization id: a simulation fills `aws:PrincipalOrgID` with it (absent in plans made before). */
+  readonly organization?: Pick<Snapshot['organization'], 'id'>;
   readonly root: Pick<Snapshot['root'], 'id'>;
   readonly ous: readonly Pick<SnapshotOu, 'id' | 'name' | 'parentId'>[];
   readonly accounts: readonly Pick<SnapshotAccount, 'id' | 'name' | 'email' | 'parentId' | 'tags'>[];
@@ -54,10 +58,12 @@ export interface ReviewSnapshot {
 
 export interface ReviewDesired {
   readonly ous: readonly Pick<DesiredOu, 'path'>[];
-  readonly accounts: readonly Pick<
+  /** `management` is present (and true) only on the management account. */
+  readonly accounts: readonly (Pick<
     DesiredAccount,
     'email' | 'name' | 'id' | 'parentPath' | 'tags' | 'close'
-  >[];
+  > &
+    Partial<Pick<DesiredAccount, 'management'>>)[];
   readonly policies: readonly Pick<DesiredPolicy, 'type' | 'name' | 'content'>[];
   readonly attachments: readonly Pick<DesiredAttachment, 'policyType' | 'policyName' | 'target'>[];
   readonly permissionSets: readonly Pick<DesiredPermissionSet, 'name' | GrantFieldKey>[];
@@ -67,8 +73,11 @@ export interface ReviewDesired {
  * The smallest context that gives the same review as the full config and snapshot. The OU tree
  * and every account (in config and live) are kept whole, because placing accounts and counting
  * the accounts below a target need all of them; documents, assignments and principals are kept
- * only where a change refers to them. Rows keep their order, so every "first match" lookup of
- * the analysis finds the same row. Pruning a pruned context changes nothing.
+ * only where a change refers to them, plus what the review reads around the changes (see
+ * {@link reviewScope}): the SCPs and RCPs on the path of every account whose access or guardrails
+ * change, the holders below a changed guardrail, and every permission set when a guardrail is
+ * edited (to name whom an exemption reaches). Rows keep their order, so every "first match"
+ * lookup of the analysis finds the same row. Pruning a pruned context changes nothing.
  */
 export function reviewContextOf(input: {
   readonly changes: readonly Change[];
@@ -122,8 +131,32 @@ export function reviewContextOf(input: {
     !a.target.startsWith('account:') &&
     moves.some((m) => isWithin(m.toPath, a.target));
 
-  const assignments = (ic?.assignments ?? []).filter((a) => heldArns.has(a.permissionSetArn));
+  const held = (ic?.assignments ?? []).filter((a) => heldArns.has(a.permissionSetArn));
+  const scope = reviewScope(
+    ctx,
+    held.map((a) => a.accountId),
+  );
+  // Holders below a changed guardrail: who gains or loses what it denies.
+  const assignments = (ic?.assignments ?? []).filter(
+    (a) => heldArns.has(a.permissionSetArn) || scope.guardedAccountIds.has(a.accountId),
+  );
+  for (const a of assignments) permissionSetArns.add(a.permissionSetArn);
+  for (const ps of ic?.permissionSets ?? [])
+    if (permissionSetArns.has(ps.arn)) permissionSetNames.add(ps.name);
+  const keepPermissionSet = (name: string, arn?: string): boolean =>
+    scope.guardrailEdited ||
+    permissionSetNames.has(name) ||
+    (arn !== undefined && permissionSetArns.has(arn));
   const holders = new Set(assignments.map((a) => `${a.principalType}:${a.principalId}`));
+  // The guardrails on the path of every account in scope, as config will have them and as AWS has them.
+  const onPath = (target: string): boolean =>
+    isAccountTarget(target)
+      ? scope.accountEmails.has(target.slice('account:'.length))
+      : scope.paths.has(target);
+  const keptAttachments = desired.attachments.filter(
+    (a) => inheritedAfter(a) || (GUARDRAIL_POLICY_TYPES.has(a.policyType) && onPath(a.target)),
+  );
+  const chainPolicies = new Set(keptAttachments.map((a) => policyKey(a.policyType, a.policyName)));
 
   return {
     desired: {
@@ -135,18 +168,24 @@ export function reviewContextOf(input: {
         parentPath: a.parentPath,
         tags: a.tags,
         close: a.close ? { reason: a.close.reason } : undefined,
+        ...(a.management ? { management: true } : {}),
       })),
       policies: desired.policies
-        .filter((p) => attached.has(policyKey(p.type, p.name)))
+        .filter(
+          (p) => attached.has(policyKey(p.type, p.name)) || chainPolicies.has(policyKey(p.type, p.name)),
+        )
         .map((p) => ({ type: p.type, name: p.name, content: p.content })),
-      attachments: desired.attachments
-        .filter(inheritedAfter)
-        .map((a) => ({ policyType: a.policyType, policyName: a.policyName, target: a.target })),
+      attachments: keptAttachments.map((a) => ({
+        policyType: a.policyType,
+        policyName: a.policyName,
+        target: a.target,
+      })),
       permissionSets: desired.permissionSets
-        .filter((ps) => permissionSetNames.has(ps.name))
+        .filter((ps) => keepPermissionSet(ps.name))
         .map((ps) => ({ name: ps.name, ...grantFields(ps) })),
     },
     snapshot: {
+      ...(snapshot.organization ? { organization: { id: snapshot.organization.id } } : {}),
       root: { id: snapshot.root.id },
       ous: snapshot.ous.map((o) => ({ id: o.id, name: o.name, parentId: o.parentId })),
       accounts: snapshot.accounts.map((a) => ({
@@ -162,12 +201,13 @@ export function reviewContextOf(input: {
             attached.has(policyKey(p.type, p.name)) ||
             updated.has(p.id) ||
             updated.has(policyKey(p.type, p.name)) ||
-            (GUARDRAIL_POLICY_TYPES.has(p.type) && p.targets.some((t) => leftIds.has(t))),
+            (GUARDRAIL_POLICY_TYPES.has(p.type) &&
+              p.targets.some((t) => leftIds.has(t) || scope.nodeIds.has(t) || scope.accountIds.has(t))),
         )
         .map((p) => ({ id: p.id, type: p.type, name: p.name, content: p.content, targets: p.targets })),
       identityCenter: ic && {
         permissionSets: ic.permissionSets
-          .filter((ps) => permissionSetNames.has(ps.name) || permissionSetArns.has(ps.arn))
+          .filter((ps) => keepPermissionSet(ps.name, ps.arn))
           .map((ps) => ({ arn: ps.arn, name: ps.name, ...grantFields(ps) })),
         assignments: assignments.map((a) => ({
           permissionSetArn: a.permissionSetArn,

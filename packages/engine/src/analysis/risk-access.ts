@@ -2,16 +2,18 @@ import { principalLabel, sessionSeconds } from '@orgops/model';
 import type { AssignmentChange } from '../change.ts';
 import { grantFieldsAfter } from './access.ts';
 import { type AnalysisContext, accountLabel, type PlacedAccount } from './context.ts';
-import { accessLevel, durationWords, mergeFields } from './permission-set-facts.ts';
+import { accessLevel, durationWords, fieldsBefore, mergeFields } from './permission-set-facts.ts';
 import { plural } from './policy-facts.ts';
 import type { CodedRisk } from './risk-codes.ts';
+import { SENSITIVITY_WORDS, type Sensitivity } from './sensitive-accounts.ts';
 import type { AccessChange } from './types.ts';
 
 const LEVEL_WORDS = { admin: 'admin-equivalent access', 'power-user': 'power-user access' } as const;
 
 /**
  * Admin-equivalent or power-user access gained, by a new assignment or by a permission set that
- * becomes more powerful for its current holders. Production accounts raise the level.
+ * becomes more powerful for its current holders. The management account, security accounts and
+ * production accounts raise the level.
  */
 export function elevatedAccessRisks(ctx: AnalysisContext, access: readonly AccessChange[]): CodedRisk[] {
   const risks: CodedRisk[] = [];
@@ -26,28 +28,28 @@ export function elevatedAccessRisks(ctx: AnalysisContext, access: readonly Acces
         (c) => c.kind === 'permission-set-update' && c.name === row.permissionSet,
       );
       if (!live || update?.kind !== 'permission-set-update') continue;
-      const before = accessLevel(live);
+      const before = accessLevel(fieldsBefore(live, update));
       const after = accessLevel(mergeFields(live, update));
       // Only an escalation is a gain: admin stays admin, power-user -> admin is new power.
       level = after && after !== before && before !== 'admin' ? after : undefined;
     }
     if (!level) continue;
-    const production = row.accounts.filter((a) => ctx.isProduction(a));
+    const where = whereWords(ctx, row.accounts);
     const how = row.effect === 'gains' ? 'gains' : 'gains through a change to';
-    const where = production.length
-      ? `${plural(production.length, 'production account')}: ${accountList(production)}`
-      : `${plural(row.accounts.length, 'account')}: ${accountList(row.accounts)}`;
-    const message = `${principalLabel(row.principal)} ${how} ${row.permissionSet} (${LEVEL_WORDS[level]}) in ${where}`;
+    const message = `${principalLabel(row.principal)} ${how} ${row.permissionSet} (${LEVEL_WORDS[level]}) in ${where.words}`;
     const addresses = row.addresses ?? [];
     if (level === 'admin') {
+      const critical = where.classes.has('management') || where.classes.has('security');
       risks.push(
-        production.length
-          ? { level: 'high', code: 'admin-in-production', message, addresses }
-          : { level: 'medium', code: 'admin-access-gained', message, addresses },
+        critical
+          ? { level: 'high', code: 'admin-in-critical-account', message, addresses }
+          : where.classes.has('production')
+            ? { level: 'high', code: 'admin-in-production', message, addresses }
+            : { level: 'medium', code: 'admin-access-gained', message, addresses },
       );
     } else {
       risks.push({
-        level: production.length ? 'medium' : 'low',
+        level: where.classes.size > 0 ? 'medium' : 'low',
         code: 'power-user-access-gained',
         message,
         addresses,
@@ -116,7 +118,36 @@ export function deletedWhileAssignedRisks(ctx: AnalysisContext): CodedRisk[] {
   return risks;
 }
 
-function accountList(accounts: readonly PlacedAccount[]): string {
+/**
+ * Where access lands, the most sensitive accounts named first: `the management account: …; 2
+ * security accounts: …; 1 production account: …`, or every account when none is sensitive.
+ */
+export function whereWords(
+  ctx: AnalysisContext,
+  accounts: readonly PlacedAccount[],
+): { readonly words: string; readonly classes: ReadonlySet<Sensitivity> } {
+  const by = new Map<Sensitivity, PlacedAccount[]>();
+  for (const a of accounts) {
+    const s = ctx.sensitivity(a);
+    if (s) by.set(s, [...(by.get(s) ?? []), a]);
+  }
+  const parts: string[] = [];
+  for (const s of ['management', 'security', 'production'] as const) {
+    const list = by.get(s);
+    if (!list) continue;
+    const words = SENSITIVITY_WORDS[s];
+    parts.push(
+      s === 'management'
+        ? `${words.one}: ${accountList(list)}`
+        : `${plural(list.length, words.one)}: ${accountList(list)}`,
+    );
+  }
+  if (parts.length === 0)
+    return { words: `${plural(accounts.length, 'account')}: ${accountList(accounts)}`, classes: new Set() };
+  return { words: parts.join('; '), classes: new Set(by.keys()) };
+}
+
+export function accountList(accounts: readonly PlacedAccount[]): string {
   const shown = accounts.slice(0, 5).map((a) => `${accountLabel(a)} in ${a.ouPath}`);
   return accounts.length > 5 ? `${shown.join(', ')} and ${accounts.length - 5} more` : shown.join(', ');
 }

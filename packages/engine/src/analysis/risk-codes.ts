@@ -7,8 +7,16 @@ import type { Risk } from './types.ts';
 export const RISK_CODES = {
   'admin-in-production':
     'high: admin-equivalent access (AdministratorAccess or an inline Allow * on *) gained in a production account (OU path segment with "prod", or tag environment=prod|production)',
-  'admin-access-gained': 'medium: admin-equivalent access gained outside production',
-  'power-user-access-gained': 'medium in production, low elsewhere: PowerUserAccess gained',
+  'admin-in-critical-account':
+    'high: admin-equivalent access gained in the management account or a security account (OU path, name or environment tag with security, audit, log archive or forensics)',
+  'admin-access-gained':
+    'medium: admin-equivalent access gained outside production, security and management accounts',
+  'privilege-escalation':
+    'high: a permission set its holders keep gains a path to admin (IAM writes, policy-version writes, iam:PassRole or sts:AssumeRole on any role; Identity Center or Organizations writes in the management account) through its inline or managed policies; medium when nobody holds it yet; medium/low: a principal newly assigned a permission set with such a path in sensitive/other accounts',
+  'guardrail-exemption-widened':
+    'high when an SCP/RCP Deny starts exempting Identity Center roles, any role name matching a wildcard, or everyone; medium for a named role or account',
+  'power-user-access-gained':
+    'medium in production, security or management accounts, low elsewhere: PowerUserAccess gained',
   'assignment-to-user': 'low: a permission set assigned to an individual user instead of a group',
   'long-admin-session': 'medium: an admin-equivalent permission set with sessions longer than 1h',
   'permission-set-deleted-while-assigned': 'medium: a permission set deleted while principals hold it',

@@ -6,12 +6,15 @@ import {
   FULL_ACCESS_POLICY_NAMES,
   GUARDRAIL_POLICY_TYPES,
   plural,
-  statementDiff,
   statementsOfText,
 } from './policy-facts.ts';
 import type { CodedRisk } from './risk-codes.ts';
+import { guardrailEditRisks } from './risk-guardrail-edits.ts';
 
-/** Guardrails taken away: SCP/RCP detached or deleted, or Deny statements removed by an update. */
+/**
+ * Guardrails taken away: SCP/RCP detached or deleted, or edited to deny less or exempt more
+ * (see `risk-guardrail-edits.ts`).
+ */
 export function guardrailRemovedRisks(ctx: AnalysisContext): CodedRisk[] {
   const risks: CodedRisk[] = [];
   for (const c of ctx.changes) {
@@ -37,16 +40,7 @@ export function guardrailRemovedRisks(ctx: AnalysisContext): CodedRisk[] {
         addresses: [c.address],
       });
     } else if (c.kind === 'policy-update' && c.content && GUARDRAIL_POLICY_TYPES.has(c.policyType)) {
-      const { removed } = statementDiff(c.content.before, c.content.after);
-      const removedDenies = removed.filter((s) => s.Effect === 'Deny').length;
-      if (removedDenies === 0) continue;
-      const fewer = denyCount(c.content.before) > denyCount(c.content.after);
-      risks.push({
-        level: fewer ? 'high' : 'medium',
-        code: 'guardrail-weakened',
-        message: `${policyTypeLabel(c.policyType)} ${c.rename?.to ?? c.name} ${fewer ? 'removes' : 'rewrites'} ${plural(removedDenies, 'Deny statement')}; check that nothing it denied is now allowed`,
-        addresses: [c.address],
-      });
+      risks.push(...guardrailEditRisks(ctx, c));
     }
   }
   return risks;

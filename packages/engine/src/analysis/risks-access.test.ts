@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
+import { analyzePlan, analyzeUnpruned } from './analyze.ts';
 import { isProductionPath, isProductionTagged } from './context.ts';
-import { ACCOUNTS, assignment, baseDesired, GROUPS, PS_ARN } from './org.test-support.ts';
+import { ACCOUNTS, assignment, baseDesired, baseSnapshot, GROUPS, PS_ARN } from './org.test-support.ts';
 import { ACCESS_RISK_CODES, riskRecorder } from './risks.test-support.ts';
 
 const { emitted, risksOf, codes } = riskRecorder();
@@ -130,6 +131,139 @@ describe('access risks', () => {
     ]);
     // Admin staying admin (a description change) is not a gain.
     expect(codes([psUpdate('Admin', { description: 'a' }, { description: 'b' })])).toEqual([]);
+  });
+
+  it('admin-in-critical-account: admin reaching the management account or a security account is high', () => {
+    const desired = baseDesired();
+    const critical = {
+      ...desired,
+      accounts: desired.accounts.map((a) =>
+        a.name === 'dev-app'
+          ? { ...a, management: true }
+          : a.name === 'old-app'
+            ? { ...a, tags: { environment: 'security' } }
+            : a,
+      ),
+    };
+    const risks = risksOf(
+      [
+        assignment('create', GROUPS.admins, 'Admin', ACCOUNTS.dev),
+        assignment('create', GROUPS.admins, 'Admin', ACCOUNTS.old),
+        assignment('create', GROUPS.admins, 'Admin', ACCOUNTS.prod),
+      ],
+      critical,
+    );
+    expect(risks[0]).toMatchObject({
+      level: 'high',
+      code: 'admin-in-critical-account',
+      message:
+        'group Admins gains Admin (admin-equivalent access) in the management account: dev-app (222222222222) in /Workloads/Dev; 1 security account: old-app (333333333333) in /Suspended; 1 production account: prod-app (111111111111) in /Workloads/Prod',
+    });
+    // A Security OU or a log-archive name is enough, whatever the tags say.
+    const named = {
+      ...desired,
+      accounts: desired.accounts.map((a) => (a.name === 'old-app' ? { ...a, name: 'log-archive' } : a)),
+    };
+    expect(codes([assignment('create', GROUPS.admins, 'Admin', ACCOUNTS.old)], named)).toEqual([
+      'high:admin-in-critical-account',
+    ]);
+    const moved = {
+      ...desired,
+      accounts: desired.accounts.map((a) => (a.name === 'old-app' ? { ...a, parentPath: '/Security' } : a)),
+    };
+    expect(codes([assignment('create', GROUPS.admins, 'Admin', ACCOUNTS.old)], moved)).toEqual([
+      'high:admin-in-critical-account',
+    ]);
+  });
+
+  it('privilege-escalation: IAM writes and AssumeRole on * added to a permission set its holders keep are high', () => {
+    const inline = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+        { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' },
+      ],
+    });
+    const risks = risksOf([psUpdate('ReadOnly', {}, { inlinePolicy: inline })]);
+    expect(risks).toEqual([
+      {
+        level: 'high',
+        code: 'privilege-escalation',
+        message:
+          'permission set ReadOnly now allows IAM writes (iam:* in the inline policy), policy-version writes (iam:* in the inline policy), iam:PassRole on any role (iam:* in the inline policy), sts:AssumeRole on any role (sts:AssumeRole in the inline policy): each is a path to admin; held by 1 principal in 1 production account: prod-app (111111111111) in /Workloads/Prod',
+        addresses: ['permission-set/ReadOnly'],
+      },
+    ]);
+    // Scoped grants are not escalation: AssumeRole on one named role, an attach limited by a condition.
+    const scoped = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111111111111:role/reader' },
+        {
+          Effect: 'Allow',
+          Action: 'iam:AttachRolePolicy',
+          Resource: '*',
+          Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/AWSDenyAll' } },
+        },
+      ],
+    });
+    expect(codes([psUpdate('ReadOnly', {}, { inlinePolicy: scoped })])).toEqual([]);
+    // An unconditional Deny in the same permission set takes the path back.
+    const denied = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+        { Effect: 'Deny', Action: ['iam:*'], Resource: '*' },
+      ],
+    });
+    expect(codes([psUpdate('ReadOnly', {}, { inlinePolicy: denied })])).toEqual([]);
+  });
+
+  it('privilege-escalation: a managed policy is read when its document is supplied', () => {
+    const change = psUpdate(
+      'ReadOnly',
+      { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+      {
+        managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/IAMFullAccess'],
+      },
+    );
+    const input = { changes: [change], desired: baseDesired(), snapshot: baseSnapshot() };
+    expect(analyzePlan(input).risks.map((r) => r.code)).toEqual([]);
+    const documents = (arn: string) =>
+      arn.endsWith('/IAMFullAccess')
+        ? {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: ['iam:*', 'organizations:List*'], Resource: '*' }],
+          }
+        : { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*'], Resource: '*' }] };
+    const analysis = analyzePlan(input, { managedPolicyDocument: documents });
+    expect(analysis).toEqual(analyzeUnpruned(input, { managedPolicyDocument: documents }));
+    expect(analysis.risks.map((r) => `${r.level}:${r.code}`)).toEqual(['high:privilege-escalation']);
+    expect(analysis.risks[0]?.message).toContain('IAM writes (iam:* in IAMFullAccess)');
+  });
+
+  it('privilege-escalation: a new holder of a permission set with a path is medium in sensitive accounts, low elsewhere', () => {
+    const desired = baseDesired();
+    const withPassRole = {
+      ...desired,
+      permissionSets: desired.permissionSets.map((ps) =>
+        ps.name === 'ReadOnly'
+          ? {
+              ...ps,
+              inlinePolicy: JSON.stringify({
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }],
+              }),
+            }
+          : ps,
+      ),
+    };
+    expect(codes([assignment('create', GROUPS.admins, 'ReadOnly', ACCOUNTS.prod)], withPassRole)).toEqual([
+      'medium:privilege-escalation',
+    ]);
+    expect(codes([assignment('create', GROUPS.admins, 'ReadOnly', ACCOUNTS.dev)], withPassRole)).toEqual([
+      'low:privilege-escalation',
+    ]);
   });
 
   it('assignment-to-user: an individual user assignment is flagged; a group is not', () => {

@@ -54,6 +54,55 @@ describe('guardrail risks', () => {
     expect(codes([update(DENY_LEAVE, rewritten)])).toEqual(['medium:guardrail-weakened']);
   });
 
+  it('guardrail-exemption-widened: says who escapes which Deny where, high for people, medium for a named role', () => {
+    const guard = (exempt: string[]) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'Leave',
+            Effect: 'Deny',
+            Action: 'organizations:LeaveOrganization',
+            Resource: '*',
+            Condition: { ArnNotLike: { 'aws:PrincipalArn': exempt } },
+          },
+        ],
+      });
+    const update = (before: string[], after: string[]): Change => ({
+      kind: 'policy-update',
+      action: 'update',
+      address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
+      policyType: 'SERVICE_CONTROL_POLICY',
+      name: 'deny-leave-org',
+      id: 'p-denyleave',
+      content: { before: guard(before), after: guard(after) },
+    });
+    const bg = 'arn:aws:iam::*:role/break-glass';
+    const sso = 'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_*';
+    expect(risksOf([update([bg], [bg, sso])])).toEqual([
+      {
+        level: 'high',
+        code: 'guardrail-exemption-widened',
+        message: `SCP deny-leave-org now exempts ${sso} (every Identity Center user: the role of every permission set) from 1 Deny statement (organizations:LeaveOrganization) in 3 accounts (attached to /)`,
+        addresses: ['policy/SERVICE_CONTROL_POLICY/deny-leave-org'],
+      },
+    ]);
+    // The pattern the issue quotes misses Identity Center's roles but lets any look-alike through.
+    expect(risksOf([update([bg], [bg, 'arn:aws:iam::*:role/AWSReservedSSO_*'])])[0]?.message).toContain(
+      "any role or user whose name matches: anyone who can create a role can pick such a name; Identity Center's own roles sit under /aws-reserved/sso.amazonaws.com/ and do not match it",
+    );
+    expect(
+      risksOf([
+        update([bg], [bg, 'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_Admin_*']),
+      ])[0]?.message,
+    ).toContain('every Identity Center user of Admin');
+    expect(codes([update([bg], [bg, 'arn:aws:iam::*:role/orgops-apply'])])).toEqual([
+      'medium:guardrail-exemption-widened',
+    ]);
+    // Taking an exemption away is no risk.
+    expect(codes([update([bg, sso], [bg])])).toEqual([]);
+  });
+
   it('full-aws-access-detached: high alone, medium when an allow-list SCP replaces it', () => {
     const detach = attachment('detach', 'FullAWSAccess', { kind: 'ou', path: '/Workloads' });
     expect(risksOf([detach])).toEqual([

@@ -30,7 +30,9 @@ export function riskRecorder() {
 /** Codes each risk test file owns; together they must be the whole catalogue. */
 export const ACCESS_RISK_CODES: readonly string[] = [
   'admin-in-production',
+  'admin-in-critical-account',
   'admin-access-gained',
+  'privilege-escalation',
   'power-user-access-gained',
   'assignment-to-user',
   'long-admin-session',
@@ -39,6 +41,7 @@ export const ACCESS_RISK_CODES: readonly string[] = [
 export const ORGANIZATION_RISK_CODES: readonly string[] = [
   'guardrail-removed',
   'guardrail-weakened',
+  'guardrail-exemption-widened',
   'full-aws-access-detached',
   'policy-type-disabled',
   'trusted-service-disabled',

@@ -23,6 +23,11 @@ export interface AccessChange {
   readonly grants?: string;
   /** Addresses of the changes behind the row (assignments, or the permission-set update). */
   readonly addresses?: readonly string[];
+  /**
+   * What becomes possible, simulated with each account's guardrails: "change IAM in 10 accounts".
+   * Only when the review was computed with a simulator (the CLI does).
+   */
+  readonly possible?: readonly string[];
 }
 
 /** Guardrail changes grouped by target (root, OU or account). */
@@ -39,6 +44,11 @@ export interface GuardrailChange {
     readonly summary?: string;
     /** Addresses of the changes behind the item (attachment, detachment or policy update). */
     readonly addresses?: readonly string[];
+    /**
+     * Who gains or loses which actions where, simulated for the permission sets held below the
+     * target: "PlatformAdmin (group platform-admins) can now cloudtrail:StopLogging in 9 accounts".
+     */
+    readonly effects?: readonly string[];
   }[];
 }
 

@@ -33,6 +33,7 @@ export const reviewContextSchema = z
           parentPath: z.string(),
           tags,
           close: z.strictObject({ reason: z.string() }).optional(),
+          management: z.boolean().optional(),
         }),
       ),
       policies: z.array(z.strictObject({ type: z.string(), name: z.string(), content: z.string() })),
@@ -42,6 +43,7 @@ export const reviewContextSchema = z
       permissionSets: z.array(z.strictObject({ name: z.string(), ...grantFields })),
     }),
     snapshot: z.strictObject({
+      organization: z.strictObject({ id: z.string() }).optional(),
       root: z.strictObject({ id: z.string() }),
       ous: z.array(z.strictObject({ id: z.string(), name: z.string(), parentId: z.string() })),
       accounts: z.array(
@@ -91,6 +93,7 @@ export const analysisSchema = z
         details: z.array(z.string()).optional(),
         grants: z.string().optional(),
         addresses,
+        possible: z.array(z.string()).optional(),
       }),
     ),
     guardrails: z.array(
@@ -105,6 +108,7 @@ export const analysisSchema = z
             policyName: z.string(),
             summary: z.string().optional(),
             addresses,
+            effects: z.array(z.string()).optional(),
           }),
         ),
       }),

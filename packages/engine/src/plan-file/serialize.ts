@@ -1,10 +1,12 @@
 import { canonicalJson, type Diagnostic, diagnostic, type Result } from '@orgops/model';
 import { analyzePlan } from '../analysis/analyze.ts';
+import type { PlanAnalysis } from '../analysis/types.ts';
 import { changesOf, PLAN_FORMAT_VERSION, type Plan } from '../plan.ts';
 import { renderPlanJson } from '../render/json.ts';
 import { integrityProblems } from './integrity.ts';
 import { locatedChanges } from './locate.ts';
 import { planSchema } from './plan-schema.ts';
+import type { ReviewAnalyzer } from './review.ts';
 import { planSchemaDiagnostics } from './schema-diagnostics.ts';
 import { summarize } from './seal.ts';
 
@@ -24,6 +26,35 @@ const REPLAN = 'Make a new plan with `orgops plan --out FILE` using this version
  * as a `plan-review-recomputed` warning.
  */
 export function parsePlan(text: string, file: string, toolVersion: string): Result<Plan> {
+  const checked = checkPlanText(text, file, toolVersion);
+  if (!checked.ok) return checked;
+  const changes = changesOf(checked.value);
+  return withRecomputedReview(checked.value, analyzePlan({ changes, ...checked.value.reviewContext }), file);
+}
+
+/**
+ * {@link parsePlan} with the review computed by `analyze`, e.g. the CLI's analyzer that runs the
+ * policy simulator: use the analyzer the plan was made with, or every plan it made is reported as
+ * `plan-review-recomputed`.
+ */
+export async function loadPlan(
+  text: string,
+  file: string,
+  toolVersion: string,
+  analyze: ReviewAnalyzer,
+): Promise<Result<Plan>> {
+  const checked = checkPlanText(text, file, toolVersion);
+  if (!checked.ok) return checked;
+  const changes = changesOf(checked.value);
+  return withRecomputedReview(
+    checked.value,
+    await analyze({ changes, ...checked.value.reviewContext }),
+    file,
+  );
+}
+
+/** Every check of {@link parsePlan}; the plan returned still carries the review stored in the file. */
+function checkPlanText(text: string, file: string, toolVersion: string): Result<Plan> {
   const fail = (message: string, fix: string, value?: unknown, path = file): Result<Plan> => ({
     ok: false,
     errors: [diagnostic('error', 'plan-file-invalid', { message: `${file}: ${message}`, path, fix, value })],
@@ -85,10 +116,12 @@ export function parsePlan(text: string, file: string, toolVersion: string): Resu
         )),
   ];
   if (errors.length) return { ok: false, errors, warnings: [] };
+  return { ok: true, value: plan, warnings: [] };
+}
 
-  const changes = changesOf(plan);
-  const analysis = analyzePlan({ changes, ...plan.reviewContext });
-  const summary = summarize(changes);
+function withRecomputedReview(plan: Plan, recomputed: PlanAnalysis, file: string): Result<Plan> {
+  const analysis = JSON.parse(JSON.stringify(recomputed)) as PlanAnalysis;
+  const summary = summarize(changesOf(plan));
   const warnings: Diagnostic[] = [];
   if (
     canonicalJson({ analysis, summary }) !== canonicalJson({ analysis: plan.analysis, summary: plan.summary })

@@ -1,7 +1,23 @@
+import type { Risk } from '../analysis/types.ts';
 import { DRIFT_CLASS_LABELS, type DriftItem } from '../drift.ts';
-import { painter } from './ansi.ts';
+import { painter, type Tone } from './ansi.ts';
 import { mdCode, mdText } from './inert-markdown.ts';
 import { escapeControls } from './safe-text.ts';
+
+export interface DriftViewOptions {
+  /**
+   * Risks of the drift itself, rated as a plan would rate the same change (`analyzeOutOfBand`):
+   * a grant made by hand is a gain.
+   */
+  readonly risks?: readonly Risk[];
+}
+
+const RISK_TONES: Readonly<Record<Risk['level'], Tone>> = { high: 'remove', medium: 'change', low: 'plain' };
+const RISK_BADGES: Readonly<Record<Risk['level'], string>> = {
+  high: '🔴 **High**',
+  medium: '🟠 **Medium**',
+  low: '🟡 **Low**',
+};
 
 function grouped(items: readonly DriftItem[]): [DriftItem['class'], DriftItem[]][] {
   const groups = new Map<DriftItem['class'], DriftItem[]>();
@@ -16,12 +32,20 @@ function grouped(items: readonly DriftItem[]): [DriftItem['class'], DriftItem[]]
 export function renderDriftText(
   items: readonly DriftItem[],
   organizationId: string,
-  options: { readonly color?: boolean } = {},
+  options: DriftViewOptions & { readonly color?: boolean } = {},
 ): string {
   const paint = painter(options.color === true);
   const org = escapeControls(organizationId);
   if (!items.length) return `${paint('add', '✓')} No drift: organization ${org} matches the config.`;
   const lines = [paint('strong', `Drift in organization ${org}: ${items.length} difference(s)`)];
+  const risks = options.risks ?? [];
+  if (risks.length > 0) {
+    lines.push('', paint('strong', 'Risks of what happened outside orgops'));
+    for (const r of risks)
+      lines.push(
+        `  ${paint(RISK_TONES[r.level], r.level.toUpperCase().padEnd(6))} ${escapeControls(r.message)} [${r.code}]`,
+      );
+  }
   for (const [cls, list] of grouped(items)) {
     lines.push('', paint('change', `${DRIFT_CLASS_LABELS[cls]} (${list.length})`));
     for (const i of list) {
@@ -44,9 +68,18 @@ export function renderDriftText(
  * The drift report as markdown, for the job summary and the drift issue: names can never
  * mention, reference or break the markdown.
  */
-export function renderDriftMarkdown(items: readonly DriftItem[], organizationId: string): string {
+export function renderDriftMarkdown(
+  items: readonly DriftItem[],
+  organizationId: string,
+  options: DriftViewOptions = {},
+): string {
   if (!items.length) return `### ✅ No drift\n\nOrganization ${mdCode(organizationId)} matches the config.`;
   const lines = [`### ⚠️ Drift in organization ${mdCode(organizationId)}: ${items.length} difference(s)`];
+  const risks = options.risks ?? [];
+  if (risks.length > 0) {
+    lines.push('', '**Risks of what happened outside orgops**', '');
+    for (const r of risks) lines.push(`- ${RISK_BADGES[r.level]} ${mdText(r.message)} \`${r.code}\``);
+  }
   for (const [cls, list] of grouped(items)) {
     lines.push('', `**${DRIFT_CLASS_LABELS[cls]}** (${list.length})`, '');
     for (const i of list)

@@ -33,7 +33,7 @@ describe('renderPlanJson', () => {
             "header": "dbaf7c356a2d243122ae2e7b8ee174a8ea50150d5c5e2e30d61c3390a9e089a9",
             "observed": "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
             "phases": "64eaf44e09298ade1ee25929a8922a3b87bff1806477f9952703007a82da881a",
-            "reviewContext": "3859bd8564cf5323ea8243c76815ccb3698528de9e8982e2ac4dc8352a0aa559",
+            "reviewContext": "f9e13344583411e9ac08fbc8b2b5eab05e1e903305a479e3149570785629337c",
             "target": "20c8ea88d4e877d4223def78922d3a71fdd0b61979e8d3d907103e67c32a8049",
             "warnings": "4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945"
           }
@@ -116,6 +116,9 @@ describe('renderPlanJson', () => {
               "assignments": [],
               "permissionSets": [],
               "principals": []
+            },
+            "organization": {
+              "id": "o-test1234"
             },
             "ous": [
               {

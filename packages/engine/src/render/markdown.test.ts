@@ -46,7 +46,31 @@ describe('renderPlanMarkdown', () => {
       | --- | --- | --- |
       | \`/\` | 4 | ✏️ change SCP \`deny-leave-org\`: \\+1 statement (Deny cloudtrail:StopLogging, cloudtrail:DeleteTrail) |
       | \`/Suspended\` | 0 | ➖ detach SCP \`deny-all\`: SCP, 1 statement: Deny \\* |
-      | \`/Workloads\` | 4 | ➕ attach SCP \`deny-root-user\`: SCP, 1 statement: Deny \\* when aws:PrincipalArn |
+      | \`/Workloads\` | 4 | ➕ attach SCP \`deny-root-user\`: SCP, 1 statement: Deny \\* for arn:aws:iam::\\*:root |
+
+      ### Where the changes land
+
+      \`\`\`mermaid
+      flowchart TD
+        classDef changed fill:#fff8c5,stroke:#9a6700
+        classDef added fill:#e6ffec,stroke:#1a7f37
+        o0["root<br/>~ SCP deny-leave-org"]:::changed
+        o1["Suspended<br/>#8722; SCP deny-all"]:::changed
+        o2["Workloads<br/>+ SCP deny-root-user"]:::changed
+        o3["Dev"]
+        a3(["1 account<br/>dev-app"])
+        o4["Prod"]
+        a4(["1 account<br/>prod-app"])
+        o5["Sandbox"]:::added
+        o0 --> o1
+        o0 --> o2
+        o2 --> o3
+        o3 --> a3
+        o2 --> o4
+        o4 --> a4
+        o2 --> o5
+        o1 -.->|"moves old-app"| o3
+      \`\`\`
 
       ### Warnings
 

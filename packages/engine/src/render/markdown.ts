@@ -8,6 +8,7 @@ import { DEFAULT_TITLE, provenanceWords, targetWords, type ViewOptions } from '.
 import { mdCode, mdText } from './inert-markdown.ts';
 import { rehearsalMarkdown } from './rehearsal.ts';
 import { lintSection, type ReviewFinding } from './review-findings.ts';
+import { reviewMap } from './review-map.ts';
 import { summaryLine } from './symbols.ts';
 
 export interface MarkdownOptions extends ViewOptions {
@@ -56,6 +57,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
         ...capped(riskSection(risks), cap, 'risks'),
         ...capped(accessSection(access), cap, 'rows'),
         ...capped(guardrailSection(guardrails), cap, 'rows'),
+        ...mapSection(plan, cap),
       );
     }
     head.push(...capped(lintSection(options.lint), cap, 'findings'));
@@ -123,14 +125,20 @@ function accessSection(access: readonly AccessChange[]): string[] {
   const gains = access.filter((a) => a.effect === 'gains');
   const loses = access.filter((a) => a.effect === 'loses');
   const changed = access.filter((a) => a.effect === 'changed');
+  // The simulator's column, only when the review was computed with it.
+  const simulated = access.some((a) => a.possible !== undefined);
+  const possibleHead = simulated ? ' Can now (simulated) |' : '';
+  const possibleRule = simulated ? ' --- |' : '';
+  const possible = (a: AccessChange): string[] => (simulated ? [possibleCell(a)] : []);
   if (gains.length) {
     out.push(
       '**Gains access**',
       '',
-      '| Principal | Permission set | Accounts | Grants |',
-      '| --- | --- | --- | --- |',
+      `| Principal | Permission set | Accounts | Grants |${possibleHead}`,
+      `| --- | --- | --- | --- |${possibleRule}`,
     );
-    for (const a of gains) out.push(row([who(a), code(a.permissionSet), accounts(a), cell(a.grants ?? '')]));
+    for (const a of gains)
+      out.push(row([who(a), code(a.permissionSet), accounts(a), cell(a.grants ?? ''), ...possible(a)]));
     out.push('');
   }
   if (loses.length) {
@@ -142,12 +150,14 @@ function accessSection(access: readonly AccessChange[]): string[] {
     out.push(
       '**Access changes for current holders**',
       '',
-      '| Principal | Permission set | Accounts | What changes | Grants after |',
-      '| --- | --- | --- | --- | --- |',
+      `| Principal | Permission set | Accounts | What changes | Grants after |${possibleHead}`,
+      `| --- | --- | --- | --- | --- |${possibleRule}`,
     );
     for (const a of changed) {
       const details = (a.details ?? []).map(cell).join('<br>');
-      out.push(row([who(a), code(a.permissionSet), accounts(a), details, cell(a.grants ?? '')]));
+      out.push(
+        row([who(a), code(a.permissionSet), accounts(a), details, cell(a.grants ?? ''), ...possible(a)]),
+      );
     }
     out.push('');
   }
@@ -167,7 +177,7 @@ function guardrailSection(guardrails: readonly GuardrailChange[]): string[] {
   for (const g of guardrails) {
     const items = g.items.map(
       (i) =>
-        `${GUARDRAIL_EFFECTS[i.effect]} ${cell(policyTypeLabel(i.policyType))} ${code(i.policyName)}${i.summary ? `: ${cell(i.summary)}` : ''}`,
+        `${GUARDRAIL_EFFECTS[i.effect]} ${cell(policyTypeLabel(i.policyType))} ${code(i.policyName)}${i.summary ? `: ${cell(i.summary)}` : ''}${(i.effects ?? []).map((e) => `<br>↳ ${cell(e)}`).join('')}`,
     );
     const target = g.targetKind === 'account' ? cell(g.target) : code(g.target);
     out.push(row([target, String(g.accountsAffected), items.join('<br>')]));
@@ -177,6 +187,24 @@ function guardrailSection(guardrails: readonly GuardrailChange[]): string[] {
 
 function warningItem(w: Diagnostic, bullet: string): string {
   return `${bullet}⚠️ ${mdText(w.message)}${w.path ? ` (${mdCode(w.path)})` : ''}${w.fix ? ` Fix: ${mdText(w.fix)}` : ''} \`${w.code}\``;
+}
+
+/** "change IAM (iam:PutRolePolicy) in 9 accounts" lines, under a header that says "can now". */
+function possibleCell(a: AccessChange): string {
+  const lines = a.possible ?? [];
+  if (lines.length === 0) return a.effect === 'loses' ? '' : '_none of the capabilities the review checks_';
+  return lines.map((l) => cell(l.replace(/^can now /, ''))).join('<br>');
+}
+
+/**
+ * The OU tree the plan touches, drawn (GitHub renders Mermaid). Left out of the shortest review
+ * caps, where the tables need the room.
+ */
+function mapSection(plan: Plan, cap: number): string[] {
+  if (cap < 50) return [];
+  const map = reviewMap(plan);
+  if (!map) return [];
+  return ['### Where the changes land', '', map, ''];
 }
 
 function warningSection(plan: Plan): string[] {

@@ -35,7 +35,7 @@ export async function githubComment(
       `Pull request #${pr.number} comes from the fork ${pr.headRepo}: its token is read-only and it gets no AWS credentials, so it cannot be planned or commented on. The plan workflow only validates and lints forks.`,
     );
   }
-  const plan = host.readPlanFile(planFile);
+  const plan = await host.readPlanFile(planFile);
   const ctx: ReviewContext = {
     pr: pr.number,
     head: pr.headSha,

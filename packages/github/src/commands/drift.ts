@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  analyzeOutOfBand,
+  changesOf,
   classifyDrift,
   mdCode,
   mdText,
@@ -47,7 +49,12 @@ export async function githubDrift(host: PipelineHost, options: DriftOptions): Pr
     : { ...(await host.makePlan()), readLine: undefined };
   const items = classifyDrift(plan);
   const orgId = plan.target.organizationId;
-  const report = renderDriftMarkdown(items, orgId);
+  // What happened is rated as a plan would rate it (a grant made by hand is a gain).
+  const { risks } = await analyzeOutOfBand(
+    { changes: changesOf(plan), ...plan.reviewContext },
+    host.reviewAnalyzer,
+  );
+  const report = renderDriftMarkdown(items, orgId, { risks });
   const open = await findOpenDriftIssue(gh, repo, options.label);
 
   if (items.length === 0) {

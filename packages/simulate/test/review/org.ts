@@ -1,0 +1,129 @@
+import { type Change, plan as makePlan, type Plan, type Snapshot } from '@orgops/engine';
+import { applyPlan, configReadOptions, readSnapshot } from '@orgops/live';
+import {
+  account,
+  assign,
+  type DesiredState,
+  defineOrganization,
+  FullAWSAccess,
+  group,
+  managementAccount,
+  normalize,
+  organizationalUnit,
+  organizationRoot,
+  permissionSet,
+  serviceControlPolicy,
+  trustedService,
+} from '@orgops/model';
+import { createSandbox, type SandboxBackend } from '@orgops/sandbox';
+
+/**
+ * A small organization for the review analyzer, applied to an in-memory sandbox so plans come
+ * from the real planner against a real read:
+ *
+ *   /                  FullAWSAccess, protect-trail (exempt: break-glass), deny-leave
+ *   /Security          log-archive
+ *   /Workloads         app-prod (environment=prod), app-dev
+ *   management
+ *
+ * ReadOnly (ReadOnlyAccess) for group read-only at the root except management; Admin
+ * (AdministratorAccess, 1h) for group platform-admins in /Workloads.
+ */
+export const BREAK_GLASS = 'arn:aws:iam::*:role/break-glass';
+export const SSO_ROLES = 'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_*';
+
+export interface Variant {
+  readonly trailExempt?: readonly string[];
+  readonly readOnlyInline?: unknown;
+  readonly readOnlyManaged?: readonly string[];
+  readonly detachLeave?: boolean;
+}
+
+export function organization(v: Variant = {}): DesiredState {
+  const protectTrail = serviceControlPolicy({
+    name: 'protect-trail',
+    content: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'ProtectTrail',
+          Effect: 'Deny',
+          Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'],
+          Resource: '*',
+          Condition: { ArnNotLike: { 'aws:PrincipalArn': [...(v.trailExempt ?? [BREAK_GLASS])] } },
+        },
+      ],
+    },
+  });
+  const denyLeave = serviceControlPolicy({
+    name: 'deny-leave',
+    content: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
+    },
+  });
+  const root = organizationRoot({
+    policies: [FullAWSAccess, protectTrail, ...(v.detachLeave ? [] : [denyLeave])],
+  });
+  const security = organizationalUnit('Security', { parent: root });
+  const workloads = organizationalUnit('Workloads', { parent: root });
+  const management = managementAccount({
+    name: 'management',
+    email: 'aws-management@example.com',
+    parent: root,
+  });
+  const logArchive = account({ name: 'log-archive', email: 'log-archive@example.com', parent: security });
+  const appProd = account({
+    name: 'app-prod',
+    email: 'app-prod@example.com',
+    parent: workloads,
+    tags: { environment: 'prod' },
+  });
+  const appDev = account({ name: 'app-dev', email: 'app-dev@example.com', parent: workloads });
+  const readOnly = permissionSet({
+    name: 'ReadOnly',
+    sessionDuration: 'PT4H',
+    managedPolicies: [...(v.readOnlyManaged ?? ['arn:aws:iam::aws:policy/ReadOnlyAccess'])],
+    ...(v.readOnlyInline ? { inlinePolicy: v.readOnlyInline as never } : {}),
+  });
+  const admin = permissionSet({
+    name: 'Admin',
+    sessionDuration: 'PT1H',
+    managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+  });
+  return normalize(
+    defineOrganization({
+      policyTypes: ['SERVICE_CONTROL_POLICY'],
+      root,
+      organizationalUnits: [security, workloads],
+      accounts: [management, logArchive, appProd, appDev],
+      defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
+      permissionSets: [readOnly, admin],
+      assignments: [
+        assign(group('read-only'), readOnly, [root], { exclude: [management] }),
+        assign(group('platform-admins'), admin, [workloads]),
+      ],
+      trustedServices: [trustedService('sso.amazonaws.com')],
+    }),
+  );
+}
+
+/** A sandbox with the base organization applied. */
+export async function appliedSandbox(): Promise<SandboxBackend> {
+  const sb = createSandbox();
+  const first = await planned(sb, organization());
+  const result = await applyPlan(first.plan, sb, { pollIntervalMs: 0 });
+  if (!result.ok) throw new Error('apply failed');
+  return sb;
+}
+
+/** Plans `desired` against the sandbox: the plan, and the inputs an analyzer sees when planning. */
+export async function planned(
+  sb: SandboxBackend,
+  desired: DesiredState,
+): Promise<{ plan: Plan; desired: DesiredState; snapshot: Snapshot; changes: Change[] }> {
+  const snapshot = await readSnapshot(sb, configReadOptions(desired));
+  const result = makePlan({ desired, snapshot, toolVersion: '0.0.0-test' });
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return { plan: result.value, desired, snapshot, changes: result.value.phases.flatMap((p) => p.changes) };
+}
