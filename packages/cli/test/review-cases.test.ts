@@ -1,8 +1,8 @@
 import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { openSandbox } from '@orgops/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgops, scratchDir, writeTree } from './harness.ts';
+import { orgops, scratchDir, workspaceRoot, writeTree } from './harness.ts';
 import { BREAK_GLASS, type Edit, organizationSource } from './review-cases.org.ts';
 
 /**
@@ -24,10 +24,14 @@ beforeAll(async () => {
 }, 120_000);
 
 function stable(text: string): string {
-  return text
-    .replaceAll(scratch.dir, '<scratch>')
-    .replace(/o-sbx[a-z0-9]+/g, 'o-sbxEXAMPLE')
-    .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>');
+  return (
+    text
+      .replaceAll(scratch.dir, '<scratch>')
+      // Lint findings name their file relative to the repository.
+      .replaceAll(relative(workspaceRoot, scratch.dir), '<scratch>')
+      .replace(/o-sbx[a-z0-9]+/g, 'o-sbxEXAMPLE')
+      .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>')
+  );
 }
 
 /** The review from its risks up to the full plan (or the map, unless `map`). */
@@ -124,7 +128,18 @@ describe('the review of the cases in issue 6', () => {
         o0["root<br/>~ SCP deny-leave-organization<br/>~ SCP protect-security-services"]:::changed
         o1["Workloads<br/>~ SCP region-allow-list"]:::changed
         o0 --> o1
-      \`\`\`"
+      \`\`\`
+
+      ### Lint findings
+
+      5 errors, 1 warning. \`orgops lint\` lists them with their fixes.
+
+      - 🔴 **Error** SCP region-allow-list exempts "arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*AWSReservedSSO\\_\\*" from its Deny: it matches the role of every Identity Center permission set, so everyone who signs in through Identity Center is exempt. Every exemption is a way around this guardrail in every account it is attached to. (\`<scratch>/case-3/index.ts:1\`, \`organizationalUnits[/Workloads].policies[region-allow-list].content.Statement[0].Condition.ArnNotLike["aws:PrincipalArn"][1]\`) \`exemption-wildcard\`
+      - 🔴 **Error** SCP deny-leave-organization exempts "arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*AWSReservedSSO\\_\\*" from its Deny: it matches the role of every Identity Center permission set, so everyone who signs in through Identity Center is exempt. Every exemption is a way around this guardrail in every account it is attached to. (\`<scratch>/case-3/index.ts:1\`, \`root.policies[deny-leave-organization].content.Statement[0].Condition.ArnNotLike["aws:PrincipalArn"][1]\`) \`exemption-wildcard\`
+      - 🔴 **Error** SCP protect-security-services exempts "arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*AWSReservedSSO\\_\\*" from its Deny: it matches the role of every Identity Center permission set, so everyone who signs in through Identity Center is exempt. Every exemption is a way around this guardrail in every account it is attached to. (\`<scratch>/case-3/index.ts:1\`, \`root.policies[protect-security-services].content.Statement[0].Condition.ArnNotLike["aws:PrincipalArn"][1]\`) \`exemption-wildcard\`
+      - 🔴 **Error** SCP protect-security-services exempts "arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*AWSReservedSSO\\_\\*" from its Deny: it matches the role of every Identity Center permission set, so everyone who signs in through Identity Center is exempt. Every exemption is a way around this guardrail in every account it is attached to. (\`<scratch>/case-3/index.ts:1\`, \`root.policies[protect-security-services].content.Statement[1].Condition.ArnNotLike["aws:PrincipalArn"][1]\`) \`exemption-wildcard\`
+      - 🔴 **Error** SCP protect-security-services exempts "arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*AWSReservedSSO\\_\\*" from its Deny: it matches the role of every Identity Center permission set, so everyone who signs in through Identity Center is exempt. Every exemption is a way around this guardrail in every account it is attached to. (\`<scratch>/case-3/index.ts:1\`, \`root.policies[protect-security-services].content.Statement[2].Condition.ArnNotLike["aws:PrincipalArn"][1]\`) \`exemption-wildcard\`
+      - 🟠 **Warning** group platform-admins holds admin-equivalent PlatformAdmin in production (payments-prod, data-prod, web-prod) accounts. Admin there can read customer data, erase the audit trail or, in the management account, detach every guardrail. (\`<scratch>/case-3/index.ts:1\`, \`assignments[platform-admins:PlatformAdmin]\`) \`admin-in-sensitive-account\`"
     `);
   }, 120_000);
 

@@ -15,6 +15,7 @@ const FINDINGS: ReviewFinding[] = [
     severity: 'error',
     message: 'SCP protect-trail: "cloudtrail:StopLoging" is not an action of its service.',
     location: 'policies/src/service-control-policies.ts:12',
+    path: 'policies[protect-trail].Statement[1].Action[0]',
   },
   {
     rule: 'admin-in-sensitive-account',
@@ -33,7 +34,7 @@ describe('the review\'s "Lint findings" section', () => {
 
       1 error, 1 warning; 1 waived. \`orgops lint\` lists them with their fixes.
 
-      - 🔴 **Error** SCP protect-trail: "cloudtrail:StopLoging" is not an action of its service. (\`policies/src/service-control-policies.ts:12\`) \`unknown-action\`
+      - 🔴 **Error** SCP protect-trail: "cloudtrail:StopLoging" is not an action of its service. (\`policies/src/service-control-policies.ts:12\`, \`policies[protect-trail].Statement[1].Action[0]\`) \`unknown-action\`
       - 🟠 **Warning** Permission set "ReadOnly" is assigned directly to user "alice". (\`accounts/src/assignments.ts:30\`) \`assignment-to-user\`
       - ☑️ waived: group platform holds admin-equivalent Admin in production (payments-prod) accounts. \`admin-in-sensitive-account\`, reason: on call repairs production, SEC-142
 

@@ -11,6 +11,11 @@ export interface ReviewFinding {
   readonly message: string;
   /** Where to fix it, e.g. `policies/src/service-control-policies.ts:42`. */
   readonly location?: string;
+  /**
+   * The config path, e.g. `policies[deny-root].Statement[2].Condition.ArnNotLike`: tells apart
+   * findings on the statements of one policy, which share a file and line.
+   */
+  readonly path?: string;
   /** Set when a waiver in config accepts the finding. */
   readonly waived?: { readonly reason: string };
 }
@@ -33,7 +38,10 @@ export function lintSection(findings: readonly ReviewFinding[] | undefined): str
     .filter((f) => !f.waived)
     .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
   const waived = findings.filter((f) => f.waived);
-  const where = (f: ReviewFinding) => (f.location ? ` (${mdCode(f.location)})` : '');
+  const where = (f: ReviewFinding) => {
+    const parts = [f.location, f.path].filter((p): p is string => p !== undefined && p !== '');
+    return parts.length > 0 ? ` (${parts.map((p) => mdCode(p)).join(', ')})` : '';
+  };
   const counts = order
     .map((s) => [s, open.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)

@@ -17,12 +17,14 @@ export function toReviewFindings(
       severity: f.severity,
       message: f.message,
       ...location(f.site),
+      ...(f.path ? { path: f.path } : {}),
     })),
     ...report.waived.map((f) => ({
       rule: f.rule,
       severity: f.severity,
       message: f.message,
       ...location(f.site),
+      ...(f.path ? { path: f.path } : {}),
       waived: { reason: f.waiver.reason },
     })),
   ];
