@@ -14,6 +14,7 @@ import {
   guardrailRemovedRisks,
   organizationRisks,
 } from './risk-organization.ts';
+import { quarantineReleaseRisks } from './risk-quarantine.ts';
 import type { PlanAnalysis, Risk } from './types.ts';
 
 const LEVEL_ORDER: Readonly<Record<Risk['level'], number>> = { high: 0, medium: 1, low: 2 };
@@ -49,6 +50,7 @@ export function analyzeUnpruned(input: AnalysisInput): PlanAnalysis {
     ...guardrailRemovedRisks(ctx),
     ...organizationRisks(ctx),
     ...accountMoveRisks(ctx),
+    ...quarantineReleaseRisks(ctx),
   ];
   // Stable: by level, keeping discovery order (plan order) within a level.
   const sorted = risks

@@ -17,6 +17,7 @@ import type {
   SnapshotPrincipal,
 } from '../snapshot.ts';
 import { buildContext, isWithin } from './context.ts';
+import type { HeldInQuarantine } from './held-in-quarantine.ts';
 import { GUARDRAIL_POLICY_TYPES } from './policy-facts.ts';
 
 /**
@@ -54,10 +55,16 @@ export interface ReviewSnapshot {
 
 export interface ReviewDesired {
   readonly ous: readonly Pick<DesiredOu, 'path'>[];
-  readonly accounts: readonly Pick<
+  /**
+   * Accounts as the plan leaves them: a held account's `parentPath` is the quarantine OU, and
+   * `held` says why (see `held-in-quarantine.ts`).
+   */
+  readonly accounts: readonly (Pick<
     DesiredAccount,
     'email' | 'name' | 'id' | 'parentPath' | 'tags' | 'close'
-  >[];
+  > & {
+    readonly held?: HeldInQuarantine;
+  })[];
   readonly policies: readonly Pick<DesiredPolicy, 'type' | 'name' | 'content'>[];
   readonly attachments: readonly Pick<DesiredAttachment, 'policyType' | 'policyName' | 'target'>[];
   readonly permissionSets: readonly Pick<DesiredPermissionSet, 'name' | GrantFieldKey>[];
@@ -135,6 +142,7 @@ export function reviewContextOf(input: {
         parentPath: a.parentPath,
         tags: a.tags,
         close: a.close ? { reason: a.close.reason } : undefined,
+        ...(a.held ? { held: heldCopy(a.held) } : {}),
       })),
       policies: desired.policies
         .filter((p) => attached.has(policyKey(p.type, p.name)))
@@ -180,6 +188,18 @@ export function reviewContextOf(input: {
           .map((p) => ({ type: p.type, id: p.id, name: p.name })),
       },
     },
+  };
+}
+
+function heldCopy(h: HeldInQuarantine): HeldInQuarantine {
+  return {
+    ...(h.reason !== undefined ? { reason: h.reason } : {}),
+    ...(h.at !== undefined ? { at: h.at } : {}),
+    ...(h.by !== undefined ? { by: h.by } : {}),
+    quarantinePath: h.quarantinePath,
+    declaredPath: h.declaredPath,
+    ...(h.problem !== undefined ? { problem: h.problem } : {}),
+    waiting: [...h.waiting],
   };
 }
 

@@ -45,4 +45,5 @@ export const ORGANIZATION_RISK_CODES: readonly string[] = [
   'delegated-admin-deregistered',
   'account-closure',
   'account-moved',
+  'quarantine-release',
 ];

@@ -33,6 +33,17 @@ export const reviewContextSchema = z
           parentPath: z.string(),
           tags,
           close: z.strictObject({ reason: z.string() }).optional(),
+          held: z
+            .strictObject({
+              reason: z.string().optional(),
+              at: z.string().optional(),
+              by: z.string().optional(),
+              quarantinePath: z.string(),
+              declaredPath: z.string(),
+              problem: z.enum(['not-recorded', 'entry-outdated', 'release-mismatch']).optional(),
+              waiting: z.array(z.string()),
+            })
+            .optional(),
         }),
       ),
       policies: z.array(z.strictObject({ type: z.string(), name: z.string(), content: z.string() })),

@@ -26,7 +26,7 @@ export function renderDriftText(
     lines.push('', paint('change', `${DRIFT_CLASS_LABELS[cls]} (${list.length})`));
     for (const i of list) {
       lines.push(`  - ${escapeControls(i.description)}   [${escapeControls(i.address)}]`);
-      if (needsConfig(i)) lines.push(`    fix: ${escapeControls(i.remedy)}`);
+      if (showsFix(i)) lines.push(`    fix: ${escapeControls(i.remedy)}`);
     }
   }
   lines.push(
@@ -51,7 +51,7 @@ export function renderDriftMarkdown(items: readonly DriftItem[], organizationId:
     lines.push('', `**${DRIFT_CLASS_LABELS[cls]}** (${list.length})`, '');
     for (const i of list)
       lines.push(
-        `- ${mdText(i.description)} — ${mdCode(i.address)}${needsConfig(i) ? `<br>fix: ${mdText(i.remedy)}` : ''}`,
+        `- ${mdText(i.description)} — ${mdCode(i.address)}${showsFix(i) ? `<br>fix: ${mdText(i.remedy)}` : ''}`,
       );
   }
   if (items.some(needsConfig))
@@ -65,4 +65,9 @@ export function renderDriftMarkdown(items: readonly DriftItem[], organizationId:
 /** A difference `apply` cannot fix: someone must change the config or the organization first. */
 function needsConfig(item: DriftItem): boolean {
   return item.class === 'not-in-config' || item.class === 'cannot-plan';
+}
+
+/** Items whose remedy is a config change to show: refusals, and quarantines config has not caught up with. */
+function showsFix(item: DriftItem): boolean {
+  return needsConfig(item) || item.class === 'held-in-quarantine';
 }
