@@ -1,6 +1,13 @@
 export * from './addresses.ts';
 export { analyzePlan } from './analysis/analyze.ts';
 export { type AnalysisInput, isProductionPath, isProductionTagged } from './analysis/context.ts';
+export {
+  type HeldAccount,
+  type HeldInQuarantine,
+  heldAccounts,
+  heldFix,
+  heldWords,
+} from './analysis/held-in-quarantine.ts';
 export { type AccessLevel, accessLevel, grantsSummary } from './analysis/permission-set-facts.ts';
 export { summarizePolicy } from './analysis/policy-facts.ts';
 export {
@@ -30,6 +37,7 @@ export { EMPTY_ANALYSIS, type PlanDraft, sealPlan } from './plan-file/seal.ts';
 export * from './plan-file/serialize.ts';
 export { type AssignmentTriple, expandAssignments } from './planner/expand-assignments.ts';
 export * from './planner/index.ts';
+export * from './quarantine/plan-quarantine.ts';
 export { ANSI_PATTERN } from './render/ansi.ts';
 export { renderDriftMarkdown, renderDriftText } from './render/drift.ts';
 export type { ViewOptions } from './render/header.ts';

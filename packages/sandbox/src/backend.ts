@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Backend, CallStats } from '@orgops/live';
+import type { Backend, CallerInfo, CallStats } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import { SandboxContext, type SandboxOptions } from './context.ts';
 import { sandboxIdentityStore } from './identity-store.ts';
@@ -20,6 +20,7 @@ export interface SandboxBackend extends Backend {
   importState(state: SandboxState): void;
   resetStats(): void;
   flush(): Promise<void>;
+  callerIdentity(): Promise<CallerInfo>;
 }
 
 /**
@@ -112,5 +113,10 @@ function build(
       ctx.state = structuredClone(next);
     },
     flush: () => persist(ctx.state),
+    // The sandbox has no credentials; like STS it answers without counting toward any quota.
+    callerIdentity: async () => {
+      const accountId = ctx.state.organization.managementAccountId;
+      return { arn: options.caller ?? `arn:aws:iam::${accountId}:user/sandbox`, accountId };
+    },
   };
 }

@@ -16,6 +16,8 @@ export interface SandboxOptions {
   readonly closeTicks?: number;
   /** Shown as the backend location (default `sandbox:memory` or the file path). */
   readonly location?: string;
+  /** The caller's ARN `callerIdentity()` reports (default: user `sandbox` in the management account). */
+  readonly caller?: string;
 }
 
 /** Page sizes AWS allows at most, used to count list calls as AWS would bill them. */
