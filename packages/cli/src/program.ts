@@ -4,6 +4,7 @@ import { driftCommand } from './commands/drift.ts';
 import { registerGithubCommands } from './commands/github.ts';
 import { importCommand } from './commands/import.ts';
 import { planCommand } from './commands/plan.ts';
+import { quarantineCommand, quarantineHelp } from './commands/quarantine.ts';
 import { showCommand } from './commands/show.ts';
 import { validateCommand } from './commands/validate.ts';
 import type { CommandContext, GlobalOptions } from './context.ts';
@@ -115,6 +116,23 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .requiredOption('-o, --out <dir>', 'directory to write the config to')
     .option('--force', 'write into a non-empty directory')
     .action(run((opts) => importCommand(ctx, opts)));
+
+  withGlobals(program.command('quarantine'))
+    .description(
+      'Contain a compromised account now: move it into the quarantine OU (its guardrails attached if missing), tag it with who, when and why, record it in its config entry, and print the playbook’s next steps. No plan moves it out again without `release`.',
+    )
+    .argument('<account>', 'the account: its id, root email or name')
+    .requiredOption('-r, --reason <text>', 'why, e.g. a ticket: recorded on the account and in config')
+    .option('--dry-run', 'say what it would do, change nothing (exit 2 when it would change something)')
+    .option('--playbook <id>', 'print the next steps of this playbook (quarantine.playbooks in config)')
+    .option(
+      '--open-pr',
+      'open a pull request with the config change (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL)',
+    )
+    .option('--base <branch>', 'base branch of the pull request (default: the repository default branch)')
+    .option('--stats', 'print API calls per operation and the time taken (stderr)')
+    .addHelpText('after', quarantineHelp)
+    .action(run((account: string, opts) => quarantineCommand(ctx, account, opts)));
 
   registerGithubCommands(program, ctx, withGlobals, run);
 

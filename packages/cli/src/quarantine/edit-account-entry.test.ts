@@ -112,7 +112,7 @@ describe('recordQuarantine', () => {
       summary: 'payments-prod already records this quarantine',
     });
     const later = edit(once, payments, { ...ENTRY, at: '2026-12-24T00:00:00.000Z', reason: 'INC-77' });
-    expect(later.summary).toBe('replaced the quarantine entry to payments-prod');
+    expect(later.summary).toBe('replaced the quarantine entry of payments-prod');
     expect(entryValue(later.text, 'at')).toBe('2026-12-24T00:00:00.000Z');
     expect(later.text.match(/quarantine:/g)).toHaveLength(1);
   });

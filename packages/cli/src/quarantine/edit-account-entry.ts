@@ -66,12 +66,14 @@ export function recordQuarantine(
   if (parseErrors(check) > 0 || !again.ok || !property(again.literal, 'quarantine')) {
     return { ok: false, reason: `editing ${fileName} would not leave a well-formed account entry` };
   }
-  const what = quarantineProp ? 'replaced the quarantine entry' : 'added a quarantine entry';
+  const what = quarantineProp
+    ? `replaced the quarantine entry of ${account.name}`
+    : `added a quarantine entry to ${account.name}`;
   return {
     ok: true,
     text: out,
     changed: true,
-    summary: `${what} to ${account.name}${releaseProp ? ' and removed its release' : ''}`,
+    summary: `${what}${releaseProp ? ' and removed its release' : ''}`,
   };
 }
 
@@ -117,7 +119,7 @@ interface Layout {
   readonly trailingComma: boolean;
 }
 
-const DEFAULT_LAYOUT: Layout = { indent: '  ', unit: '  ', multiline: true, trailingComma: true };
+const DEFAULT_LAYOUT: Layout = { indent: '', unit: '  ', multiline: true, trailingComma: true };
 
 type Found =
   | { readonly ok: true; readonly literal: ts.ObjectLiteralExpression }
