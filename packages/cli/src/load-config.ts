@@ -73,11 +73,11 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
     // A host that installs its own Error.prepareStackTrace (a test runner, source-map-support)
     // would bypass Node's source maps, and every site would point at line 1 of tsx's output.
     const hostTrace = Error.prepareStackTrace;
-    Error.prepareStackTrace = undefined;
+    Reflect.deleteProperty(Error, 'prepareStackTrace');
     try {
       mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
     } finally {
-      Error.prepareStackTrace = hostTrace;
+      if (hostTrace) Error.prepareStackTrace = hostTrace;
     }
   } catch (err) {
     return {
