@@ -129,11 +129,13 @@ describe('recordQuarantine', () => {
   });
 
   it('writes any reason as a string literal that means exactly it, on one line', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a reason that looks like a template must stay text.
     const reason = 'it\'s \\ "bad"\nreally\t\u001b[31m\u202e ${x} `y` — ok';
     const { text } = edit(FILE, payments, { ...ENTRY, reason });
     expect(entryValue(text, 'reason')).toBe(reason);
     const line = text.split('\n').find((l) => l.includes('reason:'))!;
     expect(line).toBe(`    reason: ${stringLiteral(reason)},`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no raw control character may reach the file.
     expect(line).not.toMatch(/[\u0000-\u001f\u202e]/);
   });
 
@@ -155,6 +157,7 @@ describe('recordQuarantine', () => {
     expect(refuse(FILE, { ...payments, line: 6 })).toMatch(/no call with an object literal is on line 6/);
     // Built by a helper: the literal does not spell out the email.
     const helper =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source with a template literal.
       "const make = (name: string) => account({ name, email: `aws+${name}@example.com`, parent: root });\nexport const p = make('payments-prod');\n";
     expect(refuse(helper, { ...payments, line: 1 })).toMatch(
       /does not spell out payments-prod's email, id or name/,

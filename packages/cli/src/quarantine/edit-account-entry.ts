@@ -96,6 +96,7 @@ export function renderEntry(entry: Required<QuarantineEntry>, layout: Layout = D
  */
 export function stringLiteral(value: string): string {
   const escaped = value.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point.
     /[\\'\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (ch) => {
       if (ch === '\\') return '\\\\';

@@ -29,7 +29,7 @@ export class QuarantineHolds {
   private readonly quarantineOuId: string | undefined;
 
   constructor(
-    private readonly desired: DesiredState,
+    desired: DesiredState,
     private readonly live: LiveIndex,
     ous: OuMatch,
   ) {
@@ -149,7 +149,7 @@ export class QuarantineHolds {
       if (record.reason === undefined && record.at === undefined) continue;
       const email = acct.email.toLowerCase();
       const entry = this.doors.get(email) ?? [...this.doors.values()].find((d) => d.account.id === acct.id);
-      if (!entry || entry.door.kind !== 'free') continue;
+      if (entry?.door.kind !== 'free') continue;
       const where = this.live.parentPathOf(acct);
       if (!moving(entry.account.email)) {
         if (this.quarantinePath === undefined) continue;

@@ -38,7 +38,7 @@ export async function readQuarantineFacts(
   const attachedByType = new Map<string, readonly { readonly id: string; readonly name: string }[]>();
   if (ouId !== undefined) {
     const lists = await Promise.all(types.map((t) => org.listPoliciesForTarget(ouId, t)));
-    types.forEach((t, i) => attachedByType.set(t, lists[i] ?? []));
+    for (const [i, t] of types.entries()) attachedByType.set(t, lists[i] ?? []);
   }
   // Policies are looked up by name only for guardrails that are not attached yet.
   const missingTypes = types.filter((t) =>
