@@ -23,6 +23,7 @@ Typical flow:
   orgops plan --out plan.json          show what would change, save the plan
   orgops apply plan.json               apply exactly the saved plan
   orgops drift                         report changes made outside orgops
+  orgops quarantine ACCOUNT -r TEXT    contain a compromised account now (incident response)
 
 Exit codes: 0 no changes, 2 changes or drift, 1 error.
 Environment: NO_COLOR disables colour; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL are honoured
