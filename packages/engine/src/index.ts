@@ -27,6 +27,7 @@ export {
   type GeneratedFile,
   generateConfig,
 } from './import/generate-config.ts';
+export * from './oracle/index.ts';
 export * from './plan.ts';
 export * from './plan-file/changes-digest.ts';
 export * from './plan-file/freshness.ts';

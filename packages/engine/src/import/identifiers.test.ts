@@ -29,6 +29,14 @@ describe('Namer', () => {
     expect(namer.claim('ou', ['***'])).toBe('ou');
   });
 
+  it('treats letters that cannot be in an identifier as separators (found by the property below)', () => {
+    // U+2E2F VERTICAL TILDE is a letter (Lm) but Pattern_Syntax, so neither ID_Start nor ID_Continue.
+    const namer = new Namer();
+    expect(namer.claim('thing', ['\u2E2F'])).toBe('thing');
+    expect(namer.claim('thing', ['a\u2E2Fb'])).toBe('aB');
+    expect(() => new Function(`'use strict'; const ${namer.claim('thing', ['\u2E2Fx'])} = 1;`)).not.toThrow();
+  });
+
   it('always returns a valid, unused identifier', () => {
     fc.assert(
       fc.property(

@@ -39,7 +39,9 @@ const TAKEN = [
 
 /** camelCase words of a name: `log-archive` -> `logArchive`, `AWSAdmins` -> `awsAdmins`, `Prod` -> `prod`. */
 export function camelCase(name: string): string {
-  const words = name.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);
+  // A few letters (Pattern_Syntax ones such as U+2E2F) cannot appear in an identifier at all.
+  const usable = name.replace(/[\p{L}\p{Nd}]/gu, (c) => (/\p{ID_Continue}/u.test(c) ? c : ' '));
+  const words = usable.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);
   return words.map((w, i) => (i === 0 ? lowerFirstWord(w) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
 }
 

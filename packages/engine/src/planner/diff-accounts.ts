@@ -76,7 +76,11 @@ export function diffAccounts(
       });
       continue;
     }
-    if (!isLiveAccount(match)) {
+    // A closed account stays in the organization for 90 days (until it is CLOSED for good), and
+    // AWS still moves and tags it there, e.g. into a quarantine OU: config marked for closure is
+    // held to its placement and tags like any other.
+    const closedButPresent = a.close !== undefined && match.state !== 'CLOSED';
+    if (!isLiveAccount(match) && !closedButPresent) {
       if (!a.close) {
         out.warn('account-not-active', {
           message: `Account ${a.name} (${match.id}) is ${match.state}; orgops will not change it.`,
@@ -132,7 +136,7 @@ export function diffAccounts(
     }
     // Closed last (its own phase), after the move and tags above: AWS keeps a closed account in
     // place for 90 days, and orgops no longer changes it once it is closing.
-    if (a.close && match.id !== managementId) {
+    if (a.close && match.id !== managementId && isLiveAccount(match)) {
       out.add('close-accounts', {
         kind: 'account-close',
         action: 'close',
