@@ -37,6 +37,8 @@ export type QuarantineDoor =
 export type HoldProblem = 'not-recorded' | 'entry-outdated' | 'release-mismatch';
 
 export interface DoorInput {
+  /** The management account: no SCP or RCP applies to it, so no quarantine OU holds it. */
+  readonly management?: boolean;
   /** The live account sits in the config's quarantine OU. */
   readonly inQuarantineOu: boolean;
   /** Config's declared parent is the quarantine OU itself. */
@@ -48,6 +50,7 @@ export interface DoorInput {
 
 export function quarantineDoor(input: DoorInput): QuarantineDoor {
   const { quarantine, release } = input;
+  if (input.management) return { kind: 'free' };
   if (!input.inQuarantineOu)
     return quarantine && !release ? { kind: 'enter', entry: quarantine } : { kind: 'free' };
   const record = quarantineRecordOf(input.liveTags);

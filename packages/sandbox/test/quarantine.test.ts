@@ -1,4 +1,10 @@
-import { heldAccounts, isEmptyPlan, planQuarantine } from '@orgops/engine';
+import {
+  checkConformance,
+  formatDiscrepancy,
+  heldAccounts,
+  isEmptyPlan,
+  planQuarantine,
+} from '@orgops/engine';
 import { applyQuarantine, readQuarantineFacts } from '@orgops/live';
 import {
   type AccountOptions,
@@ -20,6 +26,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createSandbox, type SandboxBackend } from '../src/index.ts';
 import { applyFor, converge, planFor, summary } from './e2e-helpers.ts';
+import { truthSnapshot } from './truth-snapshot.ts';
 
 const denyAll = serviceControlPolicy({
   name: 'deny-all',
@@ -175,6 +182,10 @@ describe('quarantine against the sandbox', () => {
     const applied = await applyFor(sb, p);
     expect(applied.ok).toBe(true);
     expect(await parentOf(sb, 'app-prod')).toBe('Suspended');
+    // The independent oracle, by the same door, agrees the organization matches the config.
+    const conform = (config: ReturnType<typeof org>) =>
+      checkConformance(normalize(config), truthSnapshot(sb.exportState())).map(formatDiscrepancy);
+    expect(conform(org())).toEqual([]);
 
     // The config change the command writes: merging it changes nothing.
     const recorded = org({ quarantine: { reason: 'INC-42 root login', at: NOW.toISOString() } });
@@ -193,7 +204,12 @@ describe('quarantine against the sandbox', () => {
       'place-accounts: move account/app-prod@example.com',
       'place-accounts: tag account/app-prod@example.com',
     ]);
+    expect(conform(release)).toEqual([
+      expect.stringMatching(/^account-placement at account app-prod/),
+      expect.stringMatching(/^account-tags at account app-prod/),
+    ]);
     await converge(sb, release);
+    expect(conform(release)).toEqual([]);
     expect(await parentOf(sb, 'app-prod')).toBe('Prod');
     const app = (await sb.organizations.listAccounts()).find((a) => a.name === 'app-prod')!;
     expect(Object.keys(await sb.organizations.listTagsForResource(app.id))).toEqual([]);

@@ -42,11 +42,11 @@ export class QuarantineHolds {
   decide(a: DesiredAccount, match: SnapshotAccount | undefined): QuarantineDoor {
     const inQuarantineOu =
       match !== undefined && this.quarantineOuId !== undefined && match.parentId === this.quarantineOuId;
-    // No SCP or RCP applies to the management account: a quarantine OU cannot contain it.
     const door =
-      this.quarantinePath === undefined || a.management
+      this.quarantinePath === undefined
         ? ({ kind: 'free' } as const)
         : quarantineDoor({
+            management: a.management,
             inQuarantineOu,
             declaredInQuarantineOu: a.parentPath === this.quarantinePath,
             liveTags: match?.tags ?? {},
