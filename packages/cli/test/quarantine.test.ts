@@ -224,6 +224,16 @@ describe('orgops quarantine against the sandbox, on the example organization', (
     const plan = await orgops(args('plan'));
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('No changes.');
+    // GitHub refusing the token after the account moved: containment stands, and the output says what is left.
+    fake.failNext('GET', /\/pulls$/, 401, {}, 1);
+    writeFileSync(accountsFile, original);
+    const refused = await orgops(args('quarantine', 'network', '--reason', 'INC-44', '--open-pr'), { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/network \(\d{12}\) is quarantined in \/Suspended\./);
+    expect(refused.stderr).toMatch(
+      /\[quarantine-pull-request-failed\] The account is quarantined and the config records it, but no pull request was opened: HTTP 401/,
+    );
+    writeFileSync(accountsFile, proposed);
     // A repeated run finds the same pull request.
     const again = await orgops(args('quarantine', 'data-prod', '--reason', 'INC-43', '--open-pr'), { env });
     expect(again.stdout).toContain(`Already open: pull request #${pull.number}`);

@@ -156,16 +156,32 @@ async function contain(
         { path: repoPath.path, before: edit.before, after: edit.after },
         options.base,
       );
-      const pr = await proposeQuarantine(github, change, (m) => io.err(m));
-      io.out(
-        pr === undefined
-          ? `The base branch already records this quarantine: no pull request needed.`
-          : `${pr.created ? 'Opened' : 'Already open:'} pull request #${pr.number} ${pr.url}`,
-      );
+      try {
+        const pr = await proposeQuarantine(github, change, (m) => io.err(m));
+        io.out(
+          pr === undefined
+            ? `The base branch already records this quarantine: no pull request needed.`
+            : `${pr.created ? 'Opened' : 'Already open:'} pull request #${pr.number} ${pr.url}`,
+        );
+      } catch (err) {
+        // The account is contained and the config recorded: say what is left, do not hide it.
+        const why = err instanceof OrgopsError ? `[${err.code}] ${err.message}` : pullRequestFailure(err);
+        io.err(
+          `${paint.red(io.color, 'error')} [quarantine-pull-request-failed] The account is quarantined and the config records it, but no pull request was opened: ${escapeControls(why)}\n  Commit ${repoPath.path} on a branch and open the pull request by hand.`,
+        );
+        code = EXIT.error;
+      }
     }
   }
   printNextSteps(ctx, playbooks, playbook, edit, Boolean(github));
   return code;
+}
+
+/** An error from GitHub's API (Octokit's `HttpError`), in one line without the request's headers. */
+function pullRequestFailure(err: unknown): string {
+  const e = err as { status?: unknown; message?: unknown };
+  const status = typeof e?.status === 'number' ? `HTTP ${e.status}: ` : '';
+  return `${status}${typeof e?.message === 'string' ? e.message.split('\n')[0] : String(err)}`;
 }
 
 /** The caller's ARN, recorded as who quarantined the account; only the management account can move accounts. */
