@@ -1,5 +1,6 @@
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Backend } from '@orgops/live';
@@ -11,6 +12,8 @@ import { type CallerIdentity, readCallerIdentity } from './caller-identity.ts';
 import { createIdentityStorePort } from './identity-store.ts';
 import { createOrganizationsPort } from './organizations.ts';
 import { pageSizeFor } from './pagination.ts';
+import { checkProfileExists } from './profile-check.ts';
+import { createQuotasPort } from './quotas.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { organizationsRegionFor } from './regions.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, validateRetryPolicy } from './retry.ts';
@@ -62,6 +65,8 @@ export interface AwsClients {
   readonly ssoAdmin: SSOAdminClient;
   readonly identityStore: IdentitystoreClient;
   readonly sts: STSClient;
+  /** Optional: without it, plans do not check the account quota. */
+  readonly serviceQuotas?: ServiceQuotasClient;
 }
 
 /** Tuning beyond the public options: injected time and randomness for tests. */
@@ -106,6 +111,8 @@ export async function createAwsClients(options: AwsBackendOptions = {}): Promise
   readonly regions: AwsBackend['regions'];
 }> {
   const profile = options.profile ?? process.env.AWS_PROFILE;
+  if (options.profile !== undefined && options.credentials === undefined)
+    await checkProfileExists(options.profile);
   const endpoint = options.endpoint;
   const common = {
     // The SDK must not retry on its own: retry.ts owns the policy (see its header).
@@ -121,6 +128,8 @@ export async function createAwsClients(options: AwsBackendOptions = {}): Promise
     ssoAdmin: new SSOAdminClient({ ...common, region: ssoRegion }),
     identityStore: new IdentitystoreClient({ ...common, region: ssoRegion }),
     sts: new STSClient({ ...common, region: ssoRegion }),
+    // Organizations' quotas are kept where Organizations is: us-east-1 in the commercial partition.
+    serviceQuotas: new ServiceQuotasClient({ ...common, region: organizationsRegion }),
   };
   const shownEndpoint = endpoint ?? process.env.AWS_ENDPOINT_URL;
   const who =
@@ -175,6 +184,7 @@ export function createAwsBackendFromClients(clients: AwsClients, internals: AwsB
     caller,
     pageSizeFor('identitystore', internals.pageSize),
   );
+  const quotas = clients.serviceQuotas ? createQuotasPort(clients.serviceQuotas, caller) : undefined;
   let identity: Promise<CallerIdentity> | undefined;
   const callerIdentity = () => {
     identity ??= readCallerIdentity(clients.sts, caller, organizations);
@@ -191,11 +201,12 @@ export function createAwsBackendFromClients(clients: AwsClients, internals: AwsB
     organizations,
     ssoAdmin,
     identityStore,
+    ...(quotas ? { quotas } : {}),
     stats: () => stats.snapshot(),
     callerIdentity,
     callerIsManagementAccount: async () => (await callerIdentity()).isManagementAccount,
     destroy: () => {
-      for (const client of Object.values(clients)) client.destroy();
+      for (const client of Object.values(clients)) client?.destroy();
     },
   };
 }

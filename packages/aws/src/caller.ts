@@ -5,7 +5,7 @@
 
 import { OrgopsError } from '@orgops/model';
 import type { StatsRecorder } from './call-stats.ts';
-import { retryAfterMs, retryKind, toServiceError } from './errors.ts';
+import { isNetworkFailure, isUncodedAnswer, retryAfterMs, retryKind, toServiceError } from './errors.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { backoffDelayMs, type RetryPolicy } from './retry.ts';
 import type { Clock, Logger, ServiceName } from './service.ts';
@@ -54,10 +54,17 @@ export class Caller {
 function mapFinal(service: ServiceName, operation: string, err: unknown, attempts: number): Error {
   if (service !== 'sts') return toServiceError(service, operation, err, attempts);
   const detail = err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : String(err);
+  const endpoint = process.env.AWS_ENDPOINT_URL_STS ?? process.env.AWS_ENDPOINT_URL;
+  const advice = isNetworkFailure(err)
+    ? endpoint
+      ? `Nothing answered at ${endpoint} (AWS_ENDPOINT_URL): start the service there, fix the URL, or unset it to reach AWS.`
+      : 'Check the network (and HTTPS_PROXY, if you need one).'
+    : isUncodedAnswer(err)
+      ? `The endpoint${endpoint ? ` ${endpoint}` : ''} answered, but not as AWS STS does: check AWS_ENDPOINT_URL.`
+      : 'Check the credentials (aws sso login --profile <p>) and the region.';
   return new OrgopsError(
     'AWS_CALLER_IDENTITY_FAILED',
-    `sts:${operation} failed, so orgops cannot tell which account its credentials belong to (${detail}). ` +
-      'Check the credentials (aws sso login --profile <p>) and the region.',
+    `sts:${operation} failed, so orgops cannot tell which account its credentials belong to (${detail}). ${advice}`,
     'user',
     { cause: err },
   );

@@ -1,7 +1,13 @@
 import { ConstraintViolationException, TooManyRequestsException } from '@aws-sdk/client-organizations';
 import { ServiceError } from '@orgops/live';
 import { describe, expect, it } from 'vitest';
-import { isAwsServiceException, retryKind, toServiceError } from './errors.ts';
+import {
+  isAwsServiceException,
+  isNetworkFailure,
+  isUncodedAnswer,
+  retryKind,
+  toServiceError,
+} from './errors.ts';
 
 const meta = { $metadata: { httpStatusCode: 400 } };
 const awsError = (name: string, fault: 'client' | 'server' = 'client', extra: object = {}) =>
@@ -113,5 +119,32 @@ describe('toServiceError', () => {
   it('passes a ServiceError through unchanged', () => {
     const err = new ServiceError('organizations', 'X', 'Y', 'z');
     expect(toServiceError('organizations', 'Other', err)).toBe(err);
+  });
+});
+
+describe('answers that are not AWS', () => {
+  it('names an error response without an AWS error code as InvalidResponse, pointing at the endpoint', () => {
+    // What the SDK makes of `404` with an empty body: a client fault it cannot name.
+    const uncoded = Object.assign(new Error('UnknownError'), {
+      name: 'Unknown',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 404 },
+    });
+    expect(isUncodedAnswer(uncoded)).toBe(true);
+    const mapped = toServiceError('organizations', 'DescribeOrganization', uncoded);
+    expect(mapped.code).toBe('InvalidResponse');
+    expect(mapped.message).not.toContain('Unknown');
+    expect(mapped.message).toContain('HTTP 404 without an AWS error code');
+    expect(mapped.message).toContain('AWS_ENDPOINT_URL');
+    expect(isUncodedAnswer(awsError('AccessDeniedException'))).toBe(false);
+  });
+
+  it('tells a request that got no answer from one that got a bad answer', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    const unknownHost = Object.assign(new Error('getaddrinfo ENOTFOUND x.invalid'), { code: 'ENOTFOUND' });
+    expect(isNetworkFailure(refused)).toBe(true);
+    expect(isNetworkFailure(unknownHost)).toBe(true);
+    expect(isNetworkFailure(awsError('ThrottlingException'))).toBe(false);
+    expect(toServiceError('organizations', 'ListRoots', refused).code).toBe('RequestFailed');
   });
 });

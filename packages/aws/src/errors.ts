@@ -90,6 +90,30 @@ export function retryAfterMs(err: unknown): number | undefined {
   return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : undefined;
 }
 
+/**
+ * An error response the SDK could not name: no error code in the body or headers, so it reports
+ * `Unknown` / `UnknownError`. AWS always sends a code, so the answer came from something else
+ * (a web server or proxy at a wrong endpoint URL).
+ */
+export function isUncodedAnswer(err: unknown): boolean {
+  const e = asSdkError(err);
+  return (
+    isAwsServiceException(err) &&
+    (e.name === 'Unknown' || e.name === 'UnknownError' || e.message === 'UnknownError')
+  );
+}
+
+/** A request that never got an answer: refused, unresolvable host, reset, timed out. */
+export function isNetworkFailure(err: unknown): boolean {
+  const e = asSdkError(err);
+  if (e.$metadata?.httpStatusCode !== undefined || isAwsServiceException(err)) return false;
+  return (
+    e.name === 'TimeoutError' ||
+    (typeof e.code === 'string' &&
+      (NETWORK_CODES.has(e.code) || e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN'))
+  );
+}
+
 /** Keep the SDK error for debugging, non-enumerable so logs and test reports stay readable. */
 function withCause(error: ServiceError, cause: unknown): ServiceError {
   Object.defineProperty(error, 'cause', { value: cause, enumerable: false, configurable: true });
@@ -113,6 +137,17 @@ export function toServiceError(
   if (err instanceof ServiceError) return err;
   const e = asSdkError(err);
   const after = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+  if (isUncodedAnswer(err)) {
+    const status = e.$metadata?.httpStatusCode;
+    const mapped = new ServiceError(
+      service,
+      operation,
+      'InvalidResponse',
+      `HTTP ${status ?? '(no status)'} without an AWS error code: whatever answered is not the ${service} API. ` +
+        `Check the endpoint (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE>) and the region${after}`,
+    );
+    return withCause(mapped, err);
+  }
   if (isAwsServiceException(err)) {
     const reason = typeof e.Reason === 'string' && e.Reason !== '' ? e.Reason : undefined;
     const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(e.name);

@@ -34,6 +34,7 @@ export const IAM_PREFIX: Readonly<Record<ServiceName, string>> = {
   'sso-admin': 'sso',
   identitystore: 'identitystore',
   sts: 'sts',
+  'service-quotas': 'servicequotas',
 };
 
 /** The SDK package of each client; any other `@aws-sdk/client-*` import fails the table's test. */
@@ -42,6 +43,7 @@ export const SDK_CLIENT_PACKAGES: Readonly<Record<ServiceName, string>> = {
   'sso-admin': '@aws-sdk/client-sso-admin',
   identitystore: '@aws-sdk/client-identitystore',
   sts: '@aws-sdk/client-sts',
+  'service-quotas': '@aws-sdk/client-service-quotas',
 };
 
 const TAG_ON_CREATE =
@@ -148,6 +150,11 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   op('identitystore', 'ListUsers', 'read'),
   op('identitystore', 'DescribeGroup', 'read'),
   op('identitystore', 'DescribeUser', 'read'),
+
+  // Service Quotas (quotas.ts): the account quota a plan checks before creating accounts. The
+  // default value is read when no increase was ever applied (GetServiceQuota's NoSuchResource).
+  op('service-quotas', 'GetServiceQuota', 'read'),
+  op('service-quotas', 'GetAWSDefaultServiceQuota', 'read'),
 
   // STS (caller-identity.ts).
   {

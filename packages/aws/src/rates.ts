@@ -68,6 +68,9 @@ export const IDENTITY_STORE_RATE: Rate = r(20, 20);
 /** STS GetCallerIdentity: called once per run; AWS publishes no low figure for it. */
 export const STS_RATE: Rate = r(10, 10);
 
+/** Service Quotas: one or two calls per plan, so a modest rate is all it needs. */
+export const SERVICE_QUOTAS_RATE: Rate = r(5, 5);
+
 /**
  * The bucket an operation draws from: its own for Organizations, identitystore and STS, the
  * single shared one for sso-admin.
@@ -88,5 +91,7 @@ export function bucketFor(
       return { key: `identitystore:${operation}`, rate: IDENTITY_STORE_RATE };
     case 'sts':
       return { key: `sts:${operation}`, rate: STS_RATE };
+    case 'service-quotas':
+      return { key: `service-quotas:${operation}`, rate: SERVICE_QUOTAS_RATE };
   }
 }

@@ -1,5 +1,8 @@
-/** The AWS services this backend talks to. `sts` only answers "who am I". */
-export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore' | 'sts';
+/**
+ * The AWS services this backend talks to. `sts` only answers "who am I"; `service-quotas` only
+ * the organization's account quota.
+ */
+export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore' | 'sts' | 'service-quotas';
 
 /** Injected clock so rate limiting and backoff can be tested with fake time. */
 export interface Clock {

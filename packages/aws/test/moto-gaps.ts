@@ -21,4 +21,26 @@ export function fillMotoGaps(clients: AwsClients): void {
     }
     return undefined;
   });
+  // moto's Service Quotas knows only VPC quotas: GetServiceQuota answers NoSuchResourceException
+  // for Organizations (as AWS does for a quota never raised) and GetAWSDefaultServiceQuota is not
+  // implemented. AWS answers the default account quota, 10.
+  if (clients.serviceQuotas) {
+    injectFaults(clients.serviceQuotas, (operation, _index, input) =>
+      operation === 'GetAWSDefaultServiceQuota' && input.ServiceCode === 'organizations'
+        ? {
+            status: 200,
+            body: {
+              Quota: {
+                ServiceCode: 'organizations',
+                QuotaCode: input.QuotaCode,
+                QuotaName: 'Default maximum number of accounts',
+                Value: 10,
+                Adjustable: true,
+                GlobalQuota: true,
+              },
+            },
+          }
+        : undefined,
+    );
+  }
 }

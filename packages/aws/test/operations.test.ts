@@ -104,7 +104,7 @@ describe('the scan itself', () => {
     ['a re-export of everything', "export * from '@aws-sdk/client-organizations';", 're-exports'],
     [
       'a client the table does not know',
-      "import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';",
+      "import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';",
       'a client the operations table does not know',
     ],
   ])('refuses %s', (_what, text, message) => {

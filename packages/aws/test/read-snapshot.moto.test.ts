@@ -174,6 +174,9 @@ describe('readSnapshot over the AWS backend against moto', () => {
     'organizations:ListTargetsForPolicy': 4,
     'sso-admin:ListAccountAssignments': 3,
     'sso-admin:ListInstances': 1,
+    // the account quota: never raised, so the default is read too
+    'service-quotas:GetServiceQuota': 1,
+    'service-quotas:GetAWSDefaultServiceQuota': 1,
     ...perPermissionSet,
   };
 
@@ -189,7 +192,7 @@ describe('readSnapshot over the AWS backend against moto', () => {
         'organizations:ListPolicies': 2,
         'sso-admin:ListPermissionSets': 2,
       });
-      expect(stats.total).toBe(75);
+      expect(stats.total).toBe(77);
       expect(stats.totalRetries).toBe(0);
     } finally {
       backend.destroy();
@@ -207,7 +210,7 @@ describe('readSnapshot over the AWS backend against moto', () => {
         'organizations:ListPolicies': 1,
         'sso-admin:ListPermissionSets': 1,
       });
-      expect(backend.stats().total).toBe(70);
+      expect(backend.stats().total).toBe(72);
     } finally {
       backend.destroy();
     }

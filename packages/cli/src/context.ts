@@ -10,4 +10,6 @@ export interface CommandContext {
   readonly io: Io;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** The command line as typed (`orgops apply --auto-approve`), shown to a run that finds the sandbox locked. */
+  readonly command?: string;
 }

@@ -6,4 +6,6 @@ export const EXIT = {
   error: 1,
   /** Success, and there are changes (plan) or drift (drift). */
   changes: 2,
+  /** Stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const;

@@ -1,3 +1,5 @@
+import type { Interface } from 'node:readline';
+
 /**
  * Where output goes. Results (plans, JSON) go to stdout so they can be piped; progress and
  * diagnostics go to stderr. Colour only on a TTY and never with NO_COLOR (https://no-color.org).
@@ -8,8 +10,16 @@ export interface Io {
   progress(text: string): void;
   readonly color: boolean;
   readonly interactive: boolean;
-  /** Asks a question on the terminal; undefined when there is no terminal. */
-  ask?(question: string): Promise<string>;
+  /**
+   * Asks a question on the terminal; the method is absent when there is no terminal. Resolves to
+   * `undefined` when the user interrupts (Ctrl-C) or closes the input (Ctrl-D) instead of answering.
+   */
+  ask?(question: string): Promise<string | undefined>;
+  /**
+   * Calls `handler` on the first interrupt (SIGINT) until the returned function is called; a
+   * second interrupt ends the process at once with exit code 130.
+   */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 export function processIo(env: NodeJS.ProcessEnv = process.env): Io {
@@ -25,21 +35,46 @@ export function processIo(env: NodeJS.ProcessEnv = process.env): Io {
     color,
     interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
     ask: async (question) => {
-      const { createInterface } = await import('node:readline/promises');
-      const rl = createInterface({ input: process.stdin, output: process.stderr });
-      try {
-        return await rl.question(question);
-      } finally {
-        rl.close();
-      }
+      const { createInterface } = await import('node:readline');
+      return askOnce(createInterface({ input: process.stdin, output: process.stderr }), question);
+    },
+    onInterrupt(handler) {
+      let interrupts = 0;
+      const listener = () => {
+        interrupts += 1;
+        if (interrupts > 1) process.exit(130);
+        handler();
+      };
+      process.on('SIGINT', listener);
+      return () => process.off('SIGINT', listener);
     },
   };
 }
 
-/** Collects output in memory, for tests. */
+/**
+ * One question on a readline interface, closed afterwards. Ctrl-C at the prompt (readline's SIGINT
+ * in raw mode) and end of input resolve to `undefined`, never to a rejected promise.
+ */
+export function askOnce(rl: Interface, question: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (answer: string | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(answer);
+      rl.close();
+    };
+    rl.on('SIGINT', () => finish(undefined));
+    rl.on('close', () => finish(undefined));
+    rl.question(question, (answer) => finish(answer));
+  });
+}
+
+/** Collects output in memory, for tests. `answer: null` answers the prompt with Ctrl-C. */
 export function memoryIo(
-  options: { interactive?: boolean; answer?: string } = {},
-): Io & { stdout: string; stderr: string } {
+  options: { interactive?: boolean; answer?: string | null; onProgress?: (line: string) => void } = {},
+): Io & { stdout: string; stderr: string; interrupt(): void } {
+  const handlers = new Set<() => void>();
   const io = {
     stdout: '',
     stderr: '',
@@ -53,8 +88,17 @@ export function memoryIo(
     },
     progress(text: string) {
       io.stderr += `${text}\n`;
+      options.onProgress?.(text);
     },
-    ask: async () => options.answer ?? '',
+    ask: async () => (options.answer === null ? undefined : (options.answer ?? '')),
+    onInterrupt(handler: () => void) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+    /** What a Ctrl-C does to the process. */
+    interrupt() {
+      for (const h of [...handlers]) h();
+    },
   };
   return io;
 }

@@ -9,6 +9,7 @@ import {
   type Result,
   validateConfig,
 } from '@orgops/model';
+import { locateLoadFailure } from './load-error.ts';
 
 /** Where orgops looks for the organization when `--config` is not given. */
 export const DEFAULT_CONFIG = 'accounts';
@@ -80,16 +81,18 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
       if (hostTrace) Error.prepareStackTrace = hostTrace;
     }
   } catch (err) {
+    const failure = locateLoadFailure(err);
     return {
       ok: false,
       warnings: [],
       errors: [
         diagnostic('error', 'config-load-failed', {
-          message: `Could not load ${file}: ${(err as Error).message.split('\n')[0]}`,
-          path: file,
+          message: `Could not load the config: ${failure.summary}`,
+          path: failure.site ? '' : file,
+          ...(failure.site ? { site: failure.site } : {}),
           fix: /Cannot find (module|package)/.test((err as Error).message)
             ? 'Install the missing package in the config package (`pnpm install`), or fix the import path.'
-            : 'Fix the error in the config module (`pnpm typecheck` shows TypeScript errors with their location).',
+            : `Fix the ${failure.site ? 'line shown' : 'error in the config module'} (\`pnpm typecheck\` shows every TypeScript error with its location).`,
         }),
       ],
     };

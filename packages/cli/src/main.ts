@@ -12,7 +12,8 @@ import { buildProgram } from './program.ts';
  */
 export async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(ctx, (c) => {
+  const run = { ...ctx, command: ctx.command ?? ['orgops', ...argv].join(' ') };
+  const program = buildProgram(run, (c) => {
     code = c;
   });
   try {
@@ -24,7 +25,7 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
     }
     if (isServiceError(err)) {
       ctx.io.err(`${paint.red(ctx.io.color, 'error')} [aws:${err.code}] ${err.message}`);
-      const hint = awsHint(err);
+      const hint = awsHint(err, ctx.env);
       if (hint) ctx.io.err(`  fix: ${hint}`);
       return EXIT.error;
     }
@@ -47,7 +48,16 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
 }
 
 /** What to do about the AWS errors people hit first: no credentials, or a role without a permission. */
-function awsHint(err: ServiceError): string | undefined {
+function awsHint(err: ServiceError, env: NodeJS.ProcessEnv): string | undefined {
+  const endpoint = env.AWS_ENDPOINT_URL;
+  if (err.code === 'InvalidResponse' && endpoint) {
+    return `AWS_ENDPOINT_URL is ${endpoint}, and what answers there is not an AWS API for ${err.service}. Point it at an AWS-compatible endpoint, or unset it to reach AWS.`;
+  }
+  if (err.code === 'RequestFailed' && !/credentials/i.test(err.message)) {
+    return endpoint
+      ? `Nothing answered at AWS_ENDPOINT_URL=${endpoint}: start the service there, fix the URL, or unset it to reach AWS.`
+      : 'orgops could not reach AWS: check the network (and HTTPS_PROXY, if you need one).';
+  }
   if (/credentials/i.test(err.message)) {
     return 'No AWS credentials were found. Sign in with `aws sso login --profile NAME` and pass --profile NAME (or set AWS_PROFILE); in GitHub Actions, assume the role through OIDC.';
   }

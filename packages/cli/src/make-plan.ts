@@ -3,7 +3,7 @@ import { type Backend, configReadOptions, readSnapshot } from '@orgops/live';
 import { type Diagnostic, OrgopsError } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from './context.ts';
 import { type LoadedConfig, loadConfig } from './load-config.ts';
-import { openBackend } from './open-backend.ts';
+import { type BackendAccess, closeBackend, openBackend } from './open-backend.ts';
 import { countLine, printDiagnostics } from './print-diagnostics.ts';
 import { TOOL_VERSION } from './version.ts';
 
@@ -19,44 +19,55 @@ export interface PlanRun {
 
 /**
  * Loads the config, reads the organization and plans. Shared by plan, apply and drift. A plan the
- * planner refuses fails, unless `refusals` is `report`: drift lists refusals as differences.
+ * planner refuses fails, unless `refusals` is `report`: drift lists refusals as differences. With
+ * `access.write` (apply) the sandbox is locked before it is read, so the plan is made against the
+ * state the apply will change; the caller closes the backend, and on failure it is closed here.
  */
 export async function makePlan(
   ctx: CommandContext,
   options: GlobalOptions,
   refusals: 'fail' | 'report' = 'fail',
+  access: BackendAccess = {},
 ): Promise<PlanRun> {
   const started = Date.now();
   const loaded = await loadValidConfig(ctx, options);
-  const backend = await openBackend(options, ctx.cwd);
-  ctx.io.progress(
-    `Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`,
-  );
-  await warnIfDelegatedAdministrator(ctx, backend);
-  const snapshot = await readSnapshot(backend, {
-    ...configReadOptions(loaded.desired),
-    onProgress: (m: string) => ctx.io.progress(`  ${m}`),
-  });
-  const result = planEverything({
-    desired: loaded.desired,
-    snapshot,
-    toolVersion: TOOL_VERSION,
-    analyze: analyzePlan,
-  });
-  const { plan, refused } = result;
-  printDiagnostics(ctx.io, plan.warnings, ctx.cwd);
-  if (refused.length && refusals === 'fail') {
-    printDiagnostics(ctx.io, refused, ctx.cwd);
-    throw new OrgopsError(
-      'plan-failed',
-      `The plan cannot be made: ${countLine(refused.length, plan.warnings.length)}. Nothing was changed.`,
+  const backend = await openBackend(options, ctx.cwd, access);
+  try {
+    ctx.io.progress(
+      `Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`,
     );
+    await warnIfDelegatedAdministrator(ctx, backend);
+    const snapshot = await readSnapshot(backend, {
+      ...configReadOptions(loaded.desired),
+      onProgress: (m: string) => ctx.io.progress(`  ${m}`),
+    });
+    const result = planEverything({
+      desired: loaded.desired,
+      snapshot,
+      toolVersion: TOOL_VERSION,
+      analyze: analyzePlan,
+    });
+    const { plan, refused } = result;
+    printDiagnostics(ctx.io, plan.warnings, ctx.cwd);
+    if (refused.length && refusals === 'fail') {
+      printDiagnostics(ctx.io, refused, ctx.cwd);
+      throw new OrgopsError(
+        'plan-failed',
+        `The plan cannot be made: ${countLine(refused.length, plan.warnings.length)}. Nothing was changed.`,
+      );
+    }
+    return { plan, snapshot, backend, loaded, elapsedMs: Date.now() - started, refused };
+  } catch (err) {
+    if (access.write) await closeBackend(backend);
+    throw err;
   }
-  return { plan, snapshot, backend, loaded, elapsedMs: Date.now() - started, refused };
 }
 
 /** Loads and validates the config, printing diagnostics; throws a user error when invalid. */
-export async function loadValidConfig(ctx: CommandContext, options: GlobalOptions): Promise<LoadedConfig> {
+export async function loadValidConfig(
+  ctx: CommandContext,
+  options: Pick<GlobalOptions, 'config'>,
+): Promise<LoadedConfig> {
   const result = await loadConfig(options.config, ctx.cwd);
   printDiagnostics(ctx.io, result.warnings, ctx.cwd);
   if (!result.ok) {

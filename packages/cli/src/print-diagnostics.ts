@@ -1,18 +1,31 @@
 import { escapeControls } from '@orgops/engine';
-import { type Diagnostic, formatSite } from '@orgops/model';
+import { type Diagnostic, formatSite, type Site } from '@orgops/model';
 import { type Io, paint } from './io.ts';
+import { sourceExcerpt } from './load-error.ts';
 
-/** Prints diagnostics as `error [code] file:line path`, then the message, the value and the fix. */
+/**
+ * Prints diagnostics as `error [code] file:line:column path`, then the message (for a config that
+ * did not load, the source line with a caret under the column), the value and the fix.
+ */
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], cwd: string): void {
   for (const d of diagnostics) {
     const label = d.severity === 'error' ? paint.red(io.color, 'error') : paint.yellow(io.color, 'warning');
-    const where = [formatSite(d.site, cwd), d.path].filter(Boolean).join('  ');
+    const where = [siteWithColumn(d.site, cwd), d.path].filter(Boolean).join('  ');
     // Messages quote names from the config and the organization: control characters print as escapes.
     io.err(`${label} [${d.code}] ${escapeControls(where)}`);
     io.err(`  ${escapeControls(d.message)}`);
+    if (d.code === 'config-load-failed' && d.site) {
+      for (const line of sourceExcerpt(d.site) ?? []) io.err(line);
+    }
     if (d.value !== undefined) io.err(`  value: ${formatValue(d.value)}`);
     io.err(`  fix: ${escapeControls(d.fix)}`);
   }
+}
+
+/** `file:line:column`, relative to the working directory, as editors and terminals link it. */
+function siteWithColumn(site: Site | undefined, cwd: string): string {
+  if (!site) return '';
+  return `${formatSite(site, cwd)}${site.column ? `:${site.column}` : ''}`;
 }
 
 function formatValue(value: unknown): string {

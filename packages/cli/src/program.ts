@@ -18,14 +18,15 @@ const INTRO = [
 ].join('\n');
 
 const EPILOG = `
-Typical flow:
-  orgops validate                      check the config (no AWS calls)
-  orgops plan --out plan.json          show what would change, save the plan
-  orgops apply plan.json               apply exactly the saved plan
-  orgops drift                         report changes made outside orgops
-  orgops quarantine ACCOUNT -r TEXT    contain a compromised account now (incident response)
+Typical flow, from the repository (pnpm runs the workspace's orgops binary, so stdout carries only
+orgops's output and the exit code is orgops's own; \`pnpm exec orgops\` is the same):
+  pnpm orgops validate                 check the config (no AWS calls)
+  pnpm orgops plan --out plan.json     show what would change, save the plan
+  pnpm orgops apply plan.json          apply exactly the saved plan
+  pnpm orgops drift                    report changes made outside orgops
+  pnpm orgops quarantine ACCOUNT -r TEXT   contain a compromised account now (incident response)
 
-Exit codes: 0 no changes, 2 changes or drift, 1 error.
+Exit codes: 0 no changes, 2 changes or drift, 1 error, 130 interrupted (Ctrl-C).
 Environment: NO_COLOR disables colour; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL are honoured
 with --backend aws; ORGOPS_BACKEND sets the default backend.`;
 
@@ -39,12 +40,13 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .configureOutput({ writeOut: (s) => ctx.io.out(s.trimEnd()), writeErr: (s) => ctx.io.err(s.trimEnd()) })
     .exitOverride();
 
+  const withConfig = (cmd: Command): Command =>
+    cmd.option(
+      '-c, --config <path>',
+      'organization config: a file, or a package directory with src/index.ts (default: accounts/)',
+    );
   const withGlobals = (cmd: Command): Command =>
-    cmd
-      .option(
-        '-c, --config <path>',
-        'organization config: a file, or a package directory with src/index.ts (default: accounts/)',
-      )
+    withConfig(cmd)
       .addOption(
         new Option('-b, --backend <backend>', 'where the organization lives')
           .choices(['sandbox', 'aws'])
@@ -65,7 +67,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
       setExit(await fn(...args));
     };
 
-  withGlobals(program.command('validate'))
+  withConfig(program.command('validate'))
     .description('Check the config: schema, limits (as of the limits table) and rules. Makes no AWS calls.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(run((opts: GlobalOptions & { format: string }) => validateCommand(ctx, opts)));
@@ -77,7 +79,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .option('--stats', 'print API calls per operation and the time taken (stderr)')
     .addHelpText(
       'after',
-      '\nExamples:\n  orgops plan\n  orgops plan --format markdown --out plan.json > plan.md\n  orgops plan --backend aws --profile org-management --stats',
+      '\nExamples:\n  pnpm orgops plan\n  pnpm orgops plan --format json | jq .summary\n  pnpm orgops plan --format markdown --out plan.json > plan.md\n  pnpm orgops plan --backend aws --profile org-management --stats',
     )
     .action(run((opts) => planCommand(ctx, opts)));
 
@@ -92,6 +94,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
       'confirm that the plan may close accounts (irreversible after 90 days)',
     )
     .option('--stats', 'print API calls per operation and the time taken (stderr)')
+    .option('--lock-timeout <seconds>', 'sandbox: how long to wait for another apply to finish', '10')
     .action(run((planFile: string | undefined, opts) => applyCommand(ctx, planFile, opts)));
 
   withGlobals(program.command('drift'))
@@ -132,6 +135,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     )
     .option('--base <branch>', 'base branch of the pull request (default: the repository default branch)')
     .option('--stats', 'print API calls per operation and the time taken (stderr)')
+    .option('--lock-timeout <seconds>', 'sandbox: how long to wait for an apply to finish', '10')
     .addHelpText('after', quarantineHelp)
     .action(run((account: string, opts) => quarantineCommand(ctx, account, opts)));
 

@@ -44,10 +44,10 @@ describe('apply safety', () => {
     const planFile = join(scratch.dir, `plan-${n}.json`);
     expect((await orgops(args('plan', '--out', planFile))).code).toBe(2);
     // Someone creates the OU by hand between plan and apply.
-    const backend = await openSandbox(sandbox);
+    const backend = await openSandbox(sandbox, { lock: true });
     const root = (await backend.organizations.listRoots())[0]!;
     await backend.organizations.createOrganizationalUnit(root.id, 'Apps', {});
-    await backend.flush();
+    await backend.close();
     const before = readFileSync(sandbox, 'utf8');
     const apply = await orgops(args('apply', planFile, '--auto-approve'));
     expect(apply.code).toBe(1);

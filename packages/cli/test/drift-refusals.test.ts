@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 describe('issue 12 item 4: orgops drift with an account the config does not list', () => {
   it('reports it as "not in config" beside every other difference, and exits 2', async () => {
-    const backend = await openSandbox(sandbox);
+    const backend = await openSandbox(sandbox, { lock: true });
     const org = backend.organizations;
     const started = await org.createAccount({ name: 'shadow', email: 'Shadow@Example.com', tags: {} });
     for (let i = 0; i < 20; i++)
@@ -47,7 +47,7 @@ describe('issue 12 item 4: orgops drift with an account the config does not list
       (p) => p.name === 'deny-leave',
     )!;
     await org.detachPolicy(denyLeave.id, root.id);
-    await backend.flush();
+    await backend.close();
 
     const drift = await orgops(args('drift', '--format', 'json'));
     expect(drift.code).toBe(2);

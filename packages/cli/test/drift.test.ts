@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 describe('orgops drift', () => {
   it('classifies every change made outside orgops, and apply brings the organization back', async () => {
-    const backend = await openSandbox(sandbox);
+    const backend = await openSandbox(sandbox, { lock: true });
     const org = backend.organizations;
     const sso = backend.ssoAdmin;
     const root = (await org.listRoots())[0]!;
@@ -64,7 +64,7 @@ describe('orgops drift', () => {
         break;
     }
     await sso.updatePermissionSet(instance!.instanceArn, { arn: psArn, sessionDuration: 'PT8H' }); // changed outside, and not re-provisioned
-    await backend.flush();
+    await backend.close();
 
     const drift = await orgops(args('drift', '--format', 'json'));
     expect(drift.code).toBe(2);

@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,9 +35,33 @@ export interface CliRun {
 /** Runs the CLI in-process, from the workspace root, with captured output. */
 export async function orgops(
   args: string[],
-  options: { interactive?: boolean; answer?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { interactive?: boolean; answer?: string | null; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliRun> {
   const io = memoryIo(options);
   const code = await main(args, { io, cwd: workspaceRoot, env: { ...options.env } });
   return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+/** The CLI as a real process (`node --import tsx packages/cli/src/bin.ts`), from the workspace root. */
+export function spawnOrgops(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
+    cwd: workspaceRoot,
+    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Waits for a spawned CLI to exit, collecting its output. */
+export function finished(child: ChildProcess): Promise<CliRun & { signal: NodeJS.Signals | null }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr }));
+  });
 }

@@ -53,7 +53,7 @@ async function accountIn(name: string) {
 }
 
 describe('orgops quarantine against the sandbox, on the example organization', () => {
-  it('refuses, changing nothing: the management account, an unknown playbook, a pull request without a token', async () => {
+  it('refuses, changing nothing: the management account, an unknown playbook, a pull request without a token, a sandbox an apply holds', async () => {
     const before = readFileSync(sandboxFile, 'utf8');
     const management = await orgops(args('quarantine', 'aws-management@example.com', '--reason', 'INC-1'));
     expect(management.code).toBe(1);
@@ -68,7 +68,14 @@ describe('orgops quarantine against the sandbox, on the example organization', (
     expect(pr.stderr).toContain('[github-env-incomplete]');
     const unknown = await orgops(args('quarantine', 'paymnts-prod', '--reason', 'INC-1'));
     expect(unknown.stderr).toContain('[quarantine-account-not-found]');
-    for (const run of [playbook, pr, unknown]) expect(run.code).toBe(1);
+    // An apply holds the sandbox: the quarantine waits --lock-timeout for it, then says so.
+    const held = await openSandbox(sandboxFile, { lock: true });
+    const locked = await orgops(
+      args('quarantine', 'payments-prod', '--reason', 'INC-1', '--lock-timeout', '0'),
+    );
+    await held.close();
+    expect(locked.stderr).toContain('[sandbox-locked]');
+    for (const run of [playbook, pr, unknown, locked]) expect(run.code).toBe(1);
     expect(readFileSync(sandboxFile, 'utf8')).toBe(before);
     expect(readFileSync(accountsFile, 'utf8')).toBe(original);
   });
@@ -86,7 +93,7 @@ describe('orgops quarantine against the sandbox, on the example organization', (
 
   it('moves, guards and tags the account, records it in config, and prints the playbook’s next steps', async () => {
     // Someone detached the quarantine RCP: the command attaches it again before moving anything in.
-    const sb = await openSandbox(sandboxFile);
+    const sb = await openSandbox(sandboxFile, { lock: true });
     const suspended = (await sb.organizations.listOrganizationalUnitsForParent('r-sbx0')).find(
       (o) => o.name === 'Suspended',
     )!;
@@ -94,7 +101,7 @@ describe('orgops quarantine against the sandbox, on the example organization', (
       (p) => p.name === 'deny-all-resource-access',
     )!;
     await sb.organizations.detachPolicy(rcp.id, suspended.id);
-    await sb.flush();
+    await sb.close();
 
     const run = await orgops(
       args(

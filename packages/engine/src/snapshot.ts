@@ -32,6 +32,18 @@ export interface Snapshot {
   }[];
   /** Absent when the organization has no Identity Center instance. */
   readonly identityCenter?: SnapshotIdentityCenter;
+  /** The organization's quotas, as far as the backend could read them. Absent: not read at all. */
+  readonly quotas?: SnapshotQuotas;
+}
+
+export interface SnapshotQuotas {
+  /**
+   * Accounts the organization may hold. AWS counts every account that is not yet permanently
+   * closed (suspended and closing ones too), and invitations.
+   */
+  readonly maxAccounts?: number;
+  /** Why the account quota could not be read (a missing permission, say), when it could not. */
+  readonly maxAccountsUnreadable?: string;
 }
 
 export interface SnapshotSource {

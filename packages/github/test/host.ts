@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { analyzePlan, type Plan, parsePlan, plan, serializePlan } from '@orgops/engine';
 import { applyPlan, readSnapshot } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, OrgopsError, validateConfig } from '@orgops/model';
-import { createSandbox, type SandboxBackend } from '@orgops/sandbox';
+import { createSandbox, type SandboxBackend, seedState } from '@orgops/sandbox';
 import { strToU8, zipSync } from 'fflate';
 import {
   githubApply,
@@ -66,9 +66,10 @@ export function sha(seed: string): string {
 export function createPipeline(
   fake: FakeGitHub,
   desired: DesiredState,
-  options: { throttle?: boolean } = {},
+  options: { throttle?: boolean; accountQuota?: number } = {},
 ): Pipeline {
-  const backend = createSandbox();
+  // A plan refuses to add accounts beyond the organization's quota (AWS's default 10 here).
+  const backend = createSandbox(seedState({ maxAccounts: options.accountQuota }));
   const dir = mkdtempSync(join(tmpdir(), 'orgops-github-'));
   const out: string[] = [];
   const err: string[] = [];

@@ -22,7 +22,10 @@ describe('review size and inert names', () => {
         `aws+acct-${i}@example.com`,
       ]),
     );
-    pipe = createPipeline(fake, desiredOf(orgConfig({ accounts, readers: 'developers' })));
+    // An organization this size has had its account quota raised (AWS's default is 10).
+    pipe = createPipeline(fake, desiredOf(orgConfig({ accounts, readers: 'developers' })), {
+      accountQuota: 3001,
+    });
     const { code } = await pipe.planJob(5, sha('big'));
     expect(code).toBe(0);
     const body = fake.repo.commentsOn(5).find((c) => c.body.includes(REVIEW_MARKER))?.body ?? '';

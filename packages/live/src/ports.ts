@@ -287,6 +287,15 @@ export interface IdentityStorePort {
   ): Promise<{ readonly id: string; readonly name: string } | undefined>;
 }
 
+/**
+ * Service Quotas, for the one quota a plan checks before apply: accounts per organization (the
+ * closure quota is fixed and lives in the limits table).
+ */
+export interface QuotasPort {
+  /** Accounts the organization may hold: the applied value, or AWS's default when none was applied. */
+  getAccountQuota(): Promise<number>;
+}
+
 /** Calls made per operation, for `--stats` and for tests that pin the reader's cost. */
 export interface CallStats {
   /** `service:Operation` -> calls (pages count individually). */
@@ -309,6 +318,8 @@ export interface Backend {
   readonly organizations: OrganizationsPort;
   readonly ssoAdmin: SsoAdminPort;
   readonly identityStore: IdentityStorePort;
+  /** Optional: without it, plans do not check the account quota. */
+  readonly quotas?: QuotasPort;
   stats(): CallStats;
   /** Sandbox: persist the state file. AWS: nothing to do. */
   flush?(): Promise<void>;
@@ -323,7 +334,7 @@ export interface Backend {
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';
   constructor(
-    readonly service: 'organizations' | 'sso-admin' | 'identitystore',
+    readonly service: 'organizations' | 'sso-admin' | 'identitystore' | 'service-quotas',
     readonly operation: string,
     readonly code: string,
     message: string,

@@ -72,6 +72,10 @@ export const LIMITS = {
     maxTagValueLength: 256,
     /** Default account quota; adjustable in Service Quotas. */
     defaultMaxAccounts: 10,
+    /** The most AWS raises the account quota to on request (Service Quotas, us-east-1). */
+    maxAccountsQuotaCeiling: 50_000,
+    /** Service Quotas code of "Default maximum number of accounts" (service code `organizations`). */
+    accountQuotaCode: 'L-29A0C5DF',
     maxConcurrentCreateAccount: 5,
     maxConcurrentCloseAccount: 3,
     /** CloseAccount per rolling 30 days: max(250, 20% of members), capped at 1,000. */

@@ -1,7 +1,7 @@
 import { ServiceError } from '@orgops/live';
 import type { SandboxState } from './state.ts';
 
-export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore';
+export type ServiceName = 'organizations' | 'sso-admin' | 'identitystore' | 'service-quotas';
 
 /** Options shared by `createSandbox` and `openSandbox`. */
 export interface SandboxOptions {
@@ -25,6 +25,7 @@ export const PAGE_SIZE: Readonly<Record<ServiceName, number>> = {
   organizations: 20,
   'sso-admin': 100,
   identitystore: 100,
+  'service-quotas': 100,
 };
 
 /** The mutable state plus call accounting; every port operation goes through `enter`. */

@@ -1,9 +1,12 @@
-export { createSandbox, openSandbox, type SandboxBackend } from './backend.ts';
+export { createSandbox, type OpenSandboxOptions, openSandbox, type SandboxBackend } from './backend.ts';
 export { PAGE_SIZE, type SandboxOptions } from './context.ts';
+export type { FileLock, LockHolder, LockOptions } from './file-lock.ts';
+export { checkSandboxState, type StateProblem, sandboxStateSchema } from './file-schema.ts';
 export {
   FULL_AWS_ACCESS_ID,
   newOrganizationId,
   RCP_FULL_AWS_ACCESS_ID,
+  SANDBOX_FILE_MAX_ACCOUNTS,
   type SandboxAccount,
   type SandboxAssignment,
   type SandboxCreateAccountRequest,

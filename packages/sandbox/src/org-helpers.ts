@@ -1,6 +1,13 @@
 import { LIMITS, type Tags } from '@orgops/model';
 import { awsError, type SandboxContext } from './context.ts';
-import { DEFAULT_POLICY_BY_TYPE, type SandboxAccount, type SandboxOu, type SandboxPolicy } from './state.ts';
+import {
+  DEFAULT_POLICY_BY_TYPE,
+  nextId,
+  type SandboxAccount,
+  type SandboxCreateAccountRequest,
+  type SandboxOu,
+  type SandboxPolicy,
+} from './state.ts';
 
 const SVC = 'organizations';
 
@@ -107,4 +114,33 @@ export function checkTags(op: string, existing: Tags, added: Tags): Tags {
 /** Members that count against the account quota: everything not yet permanently closed. */
 export function accountsCounted(ctx: SandboxContext): number {
   return ctx.state.accounts.filter((a) => a.state !== 'CLOSED').length;
+}
+
+/** The effect of a CreateAccount request when it completes: the account, or why it failed. */
+export function completeCreateAccount(ctx: SandboxContext, r: SandboxCreateAccountRequest): void {
+  const s = ctx.state;
+  const email = r.email.toLowerCase();
+  if (s.accounts.some((a) => a.email.toLowerCase() === email)) {
+    r.state = 'FAILED';
+    r.failureReason = 'EMAIL_ALREADY_EXISTS';
+    return;
+  }
+  if (accountsCounted(ctx) >= s.quotas.maxAccounts) {
+    r.state = 'FAILED';
+    r.failureReason = 'ACCOUNT_LIMIT_EXCEEDED';
+    return;
+  }
+  const id = String(100_000_000_000 + nextId(s, 'account'));
+  s.accounts.push({
+    id,
+    name: r.name,
+    email: r.email,
+    state: 'ACTIVE',
+    parentId: s.root.id,
+    tags: { ...r.tags },
+    joinedMethod: 'CREATED',
+  });
+  attachDefaults(ctx, id);
+  r.state = 'SUCCEEDED';
+  r.accountId = id;
 }

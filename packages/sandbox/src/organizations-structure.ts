@@ -2,9 +2,9 @@ import type { CreateAccountStatus, OrganizationsPort } from '@orgops/live';
 import { LIMITS } from '@orgops/model';
 import { awsError, type SandboxContext } from './context.ts';
 import {
-  accountsCounted,
   attachDefaults,
   checkTags,
+  completeCreateAccount,
   detachEverything,
   findAccount,
   findOu,
@@ -60,33 +60,6 @@ export function organizationsStructure(ctx: SandboxContext): StructureOps {
         'DuplicateOrganizationalUnitException',
         `An OU named "${name}" already exists here.`,
       );
-  };
-
-  const completeCreateAccount = (r: SandboxCreateAccountRequest) => {
-    const email = r.email.toLowerCase();
-    if (s().accounts.some((a) => a.email.toLowerCase() === email)) {
-      r.state = 'FAILED';
-      r.failureReason = 'EMAIL_ALREADY_EXISTS';
-      return;
-    }
-    if (accountsCounted(ctx) >= s().quotas.maxAccounts) {
-      r.state = 'FAILED';
-      r.failureReason = 'ACCOUNT_LIMIT_EXCEEDED';
-      return;
-    }
-    const id = String(100_000_000_000 + nextId(s(), 'account'));
-    s().accounts.push({
-      id,
-      name: r.name,
-      email: r.email,
-      state: 'ACTIVE',
-      parentId: s().root.id,
-      tags: { ...r.tags },
-      joinedMethod: 'CREATED',
-    });
-    attachDefaults(ctx, id);
-    r.state = 'SUCCEEDED';
-    r.accountId = id;
   };
 
   return {
@@ -194,7 +167,7 @@ export function organizationsStructure(ctx: SandboxContext): StructureOps {
         throw awsError(SVC, op, 'CreateAccountStatusNotFoundException', `No request ${requestId}.`);
       if (request.state === 'IN_PROGRESS') {
         request.pollsLeft -= 1;
-        if (request.pollsLeft <= 0) completeCreateAccount(request);
+        if (request.pollsLeft <= 0) completeCreateAccount(ctx, request);
       }
       return status(request);
     },

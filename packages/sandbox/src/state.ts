@@ -144,7 +144,9 @@ export function newOrganizationId(): string {
  * The seed organization: all features, SCPs enabled with FullAWSAccess on the root and the
  * management account, trusted access for Identity Center, and a small identity store.
  */
-export function seedState(options: { readonly organizationId?: string } = {}): SandboxState {
+export function seedState(
+  options: { readonly organizationId?: string; readonly maxAccounts?: number } = {},
+): SandboxState {
   const managementAccountId = '100000000000';
   const organizationId = options.organizationId ?? 'o-sandbox00001';
   const rootId = 'r-sbx0';
@@ -161,7 +163,7 @@ export function seedState(options: { readonly organizationId?: string } = {}): S
       managementAccountId,
     },
     root: { id: rootId, name: 'Root', enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'], tags: {} },
-    quotas: { maxAccounts: LIMITS.organizations.defaultMaxAccounts },
+    quotas: { maxAccounts: options.maxAccounts ?? LIMITS.organizations.defaultMaxAccounts },
     ous: [],
     accounts: [
       {
@@ -211,6 +213,14 @@ export function seedState(options: { readonly organizationId?: string } = {}): S
     },
   };
 }
+
+/**
+ * The account quota of a new sandbox file. AWS starts organizations at 10 (what `seedState()` keeps,
+ * for tests), which the example organization fills exactly; a sandbox starts as an organization
+ * that asked Service Quotas for more, so the example can grow. Raise `quotas.maxAccounts` in the
+ * file to go higher.
+ */
+export const SANDBOX_FILE_MAX_ACCOUNTS = 50;
 
 export const FULL_AWS_ACCESS_ID = 'p-FullAWSAccess';
 export const RCP_FULL_AWS_ACCESS_ID = 'p-RCPFullAWSAccess';

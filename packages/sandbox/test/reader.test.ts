@@ -147,6 +147,8 @@ describe('readSnapshot', () => {
       'sso-admin:ListAccountAssignments': 3,
       'identitystore:ListGroups': 1,
       'identitystore:DescribeUser': 1,
+      // the account quota, for the plan-time check
+      'service-quotas:GetServiceQuota': 1,
     });
     expect(sb.stats().calls['organizations:ListParents']).toBeUndefined();
     expect(sb.stats().calls['organizations:ListPoliciesForTarget']).toBeUndefined();

@@ -103,15 +103,17 @@ describe('openSandbox', () => {
   it('creates the file with the seed, persists changes atomically on flush, and reloads them', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'orgops-sbx-'));
     const file = join(dir, 'nested', 'org.json');
-    const sb = await openSandbox(file);
+    const sb = await openSandbox(file, { lock: true });
     expect(sb.location).toBe(file);
     const orgId = JSON.parse(await readFile(file, 'utf8')).organization.id as string;
     expect(orgId).toMatch(/^o-[a-z0-9]{10,32}$/);
     const other = await openSandbox(join(dir, 'other.json'));
     expect((await other.organizations.describeOrganization()).id).not.toBe(orgId);
     const ou = await sb.organizations.createOrganizationalUnit(ROOT, 'Workloads', { team: 'platform' });
-    await sb.flush();
-    expect((await readdir(join(dir, 'nested'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await sb.close();
+    expect(
+      (await readdir(join(dir, 'nested'))).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock')),
+    ).toEqual([]);
     const again = await openSandbox(file);
     expect(await again.organizations.listOrganizationalUnitsForParent(ROOT)).toEqual([
       { id: ou.id, name: 'Workloads' },

@@ -1,20 +1,18 @@
-import { changesOf, isEmptyPlan, type Plan } from '@orgops/engine';
-import { applyPlan, type Backend } from '@orgops/live';
+import type { Plan } from '@orgops/engine';
+import type { Backend } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { CommandContext, GlobalOptions } from '../context.ts';
-import { EXIT } from '../exit-codes.ts';
-import { paint } from '../io.ts';
 import { makePlan } from '../make-plan.ts';
-import { openBackend } from '../open-backend.ts';
+import { type BackendAccess, closeBackend, openBackend } from '../open-backend.ts';
 import { renderPlan } from '../render.ts';
-import { formatStats } from '../stats.ts';
-import { formatApplyEvent, formatApplyResult } from './apply-report.ts';
+import { approveAndApply } from './apply-run.ts';
 import { readPlanFile } from './show.ts';
 
 export interface ApplyOptions extends GlobalOptions {
   readonly autoApprove?: boolean;
   readonly allowAccountClosure?: boolean;
   readonly stats?: boolean;
+  readonly lockTimeout?: string;
 }
 
 /**
@@ -37,63 +35,32 @@ export async function applyCommand(
         `${planFile} was made against the ${plan.target.backend} backend (${plan.target.location}); this run uses --backend ${options.backend}. Pass --backend ${plan.target.backend}.`,
       );
     }
-    backend = await openBackend(options, ctx.cwd);
+    backend = await openBackend(options, ctx.cwd, writeAccess(ctx, options));
     ctx.io.out(renderPlan(plan, 'text', { color: ctx.io.color }));
   } else {
-    const run = await makePlan(ctx, options);
+    const run = await makePlan(ctx, options, 'fail', writeAccess(ctx, options));
     plan = run.plan;
     backend = run.backend;
     ctx.io.out(renderPlan(plan, 'text', { color: ctx.io.color }));
   }
 
-  if (isEmptyPlan(plan)) return EXIT.ok;
+  try {
+    return await approveAndApply(ctx, plan, backend, options, started);
+  } finally {
+    await closeBackend(backend);
+  }
+}
 
-  const closures = changesOf(plan).filter((c) => c.kind === 'account-close');
-  if (closures.length && !options.allowAccountClosure) {
+/**
+ * Apply (and quarantine) write: the sandbox is locked for this run, waiting `--lock-timeout` for
+ * another to finish.
+ */
+export function writeAccess(ctx: CommandContext, options: Pick<ApplyOptions, 'lockTimeout'>): BackendAccess {
+  const seconds = Number(options.lockTimeout ?? 10);
+  if (!Number.isFinite(seconds) || seconds < 0)
     throw new OrgopsError(
-      'closure-not-allowed',
-      `The plan closes ${closures.length} account(s) (${closures.map((c) => c.address).join(', ')}). Closing is irreversible after 90 days; re-run with --allow-account-closure to confirm.`,
+      'bad-lock-timeout',
+      `--lock-timeout takes seconds (0 or more), not '${options.lockTimeout}'.`,
     );
-  }
-
-  if (!options.autoApprove) {
-    if (!ctx.io.interactive || !ctx.io.ask) {
-      throw new OrgopsError(
-        'approval-required',
-        'Refusing to apply without approval: no terminal to ask on. Review the plan and pass --auto-approve.',
-      );
-    }
-    const answer = await ctx.io.ask(
-      `\nApply these ${plan.summary.total} changes to ${plan.target.backend === 'aws' ? `AWS organization ${plan.target.organizationId}` : `the sandbox (${plan.target.location})`}? Only 'yes' is accepted: `,
-    );
-    if (answer.trim() !== 'yes') {
-      ctx.io.err('Apply cancelled. Nothing was changed.');
-      return EXIT.error;
-    }
-  }
-
-  ctx.io.progress(`Applying ${plan.summary.total} changes...`);
-  const result = await applyPlan(plan, backend, {
-    onEvent: (e) => {
-      const line = formatApplyEvent(e);
-      if (line) ctx.io.progress(line);
-    },
-    // The sandbox finishes async requests after a few polls; no need to wait real seconds there.
-    pollIntervalMs: backend.kind === 'sandbox' ? 5 : undefined,
-  });
-  await backend.flush?.();
-  const report = formatApplyResult(result, ctx.io.color);
-  if (options.stats) ctx.io.err(formatStats(backend.stats(), Date.now() - started));
-  if (!result.ok) {
-    ctx.io.err(report);
-    ctx.io.err(
-      paint.red(
-        ctx.io.color,
-        'Apply stopped part-way. Run `orgops plan` to see what is left; `orgops apply` finishes the job.',
-      ),
-    );
-    return EXIT.error;
-  }
-  ctx.io.out(report);
-  return EXIT.ok;
+  return { write: { command: ctx.command, waitMs: seconds * 1000 } };
 }

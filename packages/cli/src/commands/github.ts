@@ -6,11 +6,12 @@ import {
   PIPELINE_DEFAULTS,
   type PipelineHost,
 } from '@orgops/github';
-import { applyPlan } from '@orgops/live';
+import { applyPlan, type Backend } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { Command } from 'commander';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { makePlan } from '../make-plan.ts';
+import { type BackendAccess, closeBackend } from '../open-backend.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { formatApplyEvent, formatApplyResult } from './apply-report.ts';
@@ -22,9 +23,20 @@ the standard environment: GITHUB_API_URL (GitHub.com or Enterprise Server), GITH
 \`env: GITHUB_TOKEN: \${{ github.token }}\`), GITHUB_REPOSITORY, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH,
 GITHUB_SHA, GITHUB_STEP_SUMMARY, GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT.`;
 
-/** The CLI side of the pipeline: its config loading, plan files and applier, for @orgops/github. */
-function hostFor(ctx: CommandContext, options: GlobalOptions): PipelineHost {
+/**
+ * The CLI side of the pipeline: its config loading, plan files and applier, for @orgops/github.
+ * `access.write` (apply) locks a sandbox for the run; `close` releases what `makePlan` opened.
+ */
+function hostFor(
+  ctx: CommandContext,
+  options: GlobalOptions,
+  access: BackendAccess = {},
+): PipelineHost & { close(): Promise<void> } {
+  const opened: Backend[] = [];
   return {
+    close: async () => {
+      for (const backend of opened.splice(0)) await closeBackend(backend);
+    },
     env: ctx.env,
     cwd: ctx.cwd,
     io: ctx.io,
@@ -38,7 +50,8 @@ function hostFor(ctx: CommandContext, options: GlobalOptions): PipelineHost {
       return parsed.value;
     },
     makePlan: async () => {
-      const run = await makePlan(ctx, options);
+      const run = await makePlan(ctx, options, 'fail', access);
+      opened.push(run.backend);
       return { plan: run.plan, backend: run.backend };
     },
     applyPlan: async (plan, backend) => {
@@ -50,7 +63,7 @@ function hostFor(ctx: CommandContext, options: GlobalOptions): PipelineHost {
         },
         pollIntervalMs: backend.kind === 'sandbox' ? 5 : undefined,
       });
-      await backend.flush?.();
+      // A locked sandbox saved each change as it completed; `close` releases it.
       const report = formatApplyResult(result, false);
       (result.ok ? ctx.io.out : ctx.io.err)(report);
       return { ok: result.ok, report };
@@ -106,13 +119,15 @@ export function registerGithubCommands(
             bot: string;
             allowAccountClosure?: boolean;
           },
-        ) =>
-          githubApply(hostFor(ctx, opts), {
+        ) => {
+          const host = hostFor(ctx, opts, { write: { command: ctx.command } });
+          return githubApply(host, {
             planWorkflow: opts.planWorkflow,
             applyWorkflow: opts.applyWorkflow,
             botLogin: opts.bot,
             allowAccountClosure: opts.allowAccountClosure,
-          }),
+          }).finally(host.close);
+        },
       ),
     );
 

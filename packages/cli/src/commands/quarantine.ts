@@ -7,7 +7,7 @@ import type { CommandContext, GlobalOptions } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { paint } from '../io.ts';
 import { loadValidConfig } from '../make-plan.ts';
-import { openBackend } from '../open-backend.ts';
+import { closeBackend, openBackend } from '../open-backend.ts';
 import {
   type ConfigEdit,
   planConfigEdit,
@@ -17,6 +17,7 @@ import {
 import { choosePlaybook, nextSteps, quarantinePlaybooks } from '../quarantine/next-steps.ts';
 import { proposeQuarantine, quarantineChange } from '../quarantine/propose.ts';
 import { formatStats } from '../stats.ts';
+import { writeAccess } from './apply.ts';
 
 export const quarantineHelp = `
 Run it with the management account's credentials (the apply role, or break-glass there): only the
@@ -38,6 +39,7 @@ export interface QuarantineOptions extends GlobalOptions {
   readonly openPr?: boolean;
   readonly base?: string;
   readonly stats?: boolean;
+  readonly lockTimeout?: string;
 }
 
 /**
@@ -67,12 +69,15 @@ export async function quarantineCommand(
   // Checked before anything changes: a missing token must not surface after the account moved.
   const github = options.openPr ? readRepositoryEnv(ctx.env, 'quarantine --open-pr') : undefined;
 
-  const backend = await openBackend(options, ctx.cwd);
+  // A dry run only reads; a real one holds the sandbox's lock, as apply does, so no apply
+  // running meanwhile can write over the quarantine.
+  const backend = await openBackend(options, ctx.cwd, options.dryRun ? {} : writeAccess(ctx, options));
   try {
     return await contain(ctx, backend, query, options, { loaded, quarantine, playbooks, playbook, github });
   } finally {
     // Every way out of the command says what it cost, refusals included.
     if (options.stats) io.err(formatStats(backend.stats(), Date.now() - started));
+    await closeBackend(backend);
   }
 }
 
@@ -124,7 +129,6 @@ async function contain(
     else
       io.progress(`  ${o.status === 'done' ? 'done' : 'already so'}: ${line}${o.note ? ` (${o.note})` : ''}`);
   });
-  await backend.flush?.();
   if (!result.ok) {
     throw new OrgopsError(
       'quarantine-incomplete',

@@ -8,7 +8,7 @@ import { loadValidConfig } from '../make-plan.ts';
 /** `orgops validate`: schema and rules only; reads no organization, so it runs anywhere. */
 export async function validateCommand(
   ctx: CommandContext,
-  options: GlobalOptions & { format?: string },
+  options: Pick<GlobalOptions, 'config'> & { format?: string },
 ): Promise<number> {
   const { desired, file } = await loadValidConfig(ctx, options);
   const counts = {

@@ -161,10 +161,14 @@ export function accountMoveRisks(ctx: AnalysisContext): CodedRisk[] {
 function inheritedBefore(ctx: AnalysisContext, c: AccountMove): string[] {
   const ids = new Set<string>();
   for (const [id, path] of ctx.ouPathById) if (isWithin(c.fromPath, path)) ids.add(id);
-  return ctx.snapshot.policies
-    .filter((p) => GUARDRAIL_POLICY_TYPES.has(p.type) && p.targets.some((t) => ids.has(t)))
-    .map((p) => `${policyTypeLabel(p.type)} ${p.name}`)
-    .sort();
+  return (
+    ctx.snapshot.policies
+      .filter((p) => GUARDRAIL_POLICY_TYPES.has(p.type) && p.targets.some((t) => ids.has(t)))
+      // AWS attaches RCPFullAWSAccess to every target and it cannot be detached: no move changes it.
+      .filter((p) => !(p.type === 'RESOURCE_CONTROL_POLICY' && p.name === 'RCPFullAWSAccess'))
+      .map((p) => `${policyTypeLabel(p.type)} ${p.name}`)
+      .sort()
+  );
 }
 
 /** Guardrail policies the config attaches along the account's new path. */

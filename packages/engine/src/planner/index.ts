@@ -7,6 +7,7 @@ import { observedDigest } from '../plan-file/observe.ts';
 import { sealPlan } from '../plan-file/seal.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { PlanBuilder } from './builder.ts';
+import { checkAccountQuota } from './check-account-quota.ts';
 import { checkDeletions } from './check-deletions.ts';
 import { checkIgnoredPolicies } from './check-ignored-policies.ts';
 import { indexSnapshot } from './context.ts';
@@ -69,6 +70,7 @@ export function planEverything(input: PlanInput): PlanWithRefusals {
   diffPermissionSets(desired, live, out);
   diffAssignments(desired, live, accounts, out);
   checkDeletions(desired, live, { ous, accounts, policies }, out);
+  checkAccountQuota(desired, snapshot, out);
 
   const phases: PlanPhase[] = PHASES.map((name) => ({
     name,

@@ -9,6 +9,7 @@ import {
 } from './read-identity-center.ts';
 import { readOrganizationTree } from './read-organization.ts';
 import { readPolicies } from './read-policies.ts';
+import { readQuotas } from './read-quotas.ts';
 
 export interface ReadOptions {
   /** Principals the config names; resolved to ids so the planner can match them. Unknown names are left out. */
@@ -34,11 +35,12 @@ export async function readSnapshot(backend: Backend, options: ReadOptions = {}):
   const run = new Limiter(options.concurrency ?? 8);
   const progress = options.onProgress ?? (() => {});
   const org = backend.organizations;
-  const [organization, roots, trustedServices, delegated] = await Promise.all([
+  const [organization, roots, trustedServices, delegated, quotas] = await Promise.all([
     run.run(() => org.describeOrganization()),
     run.run(() => org.listRoots()),
     run.run(() => org.listAWSServiceAccessForOrganization()),
     run.run(() => org.listDelegatedAdministrators()),
+    readQuotas(backend, run),
   ]);
   const root = roots[0];
   if (!root) throw new Error(`Organization ${organization.id} has no root.`);
@@ -79,6 +81,7 @@ export async function readSnapshot(backend: Backend, options: ReadOptions = {}):
     trustedServices: [...trustedServices],
     delegatedAdministrators,
     ...(identityCenter ? { identityCenter } : {}),
+    ...(quotas ? { quotas } : {}),
   };
 }
 
