@@ -1,6 +1,7 @@
 export * from './account.ts';
 export * from './assignment.ts';
 export * from './canonical-json.ts';
+export * from './closest.ts';
 export * from './desired-state.ts';
 export * from './diagnostic.ts';
 export * from './errors.ts';

@@ -1,5 +1,5 @@
 import type { QuarantineFacts } from '@orgops/engine';
-import { type DesiredQuarantine, OrgopsError, ouPathNames } from '@orgops/model';
+import { closest, type DesiredQuarantine, OrgopsError, ouPathNames } from '@orgops/model';
 import type { AccountInfo, Backend } from '../ports.ts';
 
 /** How the command names an account: its id, root email or name. */
@@ -90,7 +90,14 @@ export function findAccount(accounts: readonly AccountInfo[], query: AccountQuer
       `${byName.length} accounts are named ${JSON.stringify(q)} (${byName.map((a) => `${a.id} ${a.email}`).join(', ')}). Name the account by its id or root email.`,
     );
   }
-  const near = accounts.filter((a) => a.name.toLowerCase().includes(q.toLowerCase())).slice(0, 5);
+  // A misspelt name (edit distance 2 at most) or a part of one, in the organization's order.
+  const guess = closest(
+    q,
+    accounts.map((a) => a.name),
+  );
+  const near = accounts
+    .filter((a) => a.name === guess || a.name.toLowerCase().includes(q.toLowerCase()))
+    .slice(0, 5);
   throw new OrgopsError(
     'quarantine-account-not-found',
     `No account in the organization has the id, root email or name ${JSON.stringify(q)}.${near.length ? ` Similar names: ${near.map((a) => `${a.name} (${a.id})`).join(', ')}.` : ''}`,
