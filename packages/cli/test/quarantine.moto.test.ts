@@ -108,7 +108,7 @@ describe('orgops quarantine --backend aws against moto (real SDK over HTTP)', ()
     expect(readFileSync(accountsFile, 'utf8')).toBe(ACCOUNTS);
   }, 60_000);
 
-  it('guards, moves and tags the account as the caller STS names, records it, and a second run changes nothing', async () => {
+  it('guards, moves and tags the account as the caller STS names, records it, a second run changes nothing, and the recorded config plans nothing', async () => {
     // The quarantine RCP was detached from Suspended: the command attaches it again first.
     const backend = await motoBackend(moto);
     const org = backend.organizations;
@@ -142,6 +142,14 @@ describe('orgops quarantine --backend aws against moto (real SDK over HTTP)', ()
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('was already quarantined');
     expect(await live()).toEqual(after);
+
+    // The config as the command recorded it (what merging its pull request brings): nothing to do.
+    const plan = await aws('plan');
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain(`app (${after.id}) held in quarantine since`);
+    expect(plan.stdout).toContain('No changes. The organization matches the config.');
+    const drift = await aws('drift');
+    expect(drift.code).toBe(0);
   }, 60_000);
 
   it('plan and apply from config that still places it in Apps leave it in quarantine; a release moves it out, flagged high', async () => {
@@ -152,6 +160,10 @@ describe('orgops quarantine --backend aws against moto (real SDK over HTTP)', ()
     expect((await aws('apply', '--auto-approve')).code).toBe(0);
     const held = await live();
     expect(held.parent).toBe('Suspended');
+    // Drift keeps saying config has not caught up, and never calls the hold something to revert.
+    const drift = await aws('drift');
+    expect(drift.code).toBe(2);
+    expect(drift.stdout).toContain('held in quarantine, config not caught up (1)');
 
     writeFileSync(
       accountsFile,
