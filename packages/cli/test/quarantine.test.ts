@@ -159,11 +159,16 @@ describe('orgops quarantine against the sandbox, on the example organization', (
     expect(readFileSync(accountsFile, 'utf8')).toBe(config);
   });
 
-  it('with the entry merged, the plan is empty and the review marks the account held', async () => {
+  it('with the entry merged, plan and drift find nothing to do, and plan, drift and review show the account held', async () => {
     const plan = await orgops(args('plan'));
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('Held in quarantine (no plan moves these out; only a release does)');
     expect(plan.stdout).toContain('No changes. The organization matches the config.');
+    const drift = await orgops(args('drift'));
+    expect(drift.code).toBe(0);
+    expect(drift.stdout).toMatch(
+      /No drift[^\n]*\n\nheld in quarantine, as config records \(1\)\n {2}# payments-prod \(\d{12}\) held in quarantine since \S+ by \S+: INC-42: root login 203\.0\.113\.7;/,
+    );
     const review = await orgops(args('plan', '--format', 'markdown'));
     expect(review.stdout).toMatch(
       /### 🔒 Held in quarantine[\s\S]*payments-prod \(\d{12}\) held in quarantine since/,
@@ -181,6 +186,7 @@ describe('orgops quarantine against the sandbox, on the example organization', (
     const drift = await orgops(args('drift'));
     expect(drift.code).toBe(2);
     expect(drift.stdout).toContain('held in quarantine, config not caught up (1)');
+    expect(drift.stdout).not.toContain('Run `orgops apply`');
   });
 
   it('only an explicit release moves it out, flagged high', async () => {

@@ -1,4 +1,10 @@
-import { classifyDrift, isEmptyPlan, renderDriftMarkdown, renderDriftText } from '@orgops/engine';
+import {
+  classifyDrift,
+  heldAccounts,
+  isEmptyPlan,
+  renderDriftMarkdown,
+  renderDriftText,
+} from '@orgops/engine';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { makePlan } from '../make-plan.ts';
@@ -27,7 +33,9 @@ export async function driftCommand(
       `${renderDriftMarkdown(items, orgId)}\n\n${renderPlan(run.plan, 'markdown', { color: false, title: 'Changes orgops apply would make' })}`,
     );
   } else {
-    ctx.io.out(renderDriftText(items, orgId, { color: ctx.io.color }));
+    ctx.io.out(
+      renderDriftText(items, orgId, { color: ctx.io.color, held: heldAccounts(run.plan.reviewContext) }),
+    );
     if (!isEmptyPlan(run.plan))
       ctx.io.out(renderPlan(run.plan, 'text', { color: ctx.io.color, title: 'Drift report' }));
   }

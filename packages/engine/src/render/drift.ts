@@ -1,3 +1,4 @@
+import { type HeldAccount, heldWords } from '../analysis/held-in-quarantine.ts';
 import { DRIFT_CLASS_LABELS, type DriftItem } from '../drift.ts';
 import { painter } from './ansi.ts';
 import { mdCode, mdText } from './inert-markdown.ts';
@@ -16,11 +17,26 @@ function grouped(items: readonly DriftItem[]): [DriftItem['class'], DriftItem[]]
 export function renderDriftText(
   items: readonly DriftItem[],
   organizationId: string,
-  options: { readonly color?: boolean } = {},
+  options: {
+    readonly color?: boolean;
+    /** The plan's held accounts: those config records are listed as held, not as drift. */
+    readonly held?: readonly HeldAccount[];
+  } = {},
 ): string {
   const paint = painter(options.color === true);
   const org = escapeControls(organizationId);
-  if (!items.length) return `${paint('add', '✓')} No drift: organization ${org} matches the config.`;
+  const recorded = (options.held ?? []).filter((a) => a.held.problem === undefined);
+  const heldLines = recorded.length
+    ? [
+        '',
+        paint('strong', `held in quarantine, as config records (${recorded.length})`),
+        ...recorded.map((a) => `  # ${escapeControls(heldWords(a))}`),
+      ]
+    : [];
+  if (!items.length)
+    return [`${paint('add', '✓')} No drift: organization ${org} matches the config.`, ...heldLines].join(
+      '\n',
+    );
   const lines = [paint('strong', `Drift in organization ${org}: ${items.length} difference(s)`)];
   for (const [cls, list] of grouped(items)) {
     lines.push('', paint('change', `${DRIFT_CLASS_LABELS[cls]} (${list.length})`));
@@ -29,10 +45,16 @@ export function renderDriftText(
       if (showsFix(i)) lines.push(`    fix: ${escapeControls(i.remedy)}`);
     }
   }
-  lines.push(
-    '',
-    'Run `orgops apply` to bring the organization back to the config, or change the config to adopt the drift.',
-  );
+  lines.push(...heldLines, '');
+  // A hold is not drift apply reverts: only config catching up (or a release) ends the report.
+  if (items.some((i) => i.class !== 'held-in-quarantine'))
+    lines.push(
+      'Run `orgops apply` to bring the organization back to the config, or change the config to adopt the drift.',
+    );
+  if (items.some((i) => i.class === 'held-in-quarantine'))
+    lines.push(
+      'No apply moves a held account out: record its quarantine in config (merge the pull request `orgops quarantine --open-pr` opened) or release it.',
+    );
   if (items.some(needsConfig))
     lines.push(
       `${DRIFT_CLASS_LABELS['not-in-config']} / ${DRIFT_CLASS_LABELS['cannot-plan']}: \`orgops apply\` refuses until these are resolved; each says how.`,
