@@ -254,6 +254,38 @@ describe('orgops quarantine against the sandbox, on the example organization', (
   }, 60_000);
 });
 
+describe('a plan saved before the quarantine', () => {
+  it('is refused as stale when applied after it, and a fresh plan from that config leaves the account held', async () => {
+    // A reviewed change moves payments-prod to NonProd; the account is quarantined before it is applied.
+    const moved = original.replace(
+      "  email: 'aws+payments-prod@example.com',\n  parent: prod,",
+      "  email: 'aws+payments-prod@example.com',\n  parent: nonProd,",
+    );
+    expect(moved).not.toBe(original);
+    writeFileSync(accountsFile, moved);
+    const saved = join(scratch.dir, 'before-quarantine.json');
+    const plan = await orgops(args('plan', '--out', saved));
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toMatch(/payments-prod[^\n]*\/Workloads\/Prod -> \/Workloads\/NonProd/);
+    expect((await orgops(args('quarantine', 'payments-prod', '--reason', 'INC-50'))).code).toBe(0);
+
+    const stale = await orgops(args('apply', saved, '--auto-approve'));
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('[plan-stale]');
+    expect((await accountIn('payments-prod')).parent).toBe('Suspended');
+    // Without the entry the command wrote, a fresh plan from that config holds it too.
+    writeFileSync(accountsFile, moved);
+    const fresh = await orgops(args('apply', '--auto-approve'));
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toContain(
+      'config places it in /Workloads/NonProd, it stays in /Suspended until released',
+    );
+    expect(fresh.stdout).not.toMatch(/-> \/Workloads\/NonProd/);
+    expect((await accountIn('payments-prod')).parent).toBe('Suspended');
+    writeFileSync(accountsFile, original);
+  }, 60_000);
+});
+
 describe('orgops quarantine when the config cannot be edited', () => {
   const dir = join(scratch.dir, 'helper');
   const file = join(dir, 'index.ts');
