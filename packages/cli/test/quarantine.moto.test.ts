@@ -95,12 +95,44 @@ async function live() {
   }
 }
 
+/** Temporary credentials of a role in `accountId`, from moto's STS (the Query API over HTTP). */
+async function assumeRoleIn(accountId: string): Promise<Record<string, string>> {
+  const body = new URLSearchParams({
+    Action: 'AssumeRole',
+    Version: '2011-06-15',
+    RoleArn: `arn:aws:iam::${accountId}:role/responder`,
+    RoleSessionName: 'responder',
+  });
+  // moto routes by the signing name in the Authorization header and does not check the signature.
+  const authorization = `AWS4-HMAC-SHA256 Credential=${TEST_CREDENTIALS.accessKeyId}/20260101/${TEST_REGION}/sts/aws4_request, SignedHeaders=host, Signature=0`;
+  const xml = await (await fetch(moto.endpoint, { method: 'POST', body, headers: { authorization } })).text();
+  const field = (name: string) => xml.match(new RegExp(`<${name}>([^<]+)</${name}>`))?.[1] ?? '';
+  expect(field('AccessKeyId')).not.toBe('');
+  return {
+    AWS_ACCESS_KEY_ID: field('AccessKeyId'),
+    AWS_SECRET_ACCESS_KEY: field('SecretAccessKey'),
+    AWS_SESSION_TOKEN: field('SessionToken'),
+  };
+}
+
 describe('orgops quarantine --backend aws against moto (real SDK over HTTP)', () => {
-  it('refuses the management account, and --dry-run changes nothing', async () => {
+  it('refuses the management account and a member account’s credentials, and --dry-run changes nothing', async () => {
     const management = await aws('quarantine', '123456789012', '--reason', 'INC-1');
     expect(management.code).toBe(1);
     expect(management.stderr).toContain('[quarantine-management-account]');
     const before = await live();
+    // Credentials of a member account (a responder's role there): only the management account moves accounts.
+    const member = await assumeRoleIn(before.id);
+    const saved = { ...process.env };
+    Object.assign(process.env, member);
+    const refused = await aws('quarantine', 'app', '--reason', 'INC-42').finally(() => {
+      process.env = saved;
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      '[quarantine-not-management-account] These credentials are not the management account’s',
+    );
+    expect(await live()).toEqual(before);
     const dry = await aws('quarantine', 'app', '--reason', 'INC-42', '--dry-run');
     expect(dry.code).toBe(2);
     expect(dry.stdout).toContain(`+ would move app (${before.id})`);

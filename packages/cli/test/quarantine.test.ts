@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { QUARANTINE_ACTIONS } from '@org/policies';
 import { openSandbox } from '@orgops/sandbox';
@@ -326,5 +326,44 @@ export default defineOrganization({
       / {4}quarantine: \{\n {6}reason: 'INC-9',\n {6}at: '\S+',\n {6}by: 'arn:aws:iam::100000000000:user\/sandbox',\n {4}\}/,
     );
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});
+
+describe('orgops quarantine when the config names no quarantine OU', () => {
+  it('refuses before reading the organization, and says what to add', async () => {
+    const dir = join(scratch.dir, 'no-quarantine');
+    const file = join(dir, 'index.ts');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      file,
+      `import { account, defineOrganization, FullAWSAccess, organizationalUnit, organizationRoot } from '@orgops/model';
+export const root = organizationRoot({ policies: [FullAWSAccess] });
+const apps = organizationalUnit('Apps', { parent: root });
+export default defineOrganization({
+  policyTypes: ['SERVICE_CONTROL_POLICY'],
+  root,
+  organizationalUnits: [apps],
+  accounts: [account({ name: 'app-one', email: 'aws+app-one@example.com', parent: apps })],
+  defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
+});
+`,
+    );
+    const sandbox = join(scratch.dir, 'no-quarantine.json');
+    const run = await orgops([
+      'quarantine',
+      'app-one',
+      '--reason',
+      'INC-9',
+      '--config',
+      file,
+      '--sandbox-file',
+      sandbox,
+      '--stats',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `[quarantine-not-configured] The config names no quarantine OU. Add quarantine: defineQuarantine({ organizationalUnit, guardrails }) to defineOrganization(...) in ${file}.`,
+    );
+    expect(existsSync(sandbox)).toBe(false);
   });
 });
