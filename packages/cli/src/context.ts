@@ -4,6 +4,8 @@ import type { BackendOptions } from './open-backend.ts';
 /** Options every command understands. */
 export interface GlobalOptions extends BackendOptions {
   readonly config?: string;
+  /** `plan --account-quota`; every command that plans also reads ORGOPS_ACCOUNT_QUOTA. */
+  readonly accountQuota?: string;
 }
 
 export interface CommandContext {

@@ -1,6 +1,7 @@
 import { analyzePlan, type Plan, planEverything, type Snapshot } from '@orgops/engine';
 import { type Backend, configReadOptions, readSnapshot } from '@orgops/live';
 import { type Diagnostic, OrgopsError } from '@orgops/model';
+import { parseAccountQuota, withAccountQuota } from './account-quota.ts';
 import type { CommandContext, GlobalOptions } from './context.ts';
 import { type LoadedConfig, loadConfig } from './load-config.ts';
 import { type BackendAccess, closeBackend, openBackend } from './open-backend.ts';
@@ -15,6 +16,8 @@ export interface PlanRun {
   readonly elapsedMs: number;
   /** What the planner refused; only `drift` asks for a plan despite them (`refusals: 'report'`). */
   readonly refused: readonly Diagnostic[];
+  /** The account quota the user gave (`--account-quota`, ORGOPS_ACCOUNT_QUOTA), used instead of the one read. */
+  readonly accountQuota?: number;
 }
 
 /**
@@ -30,6 +33,8 @@ export async function makePlan(
   access: BackendAccess = {},
 ): Promise<PlanRun> {
   const started = Date.now();
+  // Checked before anything is read: bad input changes nothing and costs no AWS call.
+  const accountQuota = parseAccountQuota(options.accountQuota ?? ctx.env.ORGOPS_ACCOUNT_QUOTA);
   const loaded = await loadValidConfig(ctx, options);
   const backend = await openBackend(options, ctx.cwd, access);
   try {
@@ -37,10 +42,11 @@ export async function makePlan(
       `Reading the ${backend.kind === 'sandbox' ? 'sandbox' : 'AWS'} organization (${backend.location})...`,
     );
     await warnIfDelegatedAdministrator(ctx, backend);
-    const snapshot = await readSnapshot(backend, {
+    const read = await readSnapshot(backend, {
       ...configReadOptions(loaded.desired),
       onProgress: (m: string) => ctx.io.progress(`  ${m}`),
     });
+    const snapshot = withAccountQuota(read, accountQuota);
     const result = planEverything({
       desired: loaded.desired,
       snapshot,
@@ -56,7 +62,15 @@ export async function makePlan(
         `The plan cannot be made: ${countLine(refused.length, plan.warnings.length)}. Nothing was changed.`,
       );
     }
-    return { plan, snapshot, backend, loaded, elapsedMs: Date.now() - started, refused };
+    return {
+      plan,
+      snapshot,
+      backend,
+      loaded,
+      elapsedMs: Date.now() - started,
+      refused,
+      ...(accountQuota === undefined ? {} : { accountQuota }),
+    };
   } catch (err) {
     if (access.write) await closeBackend(backend);
     throw err;

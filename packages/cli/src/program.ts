@@ -26,9 +26,29 @@ orgops's output and the exit code is orgops's own; \`pnpm exec orgops\` is the s
   pnpm orgops drift                    report changes made outside orgops
   pnpm orgops quarantine ACCOUNT -r TEXT   contain a compromised account now (incident response)
 
-Exit codes: 0 no changes, 2 changes or drift, 1 error, 130 interrupted (Ctrl-C).
+Exit codes: 0 no changes, 2 changes or drift, 1 error, 3 the rehearsal (plan --rehearse) found
+changes AWS would refuse or a plan that does not converge, 130 interrupted (Ctrl-C).
 Environment: NO_COLOR disables colour; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL are honoured
 with --backend aws; ORGOPS_BACKEND sets the default backend.`;
+
+const PLAN_HELP = `
+Examples:
+  pnpm orgops plan
+  pnpm orgops plan --format json | jq .summary
+  pnpm orgops plan --format markdown --out plan.json > plan.md
+  pnpm orgops plan --backend aws --profile org-management --stats
+  pnpm orgops plan --backend aws --rehearse --out plan.json
+
+Exit codes: 0 no changes, 2 changes, 1 error, 3 --rehearse found a blocking problem: a change AWS
+would refuse (each is listed with AWS's error code and the fix, at the top of the plan) or a plan
+that does not converge (planning again after applying it to the twin still finds changes).
+
+--rehearse seeds the twin from the plan's own read: it makes no AWS call, read or write. The twin
+cannot know what the read does not contain (identity-store principals the config does not name,
+CreateAccount requests in progress, when suspended accounts were closed), failures AWS reports
+later (an account that fails to provision, a permission set whose customer-managed policy is
+missing in an account), or quotas raised by a support case that Service Quotas does not show:
+give the account quota with --account-quota.`;
 
 /** Builds the CLI. Each action resolves to an exit code through `setExit`. */
 export function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Command {
@@ -77,10 +97,15 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .addOption(format())
     .option('-o, --out <file>', 'save the plan, to apply exactly it later with `orgops apply FILE`')
     .option('--stats', 'print API calls per operation and the time taken (stderr)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  pnpm orgops plan\n  pnpm orgops plan --format json | jq .summary\n  pnpm orgops plan --format markdown --out plan.json > plan.md\n  pnpm orgops plan --backend aws --profile org-management --stats',
+    .option(
+      '--rehearse',
+      'apply the plan to an in-memory twin of the organization (AWS rules, no AWS calls), then plan again; report each change AWS would refuse (exit 3)',
     )
+    .option(
+      '--account-quota <n>',
+      "the organization's account quota, when AWS raised it by a support case that Service Quotas does not show; the plan's quota check and the rehearsal use it instead of the quota read (default: ORGOPS_ACCOUNT_QUOTA, which every command that plans reads)",
+    )
+    .addHelpText('after', PLAN_HELP)
     .action(run((opts) => planCommand(ctx, opts)));
 
   withGlobals(program.command('apply'))

@@ -2,6 +2,7 @@ import type { Diagnostic } from '@orgops/model';
 import type { ReviewContext } from './analysis/review-context.ts';
 import type { PlanAnalysis } from './analysis/types.ts';
 import type { Change } from './change.ts';
+import type { PlanRehearsal } from './rehearsal.ts';
 
 /**
  * Version of the plan file format; loading refuses any other. 2 added the review context and the
@@ -78,6 +79,11 @@ export interface Plan {
   readonly analysis: PlanAnalysis;
   /** Counts of the changes; recomputed on load like `analysis`. */
   readonly summary: PlanSummary;
+  /**
+   * The rehearsal on a twin of the organization (`orgops plan --rehearse`); absent when none ran.
+   * Covered by the integrity digests and bound to the changes by their digest.
+   */
+  readonly rehearsal?: PlanRehearsal;
   /** Digests that loading the plan verifies, so an edited plan is refused. */
   readonly integrity: PlanIntegrity;
 }
@@ -104,8 +110,8 @@ export interface PlanIntegrity {
   /** `changeDigest` of each change in plan order, with its address, so an edit can be named. */
   readonly perChange: readonly { readonly address: string; readonly digest: string }[];
   /** One digest per section: `header` is the tool and limits versions and the creation time,
-   *  `phases` the phase names and their sizes. */
-  readonly sections: Readonly<Record<IntegritySection, string>>;
+   *  `phases` the phase names and their sizes; `rehearsal` only when the plan was rehearsed. */
+  readonly sections: Readonly<Record<IntegritySection, string>> & { readonly rehearsal?: string };
 }
 
 export interface PlanSummary {

@@ -1,6 +1,6 @@
 export { type ClientOptions, createGitHub, type GitHub } from './client.ts';
 export { type ApplyOptions, githubApply } from './commands/apply.ts';
-export { type CommentOptions, githubComment } from './commands/comment.ts';
+export { type CommentOptions, githubComment, REHEARSAL_BLOCKED_EXIT } from './commands/comment.ts';
 export { type DriftOptions, githubDrift } from './commands/drift.ts';
 export { ACTIONS_VARIABLES, type ActionsEnv, readActionsEnv } from './env.ts';
 export type { PipelineHost } from './host.ts';

@@ -37,12 +37,18 @@ export function reviewRecordOf(plan: Plan, ctx: ReviewContext): ReviewRecord {
   };
 }
 
-function header(record: ReviewRecord, ctx: ReviewContext): string {
+function header(record: ReviewRecord, ctx: ReviewContext, plan: Plan): string {
   return [
     encodeRecord(record),
     `> **orgops review** of organization ${mdCode(record.organizationId)}, planned at commit ${mdCode(record.head.slice(0, 12))} (head of this pull request; merge preview ${mdCode(record.plannedAt.slice(0, 12))}).`,
     `> Changes digest ${mdCode(record.changesDigest)} (${record.changeCount} change${record.changeCount === 1 ? '' : 's'}), from [plan run ${record.runId}, attempt ${record.runAttempt}](${ctx.runUrl}), artifact ${mdCode(record.artifact)}.`,
     '> Merging applies exactly these changes. Anything else (an out-of-band change, a newer commit on main) stops the apply before it writes.',
+    // The verdict itself leads the review below; only its absence needs saying here.
+    ...(plan.rehearsal
+      ? []
+      : [
+          '> ⚠️ **Not rehearsed**: this plan was made without `--rehearse`, so nothing checked it against AWS’s rules on a twin of the organization.',
+        ]),
     '',
     '',
   ].join('\n');
@@ -54,14 +60,14 @@ function header(record: ReviewRecord, ctx: ReviewContext): string {
  * the job summary and the artifact, and keeps summary, risks and access tables.
  */
 export function renderReviewComment(plan: Plan, ctx: ReviewContext): string {
-  const head = header(reviewRecordOf(plan, ctx), ctx);
+  const head = header(reviewRecordOf(plan, ctx), ctx, plan);
   const hint = `The full review is in the job summary of [the plan run](${ctx.runUrl}); the plan is its artifact \`${ctx.artifact}\` (\`orgops show plan.json\` prints it).`;
   return `${head}${renderPlanMarkdown(plan, { maxChars: COMMENT_BUDGET - head.length, fullPlanHint: hint })}`;
 }
 
 /** The full review for the job summary: everything, within the summary's 1 MiB. */
 export function renderReviewSummary(plan: Plan, ctx: ReviewContext): string {
-  const head = header(reviewRecordOf(plan, ctx), ctx);
+  const head = header(reviewRecordOf(plan, ctx), ctx, plan);
   const hint = `The plan is the artifact \`${ctx.artifact}\` of this run (\`orgops show plan.json\` prints it).`;
   // Characters are at most 4 bytes of UTF-8; the summary writer enforces the byte limit exactly.
   return `${head}${renderPlanMarkdown(plan, { maxChars: Math.floor(STEP_SUMMARY_MAX_BYTES / 2), fullPlanHint: hint })}`;

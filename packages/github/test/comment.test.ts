@@ -76,6 +76,43 @@ describe('orgops github comment', () => {
     expect(fake.repo.commentsOn(4)).toHaveLength(1);
   });
 
+  it('shows the rehearsal at the top of a rehearsed plan’s review, and says so when a plan was not rehearsed', async () => {
+    pipe.desired = desiredOf(orgConfig({ ous: ['Sandbox'], accounts: { app: 'app@example.com' } }));
+    const plain = await pipe.planJob(5, sha('plain'));
+    expect(plain.code).toBe(0);
+    expect(fake.repo.commentsOn(5)[0]?.body).toContain('> ⚠️ **Not rehearsed**');
+
+    const rehearsed = await pipe.planJob(5, sha('rehearsed'), { rehearse: {} });
+    expect(rehearsed.code).toBe(0);
+    const body = fake.repo.commentsOn(5)[0]?.body ?? '';
+    expect(body).not.toContain('Not rehearsed');
+    expect(body).toMatch(/✅ \*\*Rehearsed: \d+ changes applied, converges\.\*\*/);
+    expect(body.indexOf('Rehearsed:')).toBeLessThan(body.indexOf('### Risks'));
+    expect(pipe.summary()).toContain('Rehearsed:');
+  });
+
+  it('fails the plan run (exit 3) after posting a review whose rehearsal blocks the plan, and apply then refuses it', async () => {
+    // The sandbox seed holds one account; a twin told a quota of 1 refuses the new one.
+    pipe.desired = desiredOf(orgConfig({ accounts: { app: 'app@example.com' } }));
+    const { code, run } = await pipe.planJob(6, sha('blocked'), { rehearse: { maxAccounts: 1 } });
+    expect(code).toBe(3);
+    expect(run.conclusion).toBe('failure');
+    const body = fake.repo.commentsOn(6)[0]?.body ?? '';
+    expect(body).toContain('> [!CAUTION]');
+    expect(body).toContain('**Rehearsal blocked: AWS would refuse 1 of');
+    expect(body).toContain(
+      '`account/app@example.com` (create): organizations:CreateAccount: ACCOUNT\\_LIMIT\\_EXCEEDED',
+    );
+    expect(body.indexOf('[!CAUTION]')).toBeLessThan(body.indexOf('**Plan:'));
+    expect(pipe.err.join('\n')).toContain('the review lists them at the top');
+
+    pipe.merge(6, sha('blocked'), sha('m6'));
+    const apply = await pipe.applyJob(sha('m6'));
+    expect(apply.code).toBe(1);
+    expect(pipe.err.join('\n')).toMatch(/#6: plan run \d+ did not succeed \(failure\)/);
+    expect(pipe.backend.exportState().accounts.map((a) => a.name)).toEqual(['management']);
+  });
+
   it('says which variables are missing and what sets them', async () => {
     const { githubComment } = await import('../src/index.ts');
     const host = {

@@ -7,10 +7,16 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzePlan, type Plan, parsePlan, plan, serializePlan } from '@orgops/engine';
+import { analyzePlan, type Plan, parsePlan, plan, type Snapshot, serializePlan } from '@orgops/engine';
 import { applyPlan, readSnapshot } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, OrgopsError, validateConfig } from '@orgops/model';
-import { createSandbox, type SandboxBackend, seedState } from '@orgops/sandbox';
+import {
+  createSandbox,
+  rehearsePlan,
+  type SandboxBackend,
+  seedState,
+  type TwinOptions,
+} from '@orgops/sandbox';
 import { strToU8, zipSync } from 'fflate';
 import {
   githubApply,
@@ -43,7 +49,11 @@ export interface Pipeline {
   planJob(
     pr: number,
     headSha: string,
-    options?: { conclusion?: 'success' | 'failure' },
+    options?: {
+      conclusion?: 'success' | 'failure';
+      /** Plan with `--rehearse`, the twin told these options. */
+      rehearse?: TwinOptions;
+    },
   ): Promise<{ code: number; run: FakeRun }>;
   /** Lands a pull request: a merge commit on main whose parent is the previous main. */
   merge(pr: number, headSha: string, mergeSha: string): void;
@@ -78,7 +88,7 @@ export function createPipeline(
   fake.repo.addCommit(mainTip, []);
 
   const state = { desired };
-  const makePlan = async (): Promise<Plan> => {
+  const planWithSnapshot = async (): Promise<{ plan: Plan; snapshot: Snapshot }> => {
     const snapshot = await readSnapshot(backend, {
       principals: state.desired.assignments.map((a) => a.principal),
     });
@@ -89,7 +99,13 @@ export function createPipeline(
       analyze: analyzePlan,
     });
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-    return result.value;
+    return { plan: result.value, snapshot };
+  };
+  const makePlan = async (): Promise<Plan> => (await planWithSnapshot()).plan;
+  /** `orgops plan --rehearse`: the plan with its rehearsal on a twin of the sandbox. */
+  const rehearsedPlan = async (twin: TwinOptions): Promise<Plan> => {
+    const made = await planWithSnapshot();
+    return (await rehearsePlan({ ...made, desired: state.desired, toolVersion: TOOL_VERSION, twin })).plan;
   };
   const parse = (text: string, name: string): Plan => {
     const parsed = parsePlan(text, name, TOOL_VERSION);
@@ -162,7 +178,8 @@ export function createPipeline(
       const payload = {
         pull_request: { number: pr, head: { sha: headSha, repo: { full_name: `${OWNER}/${REPO}` } } },
       };
-      writeFileSync(join(dir, 'plan.json'), serializePlan(await makePlan()));
+      const made = options.rehearse ? await rehearsedPlan(options.rehearse) : await makePlan();
+      writeFileSync(join(dir, 'plan.json'), serializePlan(made));
       const artifactDir = `review-${run.id}`;
       const code = await githubComment(
         host(envFor(run, 'pull_request', payload, sha(`merge-preview-${headSha}`))),

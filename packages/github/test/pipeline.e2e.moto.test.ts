@@ -166,6 +166,8 @@ beforeAll(async () => {
       ORGOPS_PLAN_ROLE_ARN: 'arn:aws:iam::123456789012:role/orgops-plan',
       ORGOPS_APPLY_ROLE_ARN: 'arn:aws:iam::123456789012:role/orgops-apply',
       ORGOPS_DRIFT_ROLE_ARN: 'arn:aws:iam::123456789012:role/orgops-drift',
+      // Optional; GitHub gives an unset variable as the empty string.
+      ORGOPS_ACCOUNT_QUOTA: '',
     },
     roles: {
       'plan.yml': 'ORGOPS_PLAN_ROLE_ARN',
@@ -183,7 +185,7 @@ afterAll(async () => {
 describe('the workflows, end to end, against moto and the fake GitHub', () => {
   it('reads the orgops commands from the workflow files', () => {
     expect(orgopsCommands('plan.yml', 'plan')).toEqual([
-      'pnpm -s orgops plan --backend aws --out plan.json || test $? -eq 2',
+      'pnpm -s orgops plan --backend aws --rehearse --out plan.json || test $? -eq 2 -o $? -eq 3',
       'pnpm -s orgops github comment plan.json --backend aws',
     ]);
     expect(orgopsCommands('apply.yml', 'apply')).toEqual(['pnpm -s orgops github apply --backend aws']);
@@ -208,6 +210,8 @@ describe('the workflows, end to end, against moto and the fake GitHub', () => {
     expect(review()).toHaveLength(1);
     expect(review()[0]?.id).toBe(id);
     expect(review()[0]?.body).toContain('ou /Tools');
+    // Every plan is rehearsed on a twin of the (moto) organization, and the review says how it went.
+    expect(review()[0]?.body).toMatch(/✅ \*\*Rehearsed: \d+ changes applied, converges\.\*\*/);
     expect(second.summary).toContain('### Access changes');
 
     // The merge applies exactly the reviewed changes.

@@ -2,6 +2,8 @@ export { createSandbox, type OpenSandboxOptions, openSandbox, type SandboxBacken
 export { PAGE_SIZE, type SandboxOptions } from './context.ts';
 export type { FileLock, LockHolder, LockOptions } from './file-lock.ts';
 export { checkSandboxState, type StateProblem, sandboxStateSchema } from './file-schema.ts';
+export { fixFor, type RefusedCall } from './rehearsal-fixes.ts';
+export { type RehearseInput, type RehearseResult, rehearsePlan } from './rehearse.ts';
 export {
   FULL_AWS_ACCESS_ID,
   newOrganizationId,
@@ -20,3 +22,4 @@ export {
   SEED_USERS,
   seedState,
 } from './state.ts';
+export { type TwinAssumption, type TwinOptions, type TwinSeed, twinState } from './twin.ts';

@@ -85,7 +85,7 @@ export function registerGithubCommands(
 
   withGlobals(github.command('comment'))
     .description(
-      'On a pull request: keep one review comment (edited in place), write the full review to the job summary, and leave the review artifact.',
+      'On a pull request: keep one review comment (edited in place), write the full review to the job summary, and leave the review artifact. Exits 3, after posting, when the plan was rehearsed (`orgops plan --rehearse`) and the rehearsal blocks it.',
     )
     .argument('<planfile>', 'a plan saved with `orgops plan --out`')
     .option(

@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isEmptyPlan, serializePlan } from '@orgops/engine';
+import { isEmptyPlan, rehearsalBlocks, serializePlan } from '@orgops/engine';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { makePlan } from '../make-plan.ts';
+import { formatRehearsalStats, rehearseRun } from '../rehearse.ts';
 import { parseFormat, renderPlan } from '../render.ts';
 import { formatStats } from '../stats.ts';
 
@@ -11,21 +12,33 @@ export interface PlanOptions extends GlobalOptions {
   readonly out?: string;
   readonly format: string;
   readonly stats?: boolean;
+  readonly rehearse?: boolean;
 }
 
-/** `orgops plan`: exit 0 when the organization matches the config, 2 when there are changes. */
+/**
+ * `orgops plan`: exit 0 when the organization matches the config, 2 when there are changes, 3 when
+ * `--rehearse` found changes AWS would refuse or a plan that does not converge.
+ */
 export async function planCommand(ctx: CommandContext, options: PlanOptions): Promise<number> {
   const format = parseFormat(options.format);
   const run = await makePlan(ctx, options);
-  ctx.io.out(renderPlan(run.plan, format, { color: ctx.io.color }));
+  const rehearsal = options.rehearse
+    ? await rehearseRun(ctx, run, { maxAccounts: run.accountQuota })
+    : undefined;
+  const plan = rehearsal?.plan ?? run.plan;
+  ctx.io.out(renderPlan(plan, format, { color: ctx.io.color }));
   if (options.out) {
     const file = resolve(ctx.cwd, options.out);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, serializePlan(run.plan));
+    writeFileSync(file, serializePlan(plan));
     ctx.io.progress(
       `Saved the plan to ${options.out}. Apply exactly this plan with: orgops apply ${options.out}`,
     );
   }
-  if (options.stats) ctx.io.err(formatStats(run.backend.stats(), run.elapsedMs, run.snapshot));
-  return isEmptyPlan(run.plan) ? EXIT.ok : EXIT.changes;
+  if (options.stats)
+    ctx.io.err(
+      `${formatStats(run.backend.stats(), run.elapsedMs, run.snapshot)}${rehearsal ? formatRehearsalStats(rehearsal) : ''}`,
+    );
+  if (rehearsalBlocks(plan)) return EXIT.rehearsalBlocked;
+  return isEmptyPlan(plan) ? EXIT.ok : EXIT.changes;
 }

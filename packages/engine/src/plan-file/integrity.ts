@@ -99,12 +99,34 @@ export function integrityProblems(plan: Plan, file: string): Diagnostic[] {
       altered(`${SECTION_WORDS[section]} altered after the plan was made.`, SECTION_PATH[section]);
     }
   }
+  problems.push(...rehearsalProblems(plan, now.rehearsal, file));
   return problems;
 }
 
-function sectionDigests(plan: Sealable): Record<IntegritySection, string> {
+/**
+ * A rehearsal must be the one the plan was sealed with, and of exactly these changes: a review can
+ * then never show a rehearsal that did not happen, nor one of other changes.
+ */
+function rehearsalProblems(plan: Plan, now: string | undefined, file: string): Diagnostic[] {
+  const stored = plan.integrity.sections.rehearsal;
+  const problem = (message: string): Diagnostic =>
+    diagnostic('error', 'plan-file-altered', { message: `${file}: ${message}`, path: 'rehearsal', fix: FIX });
+  if (now !== stored) {
+    if (stored === undefined) return [problem('a rehearsal was added after the plan was made.')];
+    if (now === undefined) return [problem("the plan's rehearsal was removed after the plan was made.")];
+    return [problem("the plan's rehearsal was altered after the plan was made.")];
+  }
+  if (plan.rehearsal && plan.rehearsal.changesDigest !== changesDigest(changesOf(plan)))
+    return [problem('the rehearsal is of other changes than the ones in the plan.')];
+  return [];
+}
+
+type SectionDigests = Record<IntegritySection, string> & { rehearsal?: string };
+
+function sectionDigests(plan: Sealable): SectionDigests {
   const of = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex');
   return {
+    ...(plan.rehearsal ? { rehearsal: of(plan.rehearsal) } : {}),
     header: of({
       toolVersion: plan.toolVersion,
       limitsVersion: plan.limitsVersion,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { INTEGRITY_SECTIONS, PHASES, PLAN_FORMAT_VERSION, type Plan } from '../plan.ts';
 import { ACTIONS, changeSchema } from './change-schema.ts';
+import { rehearsalSchema } from './rehearsal-schema.ts';
 import { analysisSchema, reviewContextSchema } from './review-schema.ts';
 import type { SchemaMatches } from './schema-types.ts';
 
@@ -50,9 +51,12 @@ export const integritySchema = z
       'changesDigest of every change in plan order; the pull-request review prints it.',
     ),
     perChange: z.array(z.strictObject({ address: z.string(), digest: sha256Hex })),
-    sections: z.strictObject(
-      Object.fromEntries(INTEGRITY_SECTIONS.map((s) => [s, sha256Hex])) as SectionShape,
-    ),
+    sections: z.strictObject({
+      ...(Object.fromEntries(INTEGRITY_SECTIONS.map((s) => [s, sha256Hex])) as SectionShape),
+      rehearsal: sha256Hex
+        .optional()
+        .describe('Digest of the rehearsal; present exactly when the plan has one.'),
+    }),
   })
   .meta({
     id: 'Integrity',
@@ -87,6 +91,7 @@ export const planSchema = z
       total: z.number().int().nonnegative(),
       byAction: z.partialRecord(z.enum(ACTIONS), z.number().int().nonnegative()),
     }),
+    rehearsal: rehearsalSchema.optional(),
     integrity: integritySchema,
   })
   .meta({

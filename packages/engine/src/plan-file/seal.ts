@@ -1,8 +1,11 @@
+import { OrgopsError } from '@orgops/model';
 import type { AnalysisInput } from '../analysis/context.ts';
 import { type ReviewDesired, type ReviewSnapshot, reviewContextOf } from '../analysis/review-context.ts';
 import type { PlanAnalysis } from '../analysis/types.ts';
 import type { Change } from '../change.ts';
 import { changesOf, PLAN_FORMAT_VERSION, type Plan, type PlanSummary } from '../plan.ts';
+import type { PlanRehearsal } from '../rehearsal.ts';
+import { changesDigest } from './changes-digest.ts';
 import { planIntegrity, type Sealable } from './integrity.ts';
 
 /** The parts of a plan the planner decides; {@link sealPlan} derives the rest. */
@@ -38,6 +41,23 @@ export function sealPlan(
     summary: summarize(changes),
     integrity: planIntegrity(sealable),
   };
+}
+
+/**
+ * The plan with its rehearsal, resealed so the digests cover it. The rehearsal must be of exactly
+ * the plan's changes: anything else is a bug in the caller, never something to save.
+ */
+export function withRehearsal(plan: Plan, rehearsal: PlanRehearsal): Plan {
+  const digest = changesDigest(changesOf(plan));
+  if (rehearsal.changesDigest !== digest)
+    throw new OrgopsError(
+      'rehearsal-of-other-changes',
+      `The rehearsal is of changes ${rehearsal.changesDigest}, not of this plan's ${digest}.`,
+      'internal',
+    );
+  const { integrity: _integrity, analysis, summary, ...rest } = plan;
+  const sealable: Sealable = { ...rest, rehearsal: jsonCopy(rehearsal) };
+  return { ...sealable, analysis, summary, integrity: planIntegrity(sealable) };
 }
 
 export function summarize(changes: readonly Change[]): PlanSummary {

@@ -72,6 +72,8 @@ describe('the account quota at plan time', () => {
     expect(err.path).toBe('accounts[new1]');
     expect(err.fix).toContain('"Default maximum number of accounts" (L-29A0C5DF)');
     expect(err.fix).toContain('us-east-1');
+    // A quota raised by a support case that Service Quotas does not show can be given to orgops.
+    expect(err.fix).toContain('--account-quota or ORGOPS_ACCOUNT_QUOTA');
   });
 
   it('allows a plan that fits exactly, and counts suspended accounts but not closed ones', () => {
@@ -110,6 +112,7 @@ describe('the account quota at plan time', () => {
     const warning = result.warnings.find((w) => w.code === 'account-quota-unknown');
     expect(warning?.message).toContain('AccessDeniedException on servicequotas:GetServiceQuota');
     expect(warning?.fix).toContain('servicequotas:GetServiceQuota');
+    expect(warning?.fix).toContain('--account-quota or ORGOPS_ACCOUNT_QUOTA');
   });
 
   it('says nothing when the plan creates no account', () => {

@@ -23,7 +23,7 @@ export function checkAccountQuota(desired: DesiredState, snapshot: Snapshot, out
     out.warn('account-quota-unknown', {
       message: `The plan creates ${creates.length} account(s), but the organization's account quota could not be read (${why}), so it is not checked before apply.`,
       path: 'accounts',
-      fix: `Allow the plan role ${where.permission}, or compare the number of accounts with the quota yourself (${where.place}).`,
+      fix: `Allow the plan role ${where.permission}, or compare the number of accounts with the quota yourself (${where.place}) and give it with --account-quota or ORGOPS_ACCOUNT_QUOTA.`,
     });
     return;
   }
@@ -51,7 +51,7 @@ function quotaHome(snapshot: Snapshot): { raise: string; place: string; permissi
       permission: 'nothing more',
     };
   return {
-    raise: `from the management account, request an increase of "Default maximum number of accounts" (${LIMITS.organizations.accountQuotaCode}) for AWS Organizations in Service Quotas, region us-east-1`,
+    raise: `from the management account, request an increase of "Default maximum number of accounts" (${LIMITS.organizations.accountQuotaCode}) for AWS Organizations in Service Quotas, region us-east-1; if AWS already raised it through a support case that Service Quotas does not show, give it with --account-quota or ORGOPS_ACCOUNT_QUOTA`,
     place: `Service Quotas, us-east-1, AWS Organizations, ${LIMITS.organizations.accountQuotaCode}`,
     permission: 'servicequotas:GetServiceQuota and servicequotas:GetAWSDefaultServiceQuota',
   };

@@ -7,6 +7,7 @@ import { changesOf, type Plan } from '../plan.ts';
 import { diffBody, phaseSections } from './body.ts';
 import { DEFAULT_TITLE, provenanceWords, targetWords, type ViewOptions } from './header.ts';
 import { mdCode, mdText } from './inert-markdown.ts';
+import { rehearsalMarkdown } from './rehearsal.ts';
 import { summaryLine } from './symbols.ts';
 
 export interface MarkdownOptions extends ViewOptions {
@@ -45,6 +46,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     const head: string[] = [
       `## ${mdText(`${options.title ?? DEFAULT_TITLE}: ${targetWords(plan.target)}`)}`,
       '',
+      ...capped(rehearsalMarkdown(plan), cap, 'refusals'),
     ];
     head.push(`**${summaryLine(changes)}**${riskCount(risks)}`, '');
     head.push(...capped(heldSection(plan), cap, 'accounts'));

@@ -3,6 +3,7 @@ import { changesOf, type Plan } from '../plan.ts';
 import { type Paint, painter, type Tone } from './ansi.ts';
 import { phaseSections, terminalBody } from './body.ts';
 import { DEFAULT_TITLE, provenanceWords, targetWords, type ViewOptions } from './header.ts';
+import { rehearsalTextLines } from './rehearsal.ts';
 import { escapeControls } from './safe-text.ts';
 import { legendEntries, summaryLine } from './symbols.ts';
 
@@ -33,6 +34,7 @@ export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
     paint('strong', '='.repeat(title.length)),
     paint('note', provenanceWords(plan)),
     '',
+    ...rehearsalTextLines(plan, paint),
   ];
 
   lines.push(...terminalBody(phaseSections(plan), paint));

@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { rehearsalBlocks } from '@orgops/engine';
 import { OrgopsError } from '@orgops/model';
 import { createGitHub, repoOf } from '../client.ts';
 import { upsertComment } from '../comments.ts';
@@ -59,5 +60,17 @@ export async function githubComment(
     `${result.action === 'created' ? 'Posted' : result.action === 'updated' ? 'Updated' : 'Kept'} the review on pull request #${pr.number}: ${result.url}`,
   );
   if (!plan.phases.some((p) => p.changes.length > 0)) host.io.progress('The plan has no changes.');
+  if (rehearsalBlocks(plan)) {
+    host.io.err(
+      'The rehearsal found changes AWS would refuse, or a plan that does not converge: the review lists them at the top. Failing the plan run, so the pull request is not applied.',
+    );
+    return REHEARSAL_BLOCKED_EXIT;
+  }
   return 0;
 }
+
+/**
+ * Exit code of a review whose rehearsal blocks the plan: the CLI's `EXIT.rehearsalBlocked`, so the
+ * plan job fails (and apply, which trusts only a successful plan run, refuses the pull request).
+ */
+export const REHEARSAL_BLOCKED_EXIT = 3;

@@ -8,9 +8,9 @@ import {
 } from '@orgops/engine';
 import { OrgopsError } from '@orgops/model';
 import { KeyedQueue, Limiter } from '../concurrency.ts';
-import type { Backend, CallStats } from '../ports.ts';
+import { type Backend, type CallStats, ServiceError } from '../ports.ts';
 import { readSnapshot } from '../reader/read-snapshot.ts';
-import { ApplyContext, NotStarted } from './context.ts';
+import { ApplyContext, AsyncRequestFailed, NotStarted } from './context.ts';
 import { executeIdentityCenterChange, type IdentityCenterGates } from './execute-identity-center.ts';
 import { type Executed, executeOrganizationChange } from './execute-organization.ts';
 import type { ApplyError, ApplyOptions, ApplyResult, ChangeOutcome, OutcomeStatus } from './types.ts';
@@ -105,6 +105,7 @@ export async function applyPlan(
       const error = toApplyError(err);
       outcomes.set(change, { phase, address: change.address, change, status: 'failed', error });
       emit({ kind: 'failed', address: change.address, error });
+      if (options.continueAfterFailure) return;
       if (!halted) emit({ kind: 'halt', message: 'stopping: no new changes start after a failure' });
       halted = true;
       ctx.halted = true;
@@ -221,7 +222,21 @@ function unknownChange(change: Change): never {
 }
 
 function toApplyError(err: unknown): ApplyError {
+  if (err instanceof AsyncRequestFailed)
+    return {
+      code: err.code,
+      message: err.message,
+      operation: err.operation,
+      ...(err.reason ? { reason: err.reason } : {}),
+    };
   if (err instanceof OrgopsError) return { code: err.code, message: err.message };
+  if (err instanceof ServiceError)
+    return {
+      code: err.code,
+      ...(err.reason ? { reason: err.reason } : {}),
+      message: err.message,
+      operation: `${err.service}:${err.operation}`,
+    };
   if (
     err &&
     typeof err === 'object' &&

@@ -11,6 +11,24 @@ export class NotStarted extends Error {
   override readonly name = 'NotStarted';
 }
 
+/**
+ * An asynchronous request (CreateAccount, an assignment, provisioning) that AWS accepted and then
+ * failed: the call succeeded, the failure shows only in the request's status.
+ */
+export class AsyncRequestFailed extends OrgopsError {
+  override readonly name = 'AsyncRequestFailed';
+  constructor(
+    code: string,
+    message: string,
+    /** `service:Operation` that started the request. */
+    readonly operation: string,
+    /** The status's failure reason when AWS gives a code for it (CreateAccount does). */
+    readonly reason?: string,
+  ) {
+    super(code, message, 'internal');
+  }
+}
+
 const RETRYABLE = ['ConcurrentModificationException', 'TooManyRequestsException', 'ThrottlingException'];
 
 /**

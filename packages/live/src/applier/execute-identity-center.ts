@@ -6,10 +6,9 @@ import type {
   PermissionSetProvision,
   PermissionSetUpdate,
 } from '@orgops/engine';
-import { OrgopsError } from '@orgops/model';
 import type { KeyedQueue, Limiter } from '../concurrency.ts';
 import type { AsyncStatus } from '../ports.ts';
-import { type ApplyContext, NotStarted } from './context.ts';
+import { type ApplyContext, AsyncRequestFailed, NotStarted } from './context.ts';
 import type { Executed } from './execute-organization.ts';
 
 /** Shared gates for Identity Center work within one apply. */
@@ -131,12 +130,13 @@ async function updatePermissionSet(ctx: ApplyContext, c: PermissionSetUpdate): P
   return {};
 }
 
-function failedStatus(what: string, status: AsyncStatus): OrgopsError {
-  // A 200 from the call is not success: the failure only shows in the request status.
-  return new OrgopsError(
+function failedStatus(what: string, status: AsyncStatus, operation: string): AsyncRequestFailed {
+  // A 200 from the call is not success: the failure only shows in the request status. Identity
+  // Center's failure reasons are prose, not codes, so they stay in the message.
+  return new AsyncRequestFailed(
     'async-failed',
     `${what} failed: ${status.failureReason ?? 'no reason given'}.`,
-    'internal',
+    operation,
   );
 }
 
@@ -175,7 +175,11 @@ async function provision(
             (s) => s.status !== 'IN_PROGRESS',
           );
           if (final.status === 'FAILED')
-            throw failedStatus(`Provisioning ${c.name} in ${ref.name} (${accountId})`, final);
+            throw failedStatus(
+              `Provisioning ${c.name} in ${ref.name} (${accountId})`,
+              final,
+              'sso-admin:ProvisionPermissionSet',
+            );
         }),
       );
     }),
@@ -219,7 +223,12 @@ async function assignment(
           ),
         (s) => s.status !== 'IN_PROGRESS',
       );
-      if (final.status === 'FAILED') throw failedStatus(what, final);
+      if (final.status === 'FAILED')
+        throw failedStatus(
+          what,
+          final,
+          c.action === 'create' ? 'sso-admin:CreateAccountAssignment' : 'sso-admin:DeleteAccountAssignment',
+        );
       return {};
     }),
   );

@@ -9,9 +9,8 @@ import type {
   PolicyUpdate,
   TagDiff,
 } from '@orgops/engine';
-import { OrgopsError } from '@orgops/model';
 import { isServiceError } from '../ports.ts';
-import type { ApplyContext } from './context.ts';
+import { type ApplyContext, AsyncRequestFailed } from './context.ts';
 
 /** Result of one executed change: a note for the user when something was left out. */
 export interface Executed {
@@ -71,10 +70,11 @@ async function createAccount(ctx: ApplyContext, c: AccountCreate): Promise<Execu
     (s) => s.state !== 'IN_PROGRESS',
   );
   if (final.state === 'FAILED' || !final.accountId)
-    throw new OrgopsError(
+    throw new AsyncRequestFailed(
       'create-account-failed',
       `CreateAccount for ${c.name} <${c.email}> failed: ${final.failureReason ?? 'no reason given'}.`,
-      'internal',
+      'organizations:CreateAccount',
+      final.failureReason,
     );
   const accountId = final.accountId;
   ctx.addAccount(c.email, accountId, ctx.rootId);

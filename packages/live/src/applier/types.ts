@@ -16,8 +16,11 @@ export type ApplyEvent =
 export interface ApplyError {
   /** AWS exception name (`ConstraintViolationException`) or orgops error code. */
   readonly code: string;
+  /** AWS's `Reason`, or the failure reason of an asynchronous request when AWS gives a code (`ACCOUNT_LIMIT_EXCEEDED`). */
   readonly reason?: string;
   readonly message: string;
+  /** `service:Operation` when AWS refused the call or failed the request it started; absent for orgops's own errors. */
+  readonly operation?: string;
 }
 
 export type OutcomeStatus = 'done' | 'skipped' | 'failed' | 'not-started';
@@ -49,6 +52,12 @@ export interface ApplyOptions {
   readonly pollIntervalMs?: number;
   /** Polls before giving up on one request (default 900). */
   readonly maxPolls?: number;
+  /**
+   * Keep starting changes after a failure, to find every change AWS would refuse rather than the
+   * first. Only for rehearsals on a twin: against a real organization, apply stops at the first
+   * failure so a re-plan picks up from a known state.
+   */
+  readonly continueAfterFailure?: boolean;
   /** Assignment enumeration for the freshness re-read; use the one the plan's read used. */
   readonly assignments?: AssignmentEnumeration;
   /** How to re-read the organization before applying (default: `readSnapshot`). */

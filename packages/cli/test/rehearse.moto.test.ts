@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plan, Snapshot } from '@orgops/engine';
+import { readSnapshot } from '@orgops/live';
+import { createSandbox, twinState } from '@orgops/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The moto harness of @orgops/aws: one moto_server on 127.0.0.1, failing (never skipping) without it.
+import {
+  createMotoOrganization,
+  type Moto,
+  motoBackend,
+  startMoto,
+  TEST_CREDENTIALS,
+  TEST_REGION,
+} from '../../aws/test/moto.ts';
+import { EXIT } from '../src/exit-codes.ts';
+import { scratchDir, workspaceRoot, writeTree } from './harness.ts';
+
+const scratch = scratchDir();
+let moto: Moto;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  await createMotoOrganization(moto);
+}, 60_000);
+afterAll(async () => {
+  await moto?.stop();
+  scratch.cleanup();
+});
+
+/** A config with `members` member accounts in one OU, an SCP on it, and Identity Center trusted. */
+function config(dir: string, members: number): string {
+  writeTree(dir, {
+    'index.ts': `import { account, defineOrganization, FullAWSAccess, managementAccount, organizationalUnit, organizationRoot,
+  serviceControlPolicy, trustedService } from '@orgops/model';
+const denyLeave = serviceControlPolicy({ name: 'deny-leave', content: { Version: '2012-10-17',
+  Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] } });
+export const root = organizationRoot({ policies: [FullAWSAccess] });
+const apps = organizationalUnit('Apps', { parent: root, policies: [FullAWSAccess, denyLeave], tags: { team: 'platform' } });
+export default defineOrganization({
+  policyTypes: ['SERVICE_CONTROL_POLICY'],
+  root,
+  organizationalUnits: [apps],
+  accounts: Array.from({ length: ${members} }, (_, i) =>
+    account({ name: \`app-\${i}\`, email: \`aws+app-\${i}@example.com\`, parent: apps, tags: { env: 'dev' } })),
+  defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
+  trustedServices: [trustedService('sso.amazonaws.com')],
+});
+`,
+  });
+  return dir;
+}
+
+function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args, '--backend', 'aws'],
+      {
+        cwd: workspaceRoot,
+        env: {
+          ...process.env,
+          AWS_ENDPOINT_URL: moto.endpoint,
+          AWS_REGION: TEST_REGION,
+          AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+          AWS_PROFILE: '',
+        },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The `--stats` table: `service:Operation` -> calls, and the total (the time is left out). */
+function awsCalls(stderr: string): Record<string, number> {
+  const calls: Record<string, number> = {};
+  for (const m of stderr.matchAll(/^([a-z-]+:[A-Za-z]+|total)\s+(\d+)/gm)) calls[m[1] ?? ''] = Number(m[2]);
+  return calls;
+}
+
+const WRITES =
+  /^(Create|Update|Delete|Attach|Detach|Move|Close|Enable|Disable|Register|Deregister|Tag|Untag|Put|Provision)/;
+
+describe('orgops plan --rehearse against moto (real SDK over HTTP)', () => {
+  it('makes no AWS write and no AWS read beyond the plan’s own: the call counts are the plan’s', async () => {
+    const org = config(join(scratch.dir, 'small'), 3);
+    const plain = await cli('plan', '--stats', '--config', org);
+    expect(plain.stderr).not.toMatch(/internal error/);
+    expect(plain.code).toBe(EXIT.changes);
+    const out = join(scratch.dir, 'rehearsed.json');
+    const rehearsed = await cli('plan', '--rehearse', '--stats', '--config', org, '--out', out);
+    expect(rehearsed.stderr).not.toMatch(/internal error/);
+    expect(rehearsed.code).toBe(EXIT.changes);
+    const plan = JSON.parse(readFileSync(out, 'utf8')) as Plan;
+    expect(rehearsed.stdout).toContain(`✓ rehearsed: ${plan.summary.total} changes applied, converges`);
+
+    const calls = awsCalls(rehearsed.stderr);
+    expect(calls).toEqual(awsCalls(plain.stderr));
+    expect(calls.total).toBeGreaterThan(10);
+    expect(Object.keys(calls).filter((op) => WRITES.test(op.split(':')[1] ?? ''))).toEqual([]);
+    expect(rehearsed.stderr).toMatch(
+      /rehearsal: \d+\.\d\d s, \d+ calls to the in-memory twin, none to the organization/,
+    );
+
+    // moto is as it was: the same plan again.
+    const after = await cli('plan', '--config', org);
+    expect(after.stdout.split('\n').at(-2)).toBe(plain.stdout.split('\n').at(-2));
+  }, 120_000);
+
+  it('seeds a twin from a moto snapshot that reads back as that snapshot', async () => {
+    const org = config(join(scratch.dir, 'applied'), 3);
+    expect((await cli('apply', '--auto-approve', '--config', org)).code).toBe(EXIT.ok);
+    const options = { policyTypes: ['SERVICE_CONTROL_POLICY'] };
+    const snapshot = await readSnapshot(await motoBackend(moto), options);
+    expect(snapshot.accounts).toHaveLength(4);
+    const seed = twinState(snapshot);
+    const twin = await readSnapshot(createSandbox(seed.state), options);
+    // moto serves no account quota, so the twin holds the one it assumed, and says so.
+    expect(snapshot.quotas?.maxAccountsUnreadable).toBeDefined();
+    expect(twin.quotas).toEqual({ maxAccounts: 10 });
+    expect(seed.assumptions[0]?.text).toMatch(/^The account quota could not be read \(service-quotas:/);
+    const { source: _a, quotas: _qa, ...fromMoto } = snapshot;
+    const { source: _b, quotas: _qb, ...fromTwin } = twin as Snapshot;
+    expect(fromTwin).toEqual(fromMoto);
+  }, 120_000);
+
+  it('exits 3 for a plan AWS would refuse part way: more accounts than the quota', async () => {
+    // moto does not serve the account quota, so the twin assumes AWS's default of 10; the
+    // management account and 10 members are one too many.
+    const org = config(join(scratch.dir, 'big'), 10);
+    const run = await cli('plan', '--rehearse', '--config', org);
+    expect(run.stderr).not.toMatch(/internal error/);
+    expect(run.code).toBe(EXIT.rehearsalBlocked);
+    expect(run.stdout).toMatch(/✗ rehearsal blocked: AWS would refuse 1 of \d+ changes/);
+    expect(run.stdout).toContain('organizations:CreateAccount: ACCOUNT_LIMIT_EXCEEDED');
+    expect(run.stdout).toContain('assumed: The account quota');
+
+    const told = await cli('plan', '--rehearse', '--account-quota', '20', '--config', org);
+    expect(told.code).toBe(EXIT.changes);
+    expect(told.stdout).toMatch(/✓ rehearsed: \d+ changes applied, converges/);
+  }, 120_000);
+});
