@@ -14,10 +14,14 @@ import { nonProd, prod, root, sandbox } from './ous.ts';
 // OU and root targets expand at plan time: a new account gets the right access on the next
 // apply, and an account moved between OUs changes access with it.
 
+// Not in the management account: no SCP binds it, so admin there could detach every guardrail.
+// Organization changes go through the orgops pipeline; emergencies through break-glass.
+export const platformAdminsEverywhere = assign(platformAdmins, platformAdmin, [root], {
+  exclude: [management],
+});
+
 export const assignments = [
-  // Not in the management account: no SCP binds it, so admin there could detach every guardrail.
-  // Organization changes go through the orgops pipeline; emergencies through break-glass.
-  assign(platformAdmins, platformAdmin, [root], { exclude: [management] }),
+  platformAdminsEverywhere,
 
   // Build where mistakes are cheap; look, don't touch, in production.
   assign(developers, developer, [nonProd, sandbox]),

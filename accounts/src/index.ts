@@ -13,11 +13,13 @@ import { defineOrganization, defineQuarantine, FullAWSAccess } from '@orgops/mod
 import { accounts } from './accounts.ts';
 import { assignments } from './assignments.ts';
 import { organizationalUnits, root, suspended } from './ous.ts';
+import { baseline, protectedRoles, waivers } from './review.ts';
 import { trustedServices } from './services.ts';
 
 /**
  * This organization. Read ous.ts for the shape and the guardrails, accounts.ts for who lives
- * where, assignments.ts for who may do what, and services.ts for the security services.
+ * where, assignments.ts for who may do what, services.ts for the security services, and review.ts
+ * for what `orgops lint` holds the organization to.
  */
 export default defineOrganization({
   policyTypes: [
@@ -43,4 +45,7 @@ export default defineOrganization({
   }),
   // Control Tower manages its own guardrails and permission sets; orgops leaves them alone.
   ignore: { policies: ['aws-guardrails-*'], permissionSets: ['AWSControlTower*'] },
+  baseline,
+  protectedRoles,
+  waivers,
 });

@@ -6,6 +6,7 @@ export * from './ai-opt-out.ts';
 export * from './exemptions.ts';
 export * from './permission-sets.ts';
 export * from './playbooks/index.ts';
+export * from './protected-roles.ts';
 export * from './regions.ts';
 export * from './resource-control-policies.ts';
 export * from './service-control-policies.ts';

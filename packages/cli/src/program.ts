@@ -3,6 +3,7 @@ import { applyCommand } from './commands/apply.ts';
 import { driftCommand } from './commands/drift.ts';
 import { registerGithubCommands } from './commands/github.ts';
 import { importCommand } from './commands/import.ts';
+import { registerLintCommand } from './commands/lint-program.ts';
 import { planCommand } from './commands/plan.ts';
 import { quarantineCommand, quarantineHelp } from './commands/quarantine.ts';
 import { showCommand } from './commands/show.ts';
@@ -21,6 +22,7 @@ const EPILOG = `
 Typical flow, from the repository (pnpm runs the workspace's orgops binary, so stdout carries only
 orgops's output and the exit code is orgops's own; \`pnpm exec orgops\` is the same):
   pnpm orgops validate                 check the config (no AWS calls)
+  pnpm orgops lint                     review rules on the config (IAM catalogue, lock-out simulation)
   pnpm orgops plan --out plan.json     show what would change, save the plan
   pnpm orgops apply plan.json          apply exactly the saved plan
   pnpm orgops drift                    report changes made outside orgops
@@ -145,6 +147,8 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .requiredOption('-o, --out <dir>', 'directory to write the config to')
     .option('--force', 'write into a non-empty directory')
     .action(run((opts) => importCommand(ctx, opts)));
+
+  registerLintCommand(program, ctx, withConfig, run);
 
   withGlobals(program.command('quarantine'))
     .description(

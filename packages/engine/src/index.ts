@@ -46,6 +46,7 @@ export type { ViewOptions } from './render/header.ts';
 export { type CodeOptions, mdCode, mdText } from './render/inert-markdown.ts';
 export { renderPlanJson } from './render/json.ts';
 export { DEFAULT_MAX_CHARS, type MarkdownOptions, renderPlanMarkdown } from './render/markdown.ts';
+export { lintSection, type ReviewFinding } from './render/review-findings.ts';
 export { escapeControls } from './render/safe-text.ts';
 export { renderPlanText, type TextOptions } from './render/text.ts';
 export * from './snapshot.ts';

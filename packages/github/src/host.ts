@@ -1,4 +1,4 @@
-import type { Plan } from '@orgops/engine';
+import type { Plan, ReviewFinding } from '@orgops/engine';
 import type { Backend } from '@orgops/live';
 import type { ClientOptions } from './client.ts';
 
@@ -23,6 +23,11 @@ export interface PipelineHost {
   makePlan(): Promise<{ readonly plan: Plan; readonly backend: Backend }>;
   /** Applies a plan, printing progress; returns whether it completed and a report. */
   applyPlan(plan: Plan, backend: Backend): Promise<{ readonly ok: boolean; readonly report: string }>;
+  /**
+   * `orgops lint`'s findings on the config, for the review's "Lint findings" section; absent when
+   * the host does not lint (the section is then left out).
+   */
+  lintFindings?(): Promise<readonly ReviewFinding[]>;
   /** For tests: Octokit options (request spacing). */
   readonly client?: ClientOptions;
 }

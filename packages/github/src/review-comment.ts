@@ -1,4 +1,11 @@
-import { changesDigest, changesOf, mdCode, type Plan, renderPlanMarkdown } from '@orgops/engine';
+import {
+  changesDigest,
+  changesOf,
+  mdCode,
+  type Plan,
+  type ReviewFinding,
+  renderPlanMarkdown,
+} from '@orgops/engine';
 import { COMMENT_MAX_CHARS, STEP_SUMMARY_MAX_BYTES } from './limits.ts';
 import { encodeRecord, type ReviewRecord } from './review-record.ts';
 
@@ -59,16 +66,16 @@ function header(record: ReviewRecord, ctx: ReviewContext, plan: Plan): string {
  * fits GitHub's 65,536-character limit: the plan view cuts its detail first, with a pointer to
  * the job summary and the artifact, and keeps summary, risks and access tables.
  */
-export function renderReviewComment(plan: Plan, ctx: ReviewContext): string {
+export function renderReviewComment(plan: Plan, ctx: ReviewContext, lint?: readonly ReviewFinding[]): string {
   const head = header(reviewRecordOf(plan, ctx), ctx, plan);
   const hint = `The full review is in the job summary of [the plan run](${ctx.runUrl}); the plan is its artifact \`${ctx.artifact}\` (\`orgops show plan.json\` prints it).`;
-  return `${head}${renderPlanMarkdown(plan, { maxChars: COMMENT_BUDGET - head.length, fullPlanHint: hint })}`;
+  return `${head}${renderPlanMarkdown(plan, { maxChars: COMMENT_BUDGET - head.length, fullPlanHint: hint, ...(lint ? { lint } : {}) })}`;
 }
 
 /** The full review for the job summary: everything, within the summary's 1 MiB. */
-export function renderReviewSummary(plan: Plan, ctx: ReviewContext): string {
+export function renderReviewSummary(plan: Plan, ctx: ReviewContext, lint?: readonly ReviewFinding[]): string {
   const head = header(reviewRecordOf(plan, ctx), ctx, plan);
   const hint = `The plan is the artifact \`${ctx.artifact}\` of this run (\`orgops show plan.json\` prints it).`;
   // Characters are at most 4 bytes of UTF-8; the summary writer enforces the byte limit exactly.
-  return `${head}${renderPlanMarkdown(plan, { maxChars: Math.floor(STEP_SUMMARY_MAX_BYTES / 2), fullPlanHint: hint })}`;
+  return `${head}${renderPlanMarkdown(plan, { maxChars: Math.floor(STEP_SUMMARY_MAX_BYTES / 2), fullPlanHint: hint, ...(lint ? { lint } : {}) })}`;
 }

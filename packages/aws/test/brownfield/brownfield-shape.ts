@@ -57,11 +57,39 @@ export const HOMES: readonly (readonly [OuPath | '', string, number, string, str
   ['', 'legacy', 2, 'prod', 'legacy'],
 ];
 
-export const denyContent = (actions: readonly string[]): string =>
+export const denyContent = (actions: readonly string[], resources: readonly string[] = ['*']): string =>
   JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Sid: 'Deny', Effect: 'Deny', Action: [...actions], Resource: '*' }],
+    Statement: [
+      {
+        Sid: 'Deny',
+        Effect: 'Deny',
+        Action: [...actions],
+        Resource: resources.length === 1 ? resources[0] : [...resources],
+      },
+    ],
   });
+
+/**
+ * Smells years of console work leave, seeded so `orgops lint` on the import must name each one:
+ * a misspelt action in a guardrail (deny-cloudtrail-changes), an inline `*` admin hidden in an
+ * innocent permission set (Support), an SCP at 95 % of its size limit (deny-sandbox-expensive),
+ * assignments to users (alice, bob, carol, dave) and an admin permission set with 8-hour
+ * sessions (BreakGlass).
+ */
+export const SEEDED_SMELLS = {
+  misspeltAction: 'cloudtrail:StopLoging',
+  inlineAdmin: 'Support',
+  nearLimitPolicy: 'deny-sandbox-expensive',
+  users: ['alice', 'bob', 'carol', 'dave'],
+  longAdminSession: 'BreakGlass',
+} as const;
+
+/** 205 instance ARNs: with the action, 9,700-odd characters of the SCP's 10,240. */
+export const NEAR_LIMIT_RESOURCES = Array.from(
+  { length: 205 },
+  (_, i) => `arn:aws:ec2:*:*:instance/i-0a1b2c3d4e${String(i).padStart(7, '0')}`,
+);
 
 export interface PermissionSetSeed {
   readonly name: string;
@@ -124,6 +152,11 @@ export const PERMISSION_SETS: readonly PermissionSetSeed[] = [
     description: 'Open support cases',
     sessionDuration: 'PT1H',
     managed: [awsPolicy('AWSSupportAccess')],
+    // "Temporary" full access someone added during an incident and never removed.
+    inline: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+    }),
   },
   {
     name: 'Developer',
@@ -145,7 +178,7 @@ export const PERMISSION_SETS: readonly PermissionSetSeed[] = [
   {
     name: 'BreakGlass',
     description: 'Emergency access, alarmed',
-    sessionDuration: 'PT1H',
+    sessionDuration: 'PT8H',
     managed: [awsPolicy('AdministratorAccess')],
   },
 ];

@@ -12,12 +12,19 @@
  */
 
 import { classifyDrift, expandAssignments, generateConfig, isEmptyPlan, type Snapshot } from '@orgops/engine';
+import { lintConfig } from '@orgops/lint';
 import { applyPlan, type ChangeOutcome } from '@orgops/live';
-import type { DesiredState } from '@orgops/model';
+import type { DesiredState, OrganizationConfig } from '@orgops/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsBackend, AwsClients } from '../../src/index.ts';
 import { type Moto, motoClients, startMoto } from '../moto.ts';
-import { assignmentKey, MANAGEMENT_ACCOUNT, OU_PATHS, PERMISSION_SETS } from './brownfield-shape.ts';
+import {
+  assignmentKey,
+  MANAGEMENT_ACCOUNT,
+  OU_PATHS,
+  PERMISSION_SETS,
+  SEEDED_SMELLS,
+} from './brownfield-shape.ts';
 import { compareWithNaive, costTable } from './call-model.ts';
 import { type ExpectedDrift, editLikeAConsoleUser, thirtyEdits } from './console-edits.ts';
 import {
@@ -42,6 +49,8 @@ let seeded: BrownfieldOrg;
 let seedMs = 0;
 /** The imported config, set by the import phase and used by every later one. */
 let imported: DesiredState | undefined;
+/** The imported config as authored (objects and sites), for lint. */
+let importedConfig: OrganizationConfig | undefined;
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -178,9 +187,10 @@ describe('import: read -> generateConfig -> load with tsx -> validate -> plan', 
       );
       expect(generated.files.map((f) => f.path)).toContain('index.ts');
       const dir = writeGenerated(generated.files);
-      const { desired, warnings } = await loadConfig(dir);
-      // The only warnings are the linter's about the four users with direct grants.
-      expect(warnings.map((w) => w.split(' ')[0]).sort()).toEqual(Array(4).fill('assignment-to-user'));
+      const { config, desired, warnings } = await loadConfig(dir);
+      // No warnings: the four users with direct grants are orgops lint's finding (below), not the validator's.
+      expect(warnings).toEqual([]);
+      importedConfig = config;
       expect(desired.accounts).toHaveLength(201);
       expect(desired.ous.map((o) => o.path.slice(1)).sort()).toEqual([...OU_PATHS].sort());
       expect(
@@ -201,6 +211,43 @@ describe('import: read -> generateConfig -> load with tsx -> validate -> plan', 
     },
     STEP_TIMEOUT,
   );
+});
+
+describe('lint: orgops lint on the imported organization names every seeded smell', () => {
+  it('finds the misspelt action, the inline * admin, the SCP near its size limit, the user assignments and the long admin session', async () => {
+    const desired = desiredConfig();
+    if (!importedConfig) throw new Error('the import phase did not produce a config');
+    const started = performance.now();
+    const { findings } = await lintConfig({ config: importedConfig, desired });
+    console.info(
+      `linted 201 accounts in ${((performance.now() - started) / 1000).toFixed(1)} s: ${findings.length} findings`,
+    );
+    const of = (rule: string) => findings.filter((f) => f.rule === rule);
+    expect(of('unknown-action').map((f) => f.value)).toContain(SEEDED_SMELLS.misspeltAction);
+    expect(of('unknown-action').find((f) => f.value === SEEDED_SMELLS.misspeltAction)?.subject.key).toBe(
+      'policy:SERVICE_CONTROL_POLICY/deny-cloudtrail-changes',
+    );
+    expect(of('inline-admin-wildcard').map((f) => f.subject.key)).toEqual([
+      `permission-set:${SEEDED_SMELLS.inlineAdmin}`,
+    ]);
+    expect(of('policy-near-size-limit').map((f) => f.subject.key)).toEqual([
+      `policy:SERVICE_CONTROL_POLICY/${SEEDED_SMELLS.nearLimitPolicy}`,
+    ]);
+    expect(
+      of('assignment-to-user')
+        .map((f) => f.value)
+        .sort(),
+    ).toEqual([...SEEDED_SMELLS.users]);
+    expect(of('long-admin-session').map((f) => f.subject.key)).toEqual([
+      `permission-set:${SEEDED_SMELLS.longAdminSession}`,
+    ]);
+    // The hidden admin reaches security accounts through carol's Support grant.
+    expect(of('admin-in-sensitive-account').map((f) => f.subject.key)).toContain(
+      'assignment:USER:carol:Support',
+    );
+    // Every finding points at the generated file and line it is about.
+    for (const f of findings) expect(f.site?.file, `${f.rule} ${f.path}`).toMatch(/brownfield-\d+\//);
+  });
 });
 
 describe('read cost for 200 accounts, 20 OUs, 31 SCPs, 10 permission sets, 18 principals, 500 assignments', () => {

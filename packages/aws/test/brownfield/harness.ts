@@ -15,7 +15,7 @@ import {
   configPrincipals,
   readSnapshot,
 } from '@orgops/live';
-import { type DesiredState, validateConfig } from '@orgops/model';
+import { type DesiredState, type OrganizationConfig, validateConfig } from '@orgops/model';
 import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { tsImport } from 'tsx/esm/api';
 import { type AwsBackend, createAwsBackendFromClients, createAwsClients } from '../../src/index.ts';
@@ -122,7 +122,9 @@ export function removeScratch(): void {
  * Loads `index.ts` the way the CLI loads a user's config (tsx) and validates its default export.
  * Returns the desired state, or throws with every validation error.
  */
-export async function loadConfig(dir: string): Promise<{ desired: DesiredState; warnings: string[] }> {
+export async function loadConfig(
+  dir: string,
+): Promise<{ config: OrganizationConfig; desired: DesiredState; warnings: string[] }> {
   const file = join(dir, 'index.ts');
   const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default: unknown };
   const result = validateConfig(mod.default, { file });
@@ -131,7 +133,7 @@ export async function loadConfig(dir: string): Promise<{ desired: DesiredState; 
     throw new Error(
       `generated config does not validate:\n${result.errors.map((e) => `${e.code} ${e.path}: ${e.message}`).join('\n')}`,
     );
-  return { desired: result.value.desired, warnings };
+  return { config: result.value.config, desired: result.value.desired, warnings };
 }
 
 /**

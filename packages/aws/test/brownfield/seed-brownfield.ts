@@ -36,10 +36,12 @@ import {
   GROUPS,
   HOMES,
   MANAGEMENT_ACCOUNT,
+  NEAR_LIMIT_RESOURCES,
   OU_PATHS,
   OU_TAGS,
   type OuPath,
   PERMISSION_SETS,
+  SEEDED_SMELLS,
   USERS,
 } from './brownfield-shape.ts';
 
@@ -134,7 +136,11 @@ export async function seedBrownfield(c: AwsClients): Promise<BrownfieldOrg> {
   const scps: [string, string[], string[]][] = [
     ['deny-leave-organization', ['organizations:LeaveOrganization'], [rootId]],
     ['deny-root-user', ['iam:CreateAccessKey'], [rootId]],
-    ['deny-cloudtrail-changes', ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'], [rootId]],
+    [
+      'deny-cloudtrail-changes',
+      ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', SEEDED_SMELLS.misspeltAction],
+      [rootId],
+    ],
     ...OU_PATHS.map((path): [string, string[], string[]] => [
       `ou-guard-${path.toLowerCase().replaceAll('/', '-')}`,
       [`ec2:Delete${path.split('/').pop()}*`],
@@ -160,7 +166,10 @@ export async function seedBrownfield(c: AwsClients): Promise<BrownfieldOrg> {
         Type: 'SERVICE_CONTROL_POLICY',
         Name: name,
         Description: `${name} guardrail`,
-        Content: denyContent(actions),
+        Content:
+          name === SEEDED_SMELLS.nearLimitPolicy
+            ? denyContent(actions, NEAR_LIMIT_RESOURCES)
+            : denyContent(actions),
         // Every fourth policy carries a tag.
         Tags: scps.findIndex((s) => s[0] === name) % 4 === 0 ? tagList({ owner: 'security' }) : [],
       }),

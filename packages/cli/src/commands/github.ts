@@ -10,9 +10,10 @@ import { applyPlan, type Backend } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { Command } from 'commander';
 import type { CommandContext, GlobalOptions } from '../context.ts';
-import { makePlan } from '../make-plan.ts';
+import { loadValidConfig, makePlan } from '../make-plan.ts';
 import { type BackendAccess, closeBackend } from '../open-backend.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
+import { reviewFindingsOf } from '../run-lint.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { formatApplyEvent, formatApplyResult } from './apply-report.ts';
 import { readPlanFile } from './show.ts';
@@ -49,6 +50,7 @@ function hostFor(
       }
       return parsed.value;
     },
+    lintFindings: async () => reviewFindingsOf(ctx, await loadValidConfig(ctx, options)),
     makePlan: async () => {
       const run = await makePlan(ctx, options, 'fail', access);
       opened.push(run.backend);

@@ -1,11 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isEmptyPlan, rehearsalBlocks, serializePlan } from '@orgops/engine';
+import { lintSummary, renderLintText, toReviewFindings } from '@orgops/lint';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { makePlan } from '../make-plan.ts';
 import { formatRehearsalStats, rehearseRun } from '../rehearse.ts';
 import { parseFormat, renderPlan } from '../render.ts';
+import { lintLoaded, lintRoot } from '../run-lint.ts';
 import { formatStats } from '../stats.ts';
 
 export interface PlanOptions extends GlobalOptions {
@@ -17,7 +19,9 @@ export interface PlanOptions extends GlobalOptions {
 
 /**
  * `orgops plan`: exit 0 when the organization matches the config, 2 when there are changes, 3 when
- * `--rehearse` found changes AWS would refuse or a plan that does not converge.
+ * `--rehearse` found changes AWS would refuse or a plan that does not converge. The config's lint
+ * findings are the markdown review's "Lint findings" section, and go to stderr in the other
+ * formats; they never change the exit code (`orgops lint` does).
  */
 export async function planCommand(ctx: CommandContext, options: PlanOptions): Promise<number> {
   const format = parseFormat(options.format);
@@ -26,7 +30,14 @@ export async function planCommand(ctx: CommandContext, options: PlanOptions): Pr
     ? await rehearseRun(ctx, run, { maxAccounts: run.accountQuota })
     : undefined;
   const plan = rehearsal?.plan ?? run.plan;
-  ctx.io.out(renderPlan(plan, format, { color: ctx.io.color }));
+  const lint = await lintLoaded(run.loaded);
+  const root = lintRoot(ctx);
+  ctx.io.out(renderPlan(plan, format, { color: ctx.io.color, lint: toReviewFindings(lint, { root }) }));
+  if (format !== 'markdown') {
+    if (lint.findings.length > 0)
+      ctx.io.err(renderLintText({ findings: lint.findings, waived: [] }, { root }).replace(/\n[^\n]*$/, ''));
+    ctx.io.progress(`Lint: ${lintSummary(lint)}`);
+  }
   if (options.out) {
     const file = resolve(ctx.cwd, options.out);
     mkdirSync(dirname(file), { recursive: true });

@@ -1,16 +1,25 @@
 import { relative } from 'node:path';
 import { expandAssignments } from '@orgops/engine';
+import { lintSummary, renderLintJson, renderLintText } from '@orgops/lint';
 import type { CommandContext, GlobalOptions } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { paint } from '../io.ts';
 import { loadValidConfig } from '../make-plan.ts';
+import { lintLoaded, lintRoot } from '../run-lint.ts';
 
-/** `orgops validate`: schema and rules only; reads no organization, so it runs anywhere. */
+/**
+ * `orgops validate`: schema and rules; reads no organization, so it runs anywhere. Lint findings
+ * follow as warnings (stderr) and in the summary: they never make the config invalid, since
+ * `orgops lint` is the gate for them (exit 1 on errors).
+ */
 export async function validateCommand(
   ctx: CommandContext,
   options: Pick<GlobalOptions, 'config'> & { format?: string },
 ): Promise<number> {
-  const { desired, file } = await loadValidConfig(ctx, options);
+  const loaded = await loadValidConfig(ctx, options);
+  const { desired, file } = loaded;
+  const lint = await lintLoaded(loaded);
+  const root = lintRoot(ctx);
   const counts = {
     organizationalUnits: desired.ous.length,
     accounts: desired.accounts.length,
@@ -21,10 +30,21 @@ export async function validateCommand(
     assignments: expandAssignments(desired).length,
   };
   if (options.format === 'json') {
-    ctx.io.out(JSON.stringify({ valid: true, file, counts }, null, 2));
+    ctx.io.out(
+      JSON.stringify(
+        { valid: true, file, counts, lint: JSON.parse(renderLintJson(lint, { root })) },
+        null,
+        2,
+      ),
+    );
   } else {
+    if (lint.findings.length > 0)
+      ctx.io.err(renderLintText({ findings: lint.findings, waived: [] }, { root }).replace(/\n[^\n]*$/, ''));
     ctx.io.out(
       `${paint.green(ctx.io.color, '✓')} ${relative(ctx.cwd, file) || file} is valid: ${n(counts.organizationalUnits, 'OU')}, ${n(counts.accounts, 'account')}, ${n(counts.policies, 'policy', 'policies')} (${n(counts.attachments, 'attachment')}), ${n(counts.permissionSets, 'permission set')}, ${n(counts.assignmentRules, 'assignment rule')} (${n(counts.assignments, 'assignment')}).`,
+    );
+    ctx.io.out(
+      `Lint: ${lintSummary(lint)}${lint.findings.some((f) => f.severity === 'error') ? ' `orgops lint` exits 1 on errors.' : ''}`,
     );
   }
   return EXIT.ok;

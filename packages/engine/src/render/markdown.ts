@@ -8,6 +8,7 @@ import { diffBody, phaseSections } from './body.ts';
 import { DEFAULT_TITLE, provenanceWords, targetWords, type ViewOptions } from './header.ts';
 import { mdCode, mdText } from './inert-markdown.ts';
 import { rehearsalMarkdown } from './rehearsal.ts';
+import { lintSection, type ReviewFinding } from './review-findings.ts';
 import { summaryLine } from './symbols.ts';
 
 export interface MarkdownOptions extends ViewOptions {
@@ -15,6 +16,8 @@ export interface MarkdownOptions extends ViewOptions {
   readonly maxChars?: number;
   /** Where the full plan is when the details are cut, e.g. a link to the workflow artifact. */
   readonly fullPlanHint?: string;
+  /** `orgops lint`'s findings on the config, shown as the "Lint findings" section. */
+  readonly lint?: readonly ReviewFinding[];
 }
 
 export const DEFAULT_MAX_CHARS = 65_000;
@@ -29,7 +32,7 @@ const RISK_BADGES: Readonly<Record<Risk['level'], string>> = {
 
 /**
  * The pull-request review: who gains or loses what, where, before anything else. Risks come
- * first, then access changes, guardrail changes and warnings; the full plan follows in a
+ * first, then access changes, guardrail changes, lint findings and warnings; the full plan follows in a
  * collapsed block, which is cut first when the comment would exceed `maxChars`.
  *
  * @example
@@ -57,6 +60,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
         ...capped(guardrailSection(guardrails), cap, 'rows'),
       );
     }
+    head.push(...capped(lintSection(options.lint), cap, 'findings'));
     head.push(...capped(warningSection(plan), cap, 'warnings'));
     return head.join('\n');
   };

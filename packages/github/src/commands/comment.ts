@@ -45,7 +45,8 @@ export async function githubComment(
     artifact: reviewArtifactName(env.runAttempt),
     runUrl: runUrl(env),
   };
-  const body = renderReviewComment(plan, ctx);
+  const lint = await host.lintFindings?.();
+  const body = renderReviewComment(plan, ctx, lint);
 
   // The artifact is written before the comment is posted: a comment never exists without it.
   const dir = resolve(host.cwd, options.artifactDir);
@@ -53,7 +54,7 @@ export async function githubComment(
   copyFileSync(resolve(host.cwd, planFile), join(dir, 'plan.json'));
   writeFileSync(join(dir, 'comment.md'), body);
 
-  writeStepSummary(env.stepSummary, renderReviewSummary(plan, ctx));
+  writeStepSummary(env.stepSummary, renderReviewSummary(plan, ctx, lint));
   const gh = createGitHub(env, { warn: host.io.err, ...host.client });
   const result = await upsertComment(gh, repoOf(env), pr.number, REVIEW_MARKER, body);
   host.io.progress(

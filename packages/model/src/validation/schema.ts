@@ -164,6 +164,47 @@ const quarantineSchema = z.strictObject({
   site: site.optional(),
 });
 
+const protectedRequestSchema = z.union(
+  [
+    z.string(),
+    z.strictObject({ action: z.string(), resource: z.string().optional(), region: z.string().optional() }),
+  ],
+  { error: 'must be an action ("service:Action") or { action, resource?, region? }' },
+);
+
+const protectedRoleSchema = z.strictObject({
+  kind: z.literal('protected-role'),
+  name: z.string().min(1, { error: 'must be the role path and name, e.g. "break-glass"' }),
+  in: z.union([z.literal('member-accounts'), z.literal('management-account'), z.array(accountSchema)], {
+    error: "must be 'member-accounts', 'management-account' or a list of accounts",
+  }),
+  mustAllow: z.array(protectedRequestSchema),
+  assumedFromManagement: z.boolean().optional(),
+  site: site.optional(),
+});
+
+const waiverSchema = z.strictObject({
+  kind: z.literal('waiver'),
+  rule: z.string().min(1, { error: 'must be a lint rule id, e.g. "assignment-to-user"' }),
+  target: z.discriminatedUnion(
+    'kind',
+    [
+      policySchema,
+      permissionSetSchema,
+      assignmentSchema,
+      accountSchema,
+      ouSchema,
+      rootSchema,
+      protectedRoleSchema,
+    ],
+    { error: 'must be a policy, permission set, assignment, account, OU, the root or a protected role' },
+  ),
+  reason: z
+    .string()
+    .refine((r) => r.trim().length > 0, { error: 'must be a sentence saying why the finding is accepted' }),
+  site: site.optional(),
+});
+
 export const organizationSchema = z.strictObject({
   kind: z.literal('organization'),
   policyTypes: z.array(z.string()),
@@ -186,6 +227,9 @@ export const organizationSchema = z.strictObject({
     .optional(),
   disable: z.strictObject({ trustedServices: patterns, policyTypes: patterns }).optional(),
   quarantine: quarantineSchema.optional(),
+  baseline: policies.optional(),
+  protectedRoles: z.array(protectedRoleSchema).optional(),
+  waivers: z.array(waiverSchema).optional(),
 });
 
 /** Known keys per `kind`, to suggest the intended key when an unknown one is found. */
@@ -201,4 +245,6 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   'trusted-service': Object.keys(trustedServiceSchema.shape),
   tag: Object.keys(tagTargetSchema.shape),
   quarantine: Object.keys(quarantineSchema.shape),
+  'protected-role': Object.keys(protectedRoleSchema.shape),
+  waiver: Object.keys(waiverSchema.shape),
 };

@@ -10,7 +10,6 @@ import { accountName } from './account-name.ts';
 import { accountQuarantineIntent } from './account-quarantine-intent.ts';
 import { accountQuarantineTags } from './account-quarantine-tags.ts';
 import { assignmentTagMatchesNothing } from './assignment-tag-matches-nothing.ts';
-import { assignmentToUser } from './assignment-to-user.ts';
 import { ignoreConflict } from './ignore-conflict.ts';
 import { managementPolicyDocument } from './management-policy-document.ts';
 import { nameControlCharacters } from './name-control-characters.ts';
@@ -102,7 +101,6 @@ export const RULES: readonly Rule[] = [
   permissionSetIamRolePolicyQuota,
   permissionSetManagedPolicyArn,
   permissionSetConflictingDefinitions,
-  assignmentToUser,
   assignmentTagMatchesNothing,
   referenceAssignmentTarget,
   referenceDelegatedAdministrator,
