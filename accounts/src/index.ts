@@ -1,8 +1,18 @@
-import { developer, finops, incidentResponder, platformAdmin, readOnly, securityAudit } from '@org/policies';
-import { defineOrganization, FullAWSAccess } from '@orgops/model';
+import {
+  developer,
+  finops,
+  incidentResponder,
+  platformAdmin,
+  playbooks,
+  quarantine,
+  quarantineResources,
+  readOnly,
+  securityAudit,
+} from '@org/policies';
+import { defineOrganization, defineQuarantine, FullAWSAccess } from '@orgops/model';
 import { accounts } from './accounts.ts';
 import { assignments } from './assignments.ts';
-import { organizationalUnits, root } from './ous.ts';
+import { organizationalUnits, root, suspended } from './ous.ts';
 import { baseline, protectedRoles, waivers } from './review.ts';
 import { trustedServices } from './services.ts';
 
@@ -26,6 +36,13 @@ export default defineOrganization({
   permissionSets: [readOnly, developer, platformAdmin, securityAudit, incidentResponder, finops],
   assignments,
   trustedServices,
+  // `orgops quarantine ACCOUNT --reason …` contains an account here in one move; no plan moves it
+  // out again unless its config says release. The playbooks' next steps are printed after it.
+  quarantine: defineQuarantine({
+    organizationalUnit: suspended,
+    guardrails: [quarantine, quarantineResources],
+    playbooks,
+  }),
   // Control Tower manages its own guardrails and permission sets; orgops leaves them alone.
   ignore: { policies: ['aws-guardrails-*'], permissionSets: ['AWSControlTower*'] },
   baseline,

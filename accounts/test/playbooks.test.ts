@@ -127,6 +127,38 @@ describe('escalation steps are exactly what the responder cannot do', () => {
   });
 });
 
+describe('quarantine steps run with the management account, not as the responder', () => {
+  const orgopsSteps = playbooks.flatMap((p) =>
+    p.steps.filter((s) => s.kind === 'orgops').map((s) => [`${p.id} / ${s.id}`, s] as const),
+  );
+
+  it('are in the playbooks that contain a whole account', () => {
+    expect(orgopsSteps.map(([name]) => name)).toEqual([
+      'compromised-iam-credentials / quarantine-account',
+      'root-user-activity / quarantine-account',
+    ]);
+  });
+
+  it.each(orgopsSteps)(
+    '%s: the responder cannot move accounts, in any member account',
+    async (_name, step) => {
+      for (const r of requests(step, permissionSet(incidentResponder.name, 'payments-prod'))) {
+        if (r.action.startsWith('organizations:Move') || r.action.startsWith('organizations:Attach')) {
+          expect((await sim.simulate(r)).decision, r.action).not.toBe('Allowed');
+        }
+      }
+    },
+  );
+
+  it('contain into the OU the config names as quarantine, whose guardrails are the ones the quarantine table proves', () => {
+    expect(desired.quarantine?.path).toBe('/Suspended');
+    expect(desired.quarantine?.guardrails.map((g) => g.name)).toEqual([
+      'deny-all',
+      'deny-all-resource-access',
+    ]);
+  });
+});
+
 describe('the checks can fail', () => {
   it('a step outside the permission set is refused', async () => {
     const r = await sim.simulate({

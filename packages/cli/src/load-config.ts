@@ -71,7 +71,15 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
     process.setSourceMapsEnabled(true);
     registerResolveFallback();
     const { tsImport } = await import('tsx/esm/api');
-    mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
+    // A host that installs its own Error.prepareStackTrace (a test runner, source-map-support)
+    // would bypass Node's source maps, and every site would point at line 1 of tsx's output.
+    const hostTrace = Error.prepareStackTrace;
+    Reflect.deleteProperty(Error, 'prepareStackTrace');
+    try {
+      mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
+    } finally {
+      if (hostTrace) Error.prepareStackTrace = hostTrace;
+    }
   } catch (err) {
     const failure = locateLoadFailure(err);
     return {

@@ -6,6 +6,7 @@ import { registerGithubCommands } from './commands/github.ts';
 import { importCommand } from './commands/import.ts';
 import { registerLintCommand } from './commands/lint-program.ts';
 import { planCommand } from './commands/plan.ts';
+import { quarantineCommand, quarantineHelp } from './commands/quarantine.ts';
 import { showCommand } from './commands/show.ts';
 import { validateCommand } from './commands/validate.ts';
 import type { CommandContext, GlobalOptions } from './context.ts';
@@ -29,6 +30,7 @@ orgops's output and the exit code is orgops's own; \`pnpm exec orgops\` is the s
   pnpm orgops explain payments-prod    the guardrails and access of one account, in words
   pnpm orgops can group:developers s3:DeleteBucket --account payments-prod
                                        may they? simulated, naming the deciding statement
+  pnpm orgops quarantine ACCOUNT -r TEXT   contain a compromised account now (incident response)
 
 Exit codes: 0 no changes, 2 changes or drift (can: 0 yes, 2 no), 1 error, 3 the rehearsal (plan
 --rehearse) found changes AWS would refuse or a plan that does not converge, 130 interrupted (Ctrl-C).
@@ -174,6 +176,25 @@ Examples:
 
   registerLintCommand(program, ctx, withConfig, run);
   registerExplainCommands(program, ctx, withGlobals, run);
+
+  withGlobals(program.command('quarantine'))
+    .description(
+      'Contain a compromised account now: move it into the quarantine OU (its guardrails attached if missing), tag it with who, when and why, record it in its config entry, and print the playbook’s next steps. No plan moves it out again without `release`.',
+    )
+    .argument('<account>', 'the account: its id, root email or name')
+    .requiredOption('-r, --reason <text>', 'why, e.g. a ticket: recorded on the account and in config')
+    .option('--dry-run', 'say what it would do, change nothing (exit 2 when it would change something)')
+    .option('--playbook <id>', 'print the next steps of this playbook (quarantine.playbooks in config)')
+    .option(
+      '--open-pr',
+      'open a pull request with the config change (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL)',
+    )
+    .option('--base <branch>', 'base branch of the pull request (default: the repository default branch)')
+    .option('--stats', 'print API calls per operation and the time taken (stderr)')
+    .option('--lock-timeout <seconds>', 'sandbox: how long to wait for an apply to finish', '10')
+    .addHelpText('after', quarantineHelp)
+    .action(run((account: string, opts) => quarantineCommand(ctx, account, opts)));
+
   registerGithubCommands(program, ctx, withGlobals, run);
 
   return program;

@@ -121,6 +121,20 @@ export interface AccountMove extends Base {
   readonly account: AccountRef;
   readonly fromPath: string;
   readonly toPath: string;
+  /** Set when the move goes through the quarantine door: into quarantine, or out by release. */
+  readonly quarantine?: QuarantineMove;
+}
+
+/**
+ * A move into the quarantine OU because config records a quarantine, or out of it because config
+ * releases that quarantine. `reason` is the entry's or the release's; `heldFor` the reason the
+ * account was quarantined for, from its tag.
+ */
+export interface QuarantineMove {
+  readonly direction: 'enter' | 'release';
+  readonly reason: string;
+  readonly heldFor?: string;
+  readonly quarantinedAt?: string;
 }
 
 export interface AccountTag extends Base {

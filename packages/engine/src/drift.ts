@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@orgops/model';
 import { address } from './addresses.ts';
+import { heldAccounts, heldFix, heldWords } from './analysis/held-in-quarantine.ts';
 import type { Change } from './change.ts';
 import { changesOf, type Plan } from './plan.ts';
 
@@ -13,7 +14,8 @@ export type DriftClass =
   | 'deleted-outside'
   | 'not-reprovisioned'
   | 'not-in-config'
-  | 'cannot-plan';
+  | 'cannot-plan'
+  | 'held-in-quarantine';
 
 export interface DriftItem {
   readonly class: DriftClass;
@@ -30,6 +32,7 @@ export const DRIFT_CLASS_LABELS: Readonly<Record<DriftClass, string>> = {
   'not-reprovisioned': 'permission set not re-provisioned',
   'not-in-config': 'not in config',
   'cannot-plan': 'differences orgops cannot plan',
+  'held-in-quarantine': 'held in quarantine, config not caught up',
 };
 
 /**
@@ -37,14 +40,38 @@ export const DRIFT_CLASS_LABELS: Readonly<Record<DriftClass, string>> = {
  * nobody put in config, a root email changed in the console…), which drift reports instead of
  * failing, so one of them never hides the others.
  */
-export function classifyDrift(plan: Pick<Plan, 'phases'>, refused: readonly Diagnostic[] = []): DriftItem[] {
+export function classifyDrift(
+  plan: Pick<Plan, 'phases'> & Partial<Pick<Plan, 'reviewContext'>>,
+  refused: readonly Diagnostic[] = [],
+): DriftItem[] {
   const changes = changesOf(plan).map((c) => ({
     class: classOf(c),
     address: c.address,
     description: describe(c),
     remedy: `${c.action} ${c.address}`,
   }));
-  return [...changes, ...refused.map(refusalItem)];
+  return [...changes, ...refused.map(refusalItem), ...heldItems(plan)];
+}
+
+/**
+ * A held account is not drift to revert: no apply moves it out. It is reported only while config
+ * disagrees with its quarantine (not recorded, another quarantine recorded, a release for another
+ * one), so the drift issue stays open until the quarantine's pull request is merged.
+ */
+function heldItems(plan: Partial<Pick<Plan, 'reviewContext'>>): DriftItem[] {
+  if (!plan.reviewContext) return [];
+  return heldAccounts(plan.reviewContext).flatMap((a) => {
+    const fix = heldFix(a);
+    if (!fix) return [];
+    return [
+      {
+        class: 'held-in-quarantine',
+        address: address.account(a.email),
+        description: heldWords(a),
+        remedy: fix,
+      },
+    ];
+  });
 }
 
 function refusalItem(d: Diagnostic): DriftItem {

@@ -19,6 +19,13 @@ export {
   type ManagedPolicyDocuments,
 } from './analysis/escalation.ts';
 export {
+  type HeldAccount,
+  type HeldInQuarantine,
+  heldAccounts,
+  heldFix,
+  heldWords,
+} from './analysis/held-in-quarantine.ts';
+export {
   type AccessLevel,
   accessLevel,
   fieldsBefore,
@@ -71,6 +78,7 @@ export { EMPTY_ANALYSIS, type PlanDraft, sealPlan, withRehearsal } from './plan-
 export * from './plan-file/serialize.ts';
 export { type AssignmentTriple, expandAssignments } from './planner/expand-assignments.ts';
 export * from './planner/index.ts';
+export * from './quarantine/plan-quarantine.ts';
 export * from './rehearsal.ts';
 export { ANSI_PATTERN } from './render/ansi.ts';
 export { type DriftViewOptions, renderDriftMarkdown, renderDriftText } from './render/drift.ts';

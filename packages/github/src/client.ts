@@ -24,7 +24,7 @@ const RATE_LIMIT_RETRIES = 3;
  * An Octokit client for the repository of the workflow, at `GITHUB_API_URL` (GitHub.com or an
  * Enterprise Server; never a hard-coded host), authenticated with the job's token.
  */
-export function createGitHub(env: ActionsEnv, options: ClientOptions = {}): GitHub {
+export function createGitHub(env: Pick<ActionsEnv, 'apiUrl' | 'token'>, options: ClientOptions = {}): GitHub {
   const warn = options.warn ?? (() => {});
   return new GitHubClient({
     auth: env.token,
@@ -59,6 +59,6 @@ export function createGitHub(env: ActionsEnv, options: ClientOptions = {}): GitH
 }
 
 /** The repository coordinates every call needs. */
-export function repoOf(env: ActionsEnv): { owner: string; repo: string } {
+export function repoOf(env: Pick<ActionsEnv, 'owner' | 'repo'>): { owner: string; repo: string } {
   return { owner: env.owner, repo: env.repo };
 }

@@ -6,6 +6,8 @@ export { DRIFT_BASELINE_ARTIFACT, DRIFT_BASELINE_FILE, previousBaseline } from '
 export { ACTIONS_VARIABLES, type ActionsEnv, readActionsEnv } from './env.ts';
 export type { PipelineHost } from './host.ts';
 export { COMMENT_MAX_CHARS, STEP_SUMMARY_MAX_BYTES } from './limits.ts';
+export { type ConfigChange, type OpenedPullRequest, openConfigPullRequest } from './pull-request.ts';
+export { type RepositoryEnv, readRepositoryEnv } from './repository-env.ts';
 export { decodeRecord, REVIEW_MARKER, type ReviewRecord, reviewArtifactName } from './review-record.ts';
 
 /** Defaults the workflows in .github/workflows match. */

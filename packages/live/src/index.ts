@@ -29,6 +29,8 @@ export {
 } from './pacing/rates.ts';
 export { VirtualClock } from './pacing/virtual-clock.ts';
 export * from './ports.ts';
+export { applyQuarantine, type QuarantineOutcome } from './quarantine/apply-quarantine.ts';
+export { type AccountQuery, findAccount, readQuarantineFacts } from './quarantine/read-quarantine.ts';
 export { canonicalSnapshot } from './reader/canonical-snapshot.ts';
 export {
   type AssignmentEnumeration,

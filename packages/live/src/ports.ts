@@ -335,6 +335,13 @@ export interface CallStats {
   readonly total: number;
 }
 
+/** Who the backend's credentials belong to (STS GetCallerIdentity on AWS). */
+export interface CallerInfo {
+  /** The principal's ARN, e.g. a role session; recorded as who quarantined an account. Not a secret. */
+  readonly arn: string;
+  readonly accountId: string;
+}
+
 /** One backend: the three ports plus what the CLI prints about where they point. */
 export interface Backend {
   readonly kind: 'sandbox' | 'aws';
@@ -350,6 +357,8 @@ export interface Backend {
   stats(): CallStats;
   /** Sandbox: persist the state file. AWS: nothing to do. */
   flush?(): Promise<void>;
+  /** Who is calling; backends that cannot say leave it out. */
+  callerIdentity?(): Promise<CallerInfo>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Parent } from './organization-unit.ts';
 import type { OrganizationPolicy } from './policy.ts';
+import type { QuarantineEntry, ReleaseIntent } from './quarantine.ts';
 import { captureSite, type Site } from './site.ts';
 import type { Tags } from './tags.ts';
 
@@ -25,6 +26,13 @@ export interface Account {
    * plan refuses until the account is either back in config, ignored, or marked here.
    */
   readonly close?: { readonly reason: string };
+  /**
+   * The account's recorded quarantine (`orgops quarantine` writes it). While it is in the
+   * quarantine OU, no plan moves it out, whatever `parent` says.
+   */
+  readonly quarantine?: QuarantineEntry;
+  /** Explicit intent to move it out of quarantine, to `parent`: a high risk in the review. */
+  readonly release?: ReleaseIntent;
   readonly site?: Site;
 }
 
@@ -36,6 +44,8 @@ export interface AccountOptions {
   readonly tags?: Tags;
   readonly policies?: readonly OrganizationPolicy[];
   readonly close?: { readonly reason: string };
+  readonly quarantine?: QuarantineEntry;
+  readonly release?: ReleaseIntent;
 }
 
 /**
@@ -54,6 +64,8 @@ export function account(options: AccountOptions): Account {
  * @example
  * export const management = managementAccount({ name: 'management', email: 'aws+management@example.com', parent: root });
  */
-export function managementAccount(options: Omit<AccountOptions, 'close' | 'policies'>): Account {
+export function managementAccount(
+  options: Omit<AccountOptions, 'close' | 'policies' | 'quarantine' | 'release'>,
+): Account {
   return { kind: 'account', ...options, policies: [], management: true, site: captureSite() };
 }

@@ -1,5 +1,6 @@
 import type { IgnoreRules } from './ignore.ts';
 import type { CustomerManagedPolicyReference } from './permission-set.ts';
+import type { QuarantineEntry, ReleaseIntent } from './quarantine.ts';
 import type { Site } from './site.ts';
 import type { Tags } from './tags.ts';
 
@@ -18,6 +19,16 @@ export interface DesiredState {
   readonly trustedServices: readonly DesiredTrustedService[];
   readonly ignore: IgnoreRules;
   readonly disable: { readonly trustedServices: readonly string[]; readonly policyTypes: readonly string[] };
+  /** Absent when the config names no quarantine OU: then nothing is held. */
+  readonly quarantine?: DesiredQuarantine;
+}
+
+export interface DesiredQuarantine {
+  /** Path of the quarantine OU, e.g. `/Suspended`. */
+  readonly path: string;
+  /** The guardrails `orgops quarantine` attaches there when they are missing. */
+  readonly guardrails: readonly { readonly type: string; readonly name: string }[];
+  readonly site?: Site;
 }
 
 /** A target of a policy attachment: `/` (root), an OU path, or `account:<email>`. */
@@ -43,6 +54,8 @@ export interface DesiredAccount {
   readonly tags: Tags;
   readonly management: boolean;
   readonly close?: { readonly reason: string };
+  readonly quarantine?: QuarantineEntry;
+  readonly release?: ReleaseIntent;
   readonly site?: Site;
 }
 

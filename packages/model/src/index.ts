@@ -1,7 +1,7 @@
 export * from './account.ts';
 export * from './assignment.ts';
 export * from './canonical-json.ts';
-export { closest } from './closest.ts';
+export * from './closest.ts';
 export * from './desired-state.ts';
 export * from './diagnostic.ts';
 export * from './diagnostic-groups.ts';
@@ -18,6 +18,9 @@ export * from './policy.ts';
 export * from './policy-document.ts';
 export * from './policy-grammar/index.ts';
 export * from './principal.ts';
+export * from './quarantine.ts';
+export * from './quarantine-door.ts';
+export * from './quarantine-tags.ts';
 export * from './services.ts';
 export * from './site.ts';
 export * from './tags.ts';

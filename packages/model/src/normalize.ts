@@ -81,6 +81,8 @@ export function normalize(
     tags: { ...a.tags },
     management: a.management === true,
     close: a.close,
+    ...(a.quarantine ? { quarantine: { ...a.quarantine } } : {}),
+    ...(a.release ? { release: { ...a.release } } : {}),
     site: a.site,
   }));
 
@@ -155,6 +157,15 @@ export function normalize(
       trustedServices: [...(config.disable?.trustedServices ?? [])],
       policyTypes: [...(config.disable?.policyTypes ?? [])],
     },
+    ...(config.quarantine
+      ? {
+          quarantine: {
+            path: pathOf(config.quarantine.organizationalUnit),
+            guardrails: config.quarantine.guardrails.map((p) => ({ type: p.type, name: p.name })),
+            site: config.quarantine.site,
+          },
+        }
+      : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { ProtectedRole, Waiver } from './lint-config.ts';
 import type { OrganizationalUnit, Root } from './organization-unit.ts';
 import type { PermissionSet } from './permission-set.ts';
 import type { OrganizationPolicy, PolicyType } from './policy.ts';
+import type { QuarantineConfig } from './quarantine.ts';
 import type { TrustedService } from './services.ts';
 
 /** The whole organization as config: what `accounts/` exports as its default. */
@@ -27,6 +28,8 @@ export interface OrganizationConfig {
   readonly assignments?: readonly Assignment[];
   readonly trustedServices?: readonly TrustedService[];
   readonly ignore?: IgnoreRules;
+  /** The quarantine OU and its guardrails, for `orgops quarantine` and the planner's one-way door. */
+  readonly quarantine?: QuarantineConfig;
   /**
    * Explicit intent for destructive organization-level changes. Removing a service from
    * `trustedServices` alone never disables it; list it here as well.

@@ -9,6 +9,7 @@ import { ouCases } from './rule-cases/organizational-units.ts';
 import { permissionSetCases } from './rule-cases/permission-sets.ts';
 import { policyCases } from './rule-cases/policies.ts';
 import { policyStatementCases } from './rule-cases/policy-statements.ts';
+import { quarantineCases } from './rule-cases/quarantine.ts';
 import { referenceCases } from './rule-cases/references.ts';
 import { tagCases } from './rule-cases/tags.ts';
 
@@ -23,6 +24,7 @@ const CASES: RuleCase[] = [
   ...referenceCases,
   ...tagCases,
   ...nameCases,
+  ...quarantineCases,
 ];
 
 /** C0, DEL, C1 and bidirectional overrides. */

@@ -1,4 +1,4 @@
-import type { Backend, CallStats } from '@orgops/live';
+import type { Backend, CallerInfo, CallStats } from '@orgops/live';
 import { SandboxContext, type SandboxOptions } from './context.ts';
 import type { FileLock, LockOptions } from './file-lock.ts';
 import { sandboxIdentityStore } from './identity-store.ts';
@@ -24,6 +24,7 @@ export interface SandboxBackend extends Backend {
    * read-only one refuses, so an unlocked run can never overwrite another run's changes.
    */
   flush(): Promise<void>;
+  callerIdentity(): Promise<CallerInfo>;
   /**
    * Writes what changed (a run that only read leaves the file as it was) and releases the lock.
    * Read-only and memory sandboxes: nothing to do.
@@ -105,6 +106,11 @@ function build(ctx: SandboxContext, location: string, file: StateFile | undefine
     exportState: () => structuredClone(ctx.state),
     importState(next) {
       ctx.state = structuredClone(next);
+    },
+    // The sandbox has no credentials; like STS it answers without counting toward any quota.
+    callerIdentity: async () => {
+      const accountId = ctx.state.organization.managementAccountId;
+      return { arn: ctx.options.caller ?? `arn:aws:iam::${accountId}:user/sandbox`, accountId };
     },
     flush: async () => {
       if (file) await file.write(ctx.state);

@@ -18,6 +18,8 @@ export interface SandboxOptions {
   readonly location?: string;
   /** The time CloudTrail events are recorded at (default the system clock). */
   readonly clock?: Clock;
+  /** The caller's ARN `callerIdentity()` reports (default: user `sandbox` in the management account). */
+  readonly caller?: string;
 }
 
 /** Page sizes AWS allows at most, used to count list calls as AWS would bill them. */

@@ -2,6 +2,7 @@ import { AWS_MANAGED_POLICIES } from '@orgops/guardrails';
 import { BREAK_GLASS_ROLE } from '../exemptions.ts';
 import { incidentResponder } from '../permission-sets.ts';
 import { definePlaybook } from './define.ts';
+import { quarantineStep } from './quarantine-step.ts';
 
 /**
  * An access key or a role session is used by someone else. Order matters: find every credential
@@ -76,6 +77,12 @@ export const compromisedIamCredentials = definePlaybook({
       actions: ['iam:AttachUserPolicy', 'iam:AttachRolePolicy'],
       context: { 'iam:PolicyARN': AWS_MANAGED_POLICIES.AWSDenyAll },
     },
+    quarantineStep({
+      id: 'quarantine-account',
+      title:
+        'If the attacker reached beyond the principal (new users, roles, keys or trust policies), quarantine the whole account',
+      why: 'Denying one principal cannot stop credentials nobody has found yet. In the quarantine OU, deny-all stops every principal inside and the quarantine RCP every principal outside, in one move no later plan undoes; only break-glass works there.',
+    }),
     {
       kind: 'respond',
       id: 'record-triage',

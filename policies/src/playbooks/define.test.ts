@@ -2,7 +2,7 @@ import { OrgopsError } from '@orgops/model';
 import { describe, expect, it } from 'vitest';
 import { BREAK_GLASS_ROLE } from '../exemptions.ts';
 import { incidentResponder } from '../permission-sets.ts';
-import { definePlaybook, playbooks } from './index.ts';
+import { definePlaybook, playbooks, QUARANTINE_ACTIONS, quarantineStep } from './index.ts';
 import type { Playbook } from './types.ts';
 
 const valid: Omit<Playbook, 'kind'> = {
@@ -71,6 +71,43 @@ describe('definePlaybook', () => {
     expect(problem({ ...valid, steps: [look, { ...fix, id: 'look' }] })).toMatch(/"look" is used twice/);
     expect(problem({ ...valid, id: 'Example' })).toMatch(/kebab-case/);
     expect(problem({ ...valid, appliesTo: ['Workloads'] })).toMatch(/not an OU path/);
+  });
+});
+
+describe('quarantine steps', () => {
+  const quarantine = quarantineStep({
+    id: 'quarantine-account',
+    title: 'Quarantine the account',
+    why: 'Contain.',
+  });
+  const [look, fix] = valid.steps as [Playbook['steps'][number], Playbook['steps'][number]];
+
+  it("accepts one, run by orgops with the management account's roles", () => {
+    const p = definePlaybook({ ...valid, steps: [look, quarantine, fix] });
+    expect(p.steps[1]).toMatchObject({ kind: 'orgops', command: 'quarantine', actions: QUARANTINE_ACTIONS });
+    expect(quarantine.runWith).toEqual(['arn:aws:iam::*:role/orgops-apply', BREAK_GLASS_ROLE]);
+  });
+
+  it('rejects two, a command orgops does not have, and no one to run it', () => {
+    expect(problem({ ...valid, steps: [look, quarantine, { ...quarantine, id: 'again' }, fix] })).toMatch(
+      /quarantines an account in more than one step/,
+    );
+    const unknown = { ...quarantine, command: 'nuke' as 'quarantine' };
+    expect(problem({ ...valid, steps: [look, unknown, fix] })).toBe(
+      'playbook "example": step quarantine-account: orgops has no command "nuke"',
+    );
+    expect(problem({ ...valid, steps: [look, { ...quarantine, runWith: [] }, fix] })).toMatch(
+      /names no role to run orgops quarantine with/,
+    );
+  });
+
+  it('are where a playbook contains a whole account, followed by the steps the command prints', () => {
+    const withQuarantine = playbooks.filter((p) => p.steps.some((s) => s.kind === 'orgops')).map((p) => p.id);
+    expect(withQuarantine).toEqual(['compromised-iam-credentials', 'root-user-activity']);
+    for (const p of playbooks) {
+      const at = p.steps.findIndex((s) => s.kind === 'orgops');
+      if (at >= 0) expect(p.steps.length).toBeGreaterThan(at + 1);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { OrgopsError } from '@orgops/model';
+import { OrgopsError, QUARANTINE_COMMAND } from '@orgops/model';
 import type { Playbook } from './types.ts';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -6,7 +6,8 @@ const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
 
 /**
  * A playbook, checked for shape at load time: kebab-case ids unique within the playbook, at least
- * one trigger, `service:Action` names without wildcards, and at least one escalation step.
+ * one trigger, `service:Action` names without wildcards, at least one escalation step, and at most
+ * one quarantine step (an `orgops` step running a command orgops has, with who runs it).
  *
  * @throws OrgopsError `playbook-invalid` naming the playbook and the first problem found.
  */
@@ -33,6 +34,13 @@ export function definePlaybook(playbook: Omit<Playbook, 'kind'>): Playbook {
       if (!ACTION.test(action)) fail(`step ${step.id}: ${JSON.stringify(action)} is not service:Action`);
     }
   }
+  const orgops = playbook.steps.filter((s) => s.kind === 'orgops');
+  for (const step of orgops) {
+    if (step.command !== QUARANTINE_COMMAND)
+      fail(`step ${step.id}: orgops has no command ${JSON.stringify(step.command)}`);
+    if (step.runWith.length === 0) fail(`step ${step.id} names no role to run orgops ${step.command} with`);
+  }
+  if (orgops.length > 1) fail('quarantines an account in more than one step');
   if (!playbook.steps.some((s) => s.kind === 'escalate')) {
     fail('needs an escalation step: where the responder stops and break-glass takes over');
   }

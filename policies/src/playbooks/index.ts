@@ -6,6 +6,7 @@ import { securityServiceTampering } from './security-service-tampering.ts';
 import type { Playbook } from './types.ts';
 
 export { definePlaybook } from './define.ts';
+export { QUARANTINE_ACTIONS, QUARANTINE_RUN_WITH, quarantineStep } from './quarantine-step.ts';
 export { renderPlaybookMarkdown } from './render-markdown.ts';
 export type * from './types.ts';
 export {

@@ -3,6 +3,7 @@ import {
   compromisedIamCredentials,
   playbooks,
   renderPlaybookMarkdown,
+  rootUserActivity,
   securityServiceTampering,
 } from './index.ts';
 
@@ -30,6 +31,17 @@ describe('renderPlaybookMarkdown', () => {
     const tampering = renderPlaybookMarkdown(securityServiceTampering);
     expect(tampering).toContain('**Restart CloudTrail logging and the Config recorder**');
     expect(tampering).not.toContain('Permission gap');
+  });
+
+  it('shows the quarantine step as the orgops command to run, and who runs it', () => {
+    const md = renderPlaybookMarkdown(rootUserActivity);
+    expect(md).toContain(
+      '**If root acted successfully in a member account, quarantine the account** — _orgops_',
+    );
+    expect(md).toContain(
+      '   - Run: `orgops quarantine ACCOUNT --reason "…" --playbook root-user-activity` with `arn:aws:iam::*:role/orgops-apply` or `arn:aws:iam::*:role/break-glass` in the management account',
+    );
+    expect(md).toContain('`organizations:MoveAccount`');
   });
 
   it('labels a permission gap as pending a fix', () => {

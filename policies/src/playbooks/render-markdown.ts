@@ -6,13 +6,19 @@ function list(label: string, items: readonly string[]): string[] {
   return items.length === 0 ? [] : [`- ${label}: ${items.map(code).join(', ')}`];
 }
 
-function renderStep(step: PlaybookStep, index: number): string[] {
-  const lines = [`${index + 1}. **${step.title}**${step.kind === 'escalate' ? ' — _escalate_' : ''}`];
+function renderStep(step: PlaybookStep, index: number, playbookId: string): string[] {
+  const mark = step.kind === 'escalate' ? ' — _escalate_' : step.kind === 'orgops' ? ' — _orgops_' : '';
+  const lines = [`${index + 1}. **${step.title}**${mark}`];
   lines.push(`   - Why: ${step.why}`);
   lines.push(`   - IAM actions: ${step.actions.map(code).join(', ')}`);
   const context = Object.entries(step.context ?? {});
   if (context.length > 0) {
     lines.push(`   - Request context: ${context.map(([k, v]) => code(`${k} = ${v}`)).join(', ')}`);
+  }
+  if (step.kind === 'orgops') {
+    lines.push(
+      `   - Run: ${code(`orgops ${step.command} ACCOUNT --reason "…" --playbook ${playbookId}`)} with ${step.runWith.map(code).join(' or ')} in the management account`,
+    );
   }
   if (step.kind === 'escalate') {
     const label = step.because === 'permission-gap' ? 'Permission gap (fix pending)' : 'By design';
@@ -46,7 +52,7 @@ export function renderPlaybookMarkdown(playbook: Playbook): string {
     '',
     '## Steps',
     '',
-    ...playbook.steps.flatMap(renderStep),
+    ...playbook.steps.flatMap((step, i) => renderStep(step, i, playbook.id)),
     '',
   ];
   return lines.join('\n');

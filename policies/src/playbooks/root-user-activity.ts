@@ -1,6 +1,7 @@
 import { BREAK_GLASS_ROLE } from '../exemptions.ts';
 import { incidentResponder } from '../permission-sets.ts';
 import { definePlaybook } from './define.ts';
+import { quarantineStep } from './quarantine-step.ts';
 
 /**
  * Someone signed in or called an API as the root user. deny-root-user denies root every action in
@@ -46,6 +47,11 @@ export const rootUserActivity = definePlaybook({
         'iam:ListOrganizationsFeatures',
       ],
     },
+    quarantineStep({
+      id: 'quarantine-account',
+      title: 'If root acted successfully in a member account, quarantine the account',
+      why: 'A successful root call in a member account means deny-root-user did not hold or was walked around; until the root credentials are deleted nothing in the account can be trusted. deny-all binds the root user too. orgops refuses the management account, which no SCP binds.',
+    }),
     {
       kind: 'respond',
       id: 'record-triage',

@@ -65,7 +65,21 @@ export interface EscalationStep extends StepBase {
   readonly reason: string;
 }
 
-export type PlaybookStep = ResponderStep | EscalationStep;
+/**
+ * A step orgops carries out itself, with the management account's credentials: `orgops quarantine
+ * ACCOUNT --reason …` moves the account into the quarantine OU, where deny-all stops everyone
+ * inside and the quarantine RCP everyone outside, and no later plan moves it out without a
+ * release. The responder cannot do it (only the management account moves accounts); `runWith`
+ * names who can. `actions` are exactly the calls the command makes.
+ */
+export interface OrgopsStep extends StepBase {
+  readonly kind: 'orgops';
+  readonly command: 'quarantine';
+  /** Role patterns in the management account that run the command. */
+  readonly runWith: readonly string[];
+}
+
+export type PlaybookStep = ResponderStep | EscalationStep | OrgopsStep;
 
 /** One incident-response playbook. */
 export interface Playbook {

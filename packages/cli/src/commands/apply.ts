@@ -51,8 +51,11 @@ export async function applyCommand(
   }
 }
 
-/** Apply writes: the sandbox is locked for this run, waiting `--lock-timeout` for another to finish. */
-function writeAccess(ctx: CommandContext, options: ApplyOptions): BackendAccess {
+/**
+ * Apply (and quarantine) write: the sandbox is locked for this run, waiting `--lock-timeout` for
+ * another to finish.
+ */
+export function writeAccess(ctx: CommandContext, options: Pick<ApplyOptions, 'lockTimeout'>): BackendAccess {
   const seconds = Number(options.lockTimeout ?? 10);
   if (!Number.isFinite(seconds) || seconds < 0)
     throw new OrgopsError(

@@ -2,6 +2,7 @@ import {
   analyzeOutOfBand,
   changesOf,
   classifyDrift,
+  heldAccounts,
   isEmptyPlan,
   renderDriftMarkdown,
   renderDriftText,
@@ -74,7 +75,13 @@ export async function driftCommand(ctx: CommandContext, options: DriftOptions): 
       `${renderDriftMarkdown(items, orgId, { risks })}\n\n${renderPlan(run.plan, 'markdown', { color: false, title: 'Changes orgops apply would make' })}`,
     );
   } else {
-    ctx.io.out(renderDriftText(items, orgId, { color: ctx.io.color, risks }));
+    ctx.io.out(
+      renderDriftText(items, orgId, {
+        color: ctx.io.color,
+        risks,
+        held: heldAccounts(run.plan.reviewContext),
+      }),
+    );
     if (!isEmptyPlan(run.plan))
       ctx.io.out(renderPlan(run.plan, 'text', { color: ctx.io.color, title: 'Drift report' }));
   }

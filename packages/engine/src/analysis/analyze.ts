@@ -15,6 +15,7 @@ import {
   guardrailRemovedRisks,
   organizationRisks,
 } from './risk-organization.ts';
+import { quarantineReleaseRisks } from './risk-quarantine.ts';
 import type { PlanAnalysis, Risk } from './types.ts';
 
 const LEVEL_ORDER: Readonly<Record<Risk['level'], number>> = { high: 0, medium: 1, low: 2 };
@@ -51,6 +52,7 @@ export function analyzeUnpruned(input: AnalysisInput, options: AnalysisOptions =
     ...guardrailRemovedRisks(ctx),
     ...organizationRisks(ctx),
     ...accountMoveRisks(ctx),
+    ...quarantineReleaseRisks(ctx),
   ];
   // Stable: by level, keeping discovery order (plan order) within a level.
   const sorted = risks

@@ -18,6 +18,7 @@ import type {
   SnapshotPrincipal,
 } from '../snapshot.ts';
 import { buildContext, isWithin } from './context.ts';
+import type { HeldInQuarantine } from './held-in-quarantine.ts';
 import { GUARDRAIL_POLICY_TYPES } from './policy-facts.ts';
 import { reviewScope } from './review-scope.ts';
 
@@ -58,12 +59,18 @@ export interface ReviewSnapshot {
 
 export interface ReviewDesired {
   readonly ous: readonly Pick<DesiredOu, 'path'>[];
-  /** `management` is present (and true) only on the management account. */
+  /**
+   * Accounts as the plan leaves them: a held account's `parentPath` is the quarantine OU, and
+   * `held` says why (see `held-in-quarantine.ts`). `management` is present (and true) only on the
+   * management account.
+   */
   readonly accounts: readonly (Pick<
     DesiredAccount,
     'email' | 'name' | 'id' | 'parentPath' | 'tags' | 'close'
   > &
-    Partial<Pick<DesiredAccount, 'management'>>)[];
+    Partial<Pick<DesiredAccount, 'management'>> & {
+      readonly held?: HeldInQuarantine;
+    })[];
   readonly policies: readonly Pick<DesiredPolicy, 'type' | 'name' | 'content'>[];
   readonly attachments: readonly Pick<DesiredAttachment, 'policyType' | 'policyName' | 'target'>[];
   readonly permissionSets: readonly Pick<DesiredPermissionSet, 'name' | GrantFieldKey>[];
@@ -169,6 +176,7 @@ export function reviewContextOf(input: {
         tags: a.tags,
         close: a.close ? { reason: a.close.reason } : undefined,
         ...(a.management ? { management: true } : {}),
+        ...(a.held ? { held: heldCopy(a.held) } : {}),
       })),
       policies: desired.policies
         .filter(
@@ -220,6 +228,18 @@ export function reviewContextOf(input: {
           .map((p) => ({ type: p.type, id: p.id, name: p.name })),
       },
     },
+  };
+}
+
+function heldCopy(h: HeldInQuarantine): HeldInQuarantine {
+  return {
+    ...(h.reason !== undefined ? { reason: h.reason } : {}),
+    ...(h.at !== undefined ? { at: h.at } : {}),
+    ...(h.by !== undefined ? { by: h.by } : {}),
+    quarantinePath: h.quarantinePath,
+    declaredPath: h.declaredPath,
+    ...(h.problem !== undefined ? { problem: h.problem } : {}),
+    waiting: [...h.waiting],
   };
 }
 

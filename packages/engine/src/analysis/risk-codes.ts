@@ -31,6 +31,7 @@ export const RISK_CODES = {
     'high for critical services (CRITICAL_SERVICE_PRINCIPALS), else medium: trusted access disabled',
   'delegated-admin-deregistered': 'medium: a delegated administrator deregistered',
   'account-closure': 'high: an account closed',
+  'quarantine-release': 'high: an account released from quarantine (config says release for its quarantine)',
   'account-moved':
     'medium when it leaves a Suspended OU or enters production, else low: an account moved between OUs',
 } as const satisfies Readonly<Record<string, string>>;

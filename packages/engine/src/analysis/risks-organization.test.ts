@@ -248,6 +248,37 @@ describe('organization risks', () => {
   });
 });
 
+describe('quarantine', () => {
+  it('quarantine-release: a release from quarantine is high, naming what it was held for', () => {
+    const release: Change = {
+      kind: 'account-move',
+      action: 'move',
+      address: 'account/dev-app@example.com',
+      account: ACCOUNTS.dev,
+      fromPath: '/Suspended',
+      toPath: '/Workloads/Dev',
+      quarantine: {
+        direction: 'release',
+        reason: 'INC-42 closed',
+        heldFor: 'INC-42 root login',
+        quarantinedAt: '2026-11-30T10:15:00.000Z',
+      },
+    };
+    expect(codes([release])).toContain('high:quarantine-release');
+    expect(risksOf([release]).find((r) => r.code === 'quarantine-release')?.message).toBe(
+      'account dev-app (222222222222) is released from quarantine /Suspended -> /Workloads/Dev (held since 2026-11-30T10:15:00.000Z for "INC-42 root login"): "INC-42 closed". Its guardrails and access come back; confirm the incident is closed.',
+    );
+    // Entering quarantine through config is containment, not a release.
+    const enter: Change = {
+      ...release,
+      fromPath: '/Workloads/Dev',
+      toPath: '/Suspended',
+      quarantine: { direction: 'enter', reason: 'INC-43' },
+    };
+    expect(codes([enter])).not.toContain('high:quarantine-release');
+  });
+});
+
 describe('risk order', () => {
   it('lists high before medium before low, keeping plan order within a level', () => {
     expect(

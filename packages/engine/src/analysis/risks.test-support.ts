@@ -48,4 +48,5 @@ export const ORGANIZATION_RISK_CODES: readonly string[] = [
   'delegated-admin-deregistered',
   'account-closure',
   'account-moved',
+  'quarantine-release',
 ];

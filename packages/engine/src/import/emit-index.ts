@@ -1,6 +1,7 @@
 import { FILES, local } from './emit-organization.ts';
 import type { ImportedIdentityCenter } from './read-identity-center.ts';
 import type { ImportedOrganization } from './read-organization.ts';
+import type { ImportedQuarantine } from './read-quarantine.ts';
 import { SourceFile } from './source-file.ts';
 import { arr, type Code, call, obj, raw, str } from './ts-code.ts';
 
@@ -10,6 +11,7 @@ export function emitIndex(
   ic: ImportedIdentityCenter,
   emitted: ReadonlySet<string>,
   ignoredServices: readonly string[],
+  quarantine?: ImportedQuarantine,
 ): SourceFile {
   const file = new SourceFile(FILES.index).model('defineOrganization');
   file.local(local(FILES.organization), 'root', 'organizationalUnits');
@@ -23,6 +25,19 @@ export function emitIndex(
     file.local(local(path), name);
     return raw(name);
   };
+  let quarantineCode: Code | undefined;
+  if (quarantine) {
+    file.model('defineQuarantine');
+    file.local(local(FILES.organization), quarantine.ouIdent);
+    file.local(local(FILES.policies), ...quarantine.guardrails);
+    quarantineCode = call(
+      'defineQuarantine',
+      obj([
+        ['organizationalUnit', raw(quarantine.ouIdent)],
+        ['guardrails', arr(quarantine.guardrails.map(raw))],
+      ]),
+    );
+  }
   const ignore = obj([
     ['policies', org.ignoredPolicyPatterns.length ? arr(org.ignoredPolicyPatterns.map(str)) : undefined],
     [
@@ -49,6 +64,7 @@ export function emitIndex(
       ],
       ['assignments', fromFile('assignments', FILES.assignments)],
       ['trustedServices', fromFile('trustedServices', FILES.services)],
+      ['quarantine', quarantineCode],
       ['ignore', ignore.kind === 'object' && ignore.entries.length ? ignore : undefined],
     ],
     true,

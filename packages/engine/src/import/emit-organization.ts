@@ -1,4 +1,6 @@
+import { isQuarantineTag } from '@orgops/model';
 import type { ImportedOrganization } from './read-organization.ts';
+import type { ImportedQuarantine } from './read-quarantine.ts';
 import { SourceFile } from './source-file.ts';
 import { arr, type Code, call, obj, raw, str, tagsCode } from './ts-code.ts';
 
@@ -47,18 +49,36 @@ export function emitOrganization(org: ImportedOrganization): SourceFile {
   return file;
 }
 
-/** accounts.ts: every active account, the management account first. */
-export function emitAccounts(org: ImportedOrganization): SourceFile {
+/**
+ * accounts.ts: every active account, the management account first. A quarantine record in an
+ * account's tags is its quarantine entry, never a tag of config (config may not set those keys).
+ */
+export function emitAccounts(org: ImportedOrganization, quarantine?: ImportedQuarantine): SourceFile {
   const file = new SourceFile(FILES.accounts);
   for (const a of org.accounts) {
     file.local(local(FILES.organization), a.parentIdent);
+    const own = Object.fromEntries(Object.entries(a.account.tags).filter(([k]) => !isQuarantineTag(k)));
+    const entry = quarantine?.entries.get(a.account.id);
     const fields: [string, Code | undefined][] = [
       ['name', str(a.account.name)],
       ['email', str(a.account.email)],
       ['id', str(a.account.id)],
       ['parent', raw(a.parentIdent)],
-      ['tags', tagsCode(a.account.tags)],
+      ['tags', tagsCode(own)],
     ];
+    if (entry) {
+      fields.push([
+        'quarantine',
+        obj(
+          [
+            ['reason', str(entry.reason)],
+            ['at', entry.at !== undefined ? str(entry.at) : undefined],
+            ['by', entry.by !== undefined ? str(entry.by) : undefined],
+          ],
+          true,
+        ),
+      ]);
+    }
     const policies = policyList(file, a.policies);
     if (a.management) {
       file.model('managementAccount');

@@ -8,6 +8,7 @@ import { accountTree } from './group-assignments.ts';
 import { Namer } from './identifiers.ts';
 import { readIdentityCenter } from './read-identity-center.ts';
 import { readOrganization } from './read-organization.ts';
+import { readQuarantine } from './read-quarantine.ts';
 import { readServices } from './read-services.ts';
 import type { SourceFile } from './source-file.ts';
 
@@ -48,6 +49,7 @@ export function generateConfig(snapshot: Snapshot, options: GenerateConfigOption
   const namer = new Namer();
 
   const org = readOrganization(snapshot, namer, notes);
+  const quarantine = readQuarantine(snapshot, org, notes);
   const tree = accountTree(
     snapshot.root.id,
     org.ous.map((o) => o.ou),
@@ -67,14 +69,14 @@ export function generateConfig(snapshot: Snapshot, options: GenerateConfigOption
     accountIdents.has(ident) ? FILES.accounts : FILES.organization;
   const sources = [
     emitOrganization(org),
-    emitAccounts(org),
+    emitAccounts(org, quarantine),
     emitPolicies(org),
     emitIdentityCenter(ic, notes),
     emitAssignments(ic, targetFile),
     emitServices(services),
   ].filter((f): f is SourceFile => f !== undefined);
   const emitted = new Set(sources.map((s) => s.path));
-  sources.unshift(emitIndex(org, ic, emitted, ignoredServices));
+  sources.unshift(emitIndex(org, ic, emitted, ignoredServices, quarantine));
 
   const date = (options.now ?? new Date()).toISOString().slice(0, 10);
   const header = [

@@ -1,4 +1,10 @@
-import type { DesiredAccount } from '@orgops/model';
+import {
+  type DesiredAccount,
+  doorParentPath,
+  doorTags,
+  type QuarantineDoor,
+  quarantineDoor,
+} from '@orgops/model';
 import type { SnapshotAccount } from '../snapshot.ts';
 import {
   accountLabel,
@@ -17,6 +23,8 @@ export interface AccountBinding {
   liveOf(email: string): SnapshotAccount | undefined;
   /** The config account a live account stands for. */
   desiredOf(liveId: string): DesiredAccount | undefined;
+  /** Held in quarantine or entering it: no new access is expected there (the one-way door). */
+  contained(email: string): boolean;
 }
 
 const CLOSING_STATES = new Set(['PENDING_CLOSURE', 'SUSPENDED', 'CLOSED']);
@@ -26,7 +34,9 @@ const CLOSING_STATES = new Set(['PENDING_CLOSURE', 'SUSPENDED', 'CLOSED']);
  * one, else by email in any letter case) and is where config puts it, with config's tags, its
  * email, and closed or closing exactly when config says `close`. A live account config does not
  * list must be ignored, or already closed. Names are not compared: Organizations cannot rename an
- * account, so the planner warns about a name and changes nothing.
+ * account, so the planner warns about a name and changes nothing. Placement and tags go through
+ * the one-way door (`quarantineDoor` in the model, the one rule the planner uses too): an account
+ * held in the quarantine OU belongs there with its quarantine tags, whatever its declared parent.
  */
 export function checkAccounts(ctx: OracleContext): AccountBinding {
   const managementId = ctx.snapshot.organization.managementAccountId;
@@ -34,6 +44,9 @@ export function checkAccounts(ctx: OracleContext): AccountBinding {
   for (const a of ctx.snapshot.accounts) liveByEmail.set(a.email.toLowerCase(), a);
   const byEmail = new Map<string, SnapshotAccount>();
   const desiredById = new Map<string, DesiredAccount>();
+  const doors = new Map<string, QuarantineDoor>();
+  const quarantine = ctx.desired.quarantine;
+  const quarantineSegments = quarantine ? segmentsOfDesired(ctx, quarantine.path) : undefined;
 
   for (const a of ctx.desired.accounts) {
     const email = a.email.toLowerCase();
@@ -43,7 +56,22 @@ export function checkAccounts(ctx: OracleContext): AccountBinding {
         ? ctx.snapshot.accounts.find((x) => x.id === a.id)
         : liveByEmail.get(email);
     const where = accountLabel(a);
-    const parent = segmentsOfDesired(ctx, a.parentPath);
+    const declared = segmentsOfDesired(ctx, a.parentPath);
+    const door: QuarantineDoor =
+      quarantine && quarantineSegments
+        ? quarantineDoor({
+            management: a.management,
+            inQuarantineOu: live !== undefined && sameSegments(parentOfLive(ctx, live), quarantineSegments),
+            declaredInQuarantineOu: sameSegments(declared, quarantineSegments),
+            liveTags: live?.tags ?? {},
+            quarantine: a.quarantine,
+            release: a.release,
+          })
+        : { kind: 'free' };
+    doors.set(email, door);
+    const parent = quarantine
+      ? segmentsOfDesired(ctx, doorParentPath(door, a.parentPath, quarantine.path))
+      : declared;
     if (!live) {
       // Closing an account that does not exist leaves nothing to do.
       if (!a.close) ctx.report('account-missing', where, `an account in ${showSegments(parent)}`, 'none');
@@ -71,8 +99,8 @@ export function checkAccounts(ctx: OracleContext): AccountBinding {
     const liveParent = parentOfLive(ctx, live);
     if (!sameSegments(liveParent, parent))
       ctx.report('account-placement', where, showSegments(parent), showSegments(liveParent));
-    if (!sameTags(live.tags, a.tags))
-      ctx.report('account-tags', where, showTags(a.tags), showTags(live.tags));
+    const tags = doorTags(door, a.tags, live.tags, live.parentId);
+    if (!sameTags(live.tags, tags)) ctx.report('account-tags', where, showTags(tags), showTags(live.tags));
   }
 
   for (const live of ctx.snapshot.accounts) {
@@ -86,5 +114,6 @@ export function checkAccounts(ctx: OracleContext): AccountBinding {
   return {
     liveOf: (email) => byEmail.get(email.toLowerCase()),
     desiredOf: (liveId) => desiredById.get(liveId),
+    contained: (email) => ['held', 'enter'].includes(doors.get(email.toLowerCase())?.kind ?? 'free'),
   };
 }

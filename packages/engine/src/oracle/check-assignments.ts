@@ -70,8 +70,8 @@ export function checkAssignments(ctx: OracleContext, accounts: AccountBinding): 
   for (const [key, grant] of expected) {
     if (actual.has(key)) continue;
     const live = accounts.liveOf(grant.email);
-    // A missing or closed account is reported with the accounts.
-    if (!live || !isActive(live)) continue;
+    // A missing or closed account is reported with the accounts; a quarantined one gets no new access.
+    if (!live || !isActive(live) || accounts.contained(grant.email)) continue;
     ctx.report('assignment-missing', `assignment: ${show(grant)}`, 'assigned', 'not assigned');
   }
   for (const [key, grant] of actual) {

@@ -41,7 +41,8 @@ export function checkDelegatedAdministrators(ctx: OracleContext, accounts: Accou
     const wantedEmail = service.delegatedAdministrator;
     const wanted = wantedEmail === undefined ? undefined : accounts.liveOf(wantedEmail);
     const where = `delegated administrator of ${service.principal}`;
-    if (wantedEmail !== undefined) {
+    // A quarantined account is made delegated administrator only once it is released.
+    if (wantedEmail !== undefined && !accounts.contained(wantedEmail)) {
       const ok =
         wanted &&
         registered.some((d) => d.servicePrincipal === service.principal && d.accountId === wanted.id);

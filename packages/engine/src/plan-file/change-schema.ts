@@ -148,6 +148,19 @@ export const CHANGE_SCHEMAS = {
       account: accountRef,
       fromPath: ouPath,
       toPath: ouPath,
+      quarantine: z
+        .strictObject({
+          direction: z.enum(['enter', 'release']),
+          reason: text,
+          heldFor: z.string().optional(),
+          quarantinedAt: z.string().optional(),
+        })
+        .meta({
+          id: 'QuarantineMove',
+          description:
+            'A move through the quarantine door: into quarantine, or out of it by an explicit release.',
+        })
+        .optional(),
     })
     .meta({ id: 'AccountMove' }),
   'account-tag': z

@@ -92,6 +92,12 @@ export const EVERY_KIND: { readonly [K in ChangeKind]: readonly [PhaseName, Extr
         fromPath: '/Suspended',
         toPath: '/Workloads/Dev',
         address: `account/${ACCOUNTS.old.email}`,
+        quarantine: {
+          direction: 'release',
+          reason: 'INC-42 closed',
+          heldFor: 'INC-42 root login',
+          quarantinedAt: '2026-11-30T10:15:00.000Z',
+        },
       },
     ],
     'account-tag': [

@@ -34,6 +34,17 @@ export const reviewContextSchema = z
           tags,
           close: z.strictObject({ reason: z.string() }).optional(),
           management: z.boolean().optional(),
+          held: z
+            .strictObject({
+              reason: z.string().optional(),
+              at: z.string().optional(),
+              by: z.string().optional(),
+              quarantinePath: z.string(),
+              declaredPath: z.string(),
+              problem: z.enum(['not-recorded', 'entry-outdated', 'release-mismatch']).optional(),
+              waiting: z.array(z.string()),
+            })
+            .optional(),
         }),
       ),
       policies: z.array(z.strictObject({ type: z.string(), name: z.string(), content: z.string() })),

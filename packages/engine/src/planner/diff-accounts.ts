@@ -6,11 +6,14 @@ import { diffTags, type PlanBuilder } from './builder.ts';
 import { isLiveAccount, type LiveIndex } from './context.ts';
 import type { OuMatch } from './diff-ous.ts';
 import { matchAccounts } from './match-accounts.ts';
+import { QuarantineHolds } from './quarantine-holds.ts';
 
 /** How config accounts map onto live ones. */
 export interface AccountMatch {
   /** Desired email -> the live account it matched (by id when given, else email). */
   readonly liveByEmail: ReadonlyMap<string, SnapshotAccount>;
+  /** The one-way door's decisions: held accounts stay in quarantine and get no new access. */
+  readonly holds: QuarantineHolds;
   refOf(email: string): AccountRef | undefined;
 }
 
@@ -20,6 +23,8 @@ export interface AccountMatch {
  * parent is the live OU that config's parent matched, whatever either is called now. An account
  * that exists but is missing from config is an error, never a closure: closing takes
  * `close: { reason }`, and an account being closed is first moved and tagged as config says.
+ * An account in the quarantine OU goes through the one-way door (`quarantine-holds.ts`): it stays
+ * there, keeping its quarantine tags, until config releases it.
  */
 export function diffAccounts(
   desired: DesiredState,
@@ -31,6 +36,8 @@ export function diffAccounts(
   const desiredByEmail = new Map(desired.accounts.map((a) => [a.email, a]));
   const managementId = live.snapshot.organization.managementAccountId;
   const desiredPathById = new Map([...ous.liveIdByPath].map(([path, id]) => [id, path]));
+  const holds = new QuarantineHolds(desired, live, ous);
+  const moved = new Set<string>();
 
   for (const a of desired.accounts) {
     const match = liveByEmail.get(a.email);
@@ -56,14 +63,15 @@ export function diffAccounts(
       continue;
     }
     if (!match) {
+      const door = holds.decide(a, undefined);
       if (a.close) continue; // asked to close an account that does not exist: nothing to do
       out.add('create-accounts', {
         kind: 'account-create',
         action: 'create',
         email: a.email,
         name: a.name,
-        parentPath: a.parentPath,
-        tags: a.tags,
+        parentPath: holds.parentPathOf(a, door),
+        tags: holds.tagsOf(a, door, undefined),
         address: address.account(a.email),
       });
       continue;
@@ -84,16 +92,21 @@ export function diffAccounts(
       continue;
     }
     const ref: AccountRef = { email: a.email, id: match.id, name: a.name };
-    if (ous.liveIdByPath.get(a.parentPath) !== match.parentId) {
+    const door = holds.decide(a, match);
+    const parentPath = holds.parentPathOf(a, door);
+    if (ous.liveIdByPath.get(parentPath) !== match.parentId) {
       const fromPath = live.parentPathOf(match);
       const renamedTo = desiredPathById.get(match.parentId);
+      const quarantine = holds.moveMarker(door);
+      moved.add(a.email);
       out.add('place-accounts', {
         kind: 'account-move',
         action: 'move',
         account: ref,
         fromPath,
-        toPath: a.parentPath,
+        toPath: parentPath,
         address: address.account(a.email),
+        ...(quarantine ? { quarantine } : {}),
         // Paths are as they are now; say so when this plan renames or deletes the OU it leaves.
         ...(renamedTo !== undefined && renamedTo !== fromPath
           ? { reason: `${fromPath} is renamed to ${renamedTo} in this plan` }
@@ -102,7 +115,7 @@ export function diffAccounts(
             : {}),
       });
     }
-    const tags = diffTags(match.tags, a.tags);
+    const tags = diffTags(match.tags, holds.tagsOf(a, door, match));
     if (tags) {
       out.add('place-accounts', {
         kind: 'account-tag',
@@ -172,8 +185,11 @@ export function diffAccounts(
     });
   }
 
+  holds.report(out, (email) => moved.has(email));
+
   return {
     liveByEmail,
+    holds,
     refOf: (email) => {
       const d = desiredByEmail.get(email);
       if (!d) return undefined;

@@ -9,7 +9,8 @@ import { expandAssignments, tripleKey } from './expand-assignments.ts';
 /**
  * Assignments are matched by (principal, permission set, account). Principal names resolve to ids
  * through the snapshot; an unknown name fails the plan at the rule that uses it instead of being
- * skipped silently.
+ * skipped silently. Into an account held in quarantine nothing is assigned (the review lists what
+ * waits for its release); assignments config removes are still deleted there.
  */
 export function diffAssignments(
   desired: DesiredState,
@@ -74,6 +75,14 @@ export function diffAssignments(
     if (liveAcct && !isLiveAccount(liveAcct)) continue;
     const ref = accounts.refOf(t.email)!;
     const exists = liveAcct && liveKeys.has(`${liveAcct.id}|${t.principalType}|${id}|${t.permissionSet}`);
+    if (!exists && accounts.holds.isContained(t.email)) {
+      // Containment: no new access into a quarantined account; it waits for the release.
+      accounts.holds.holdBack(
+        t.email,
+        `${t.principalType.toLowerCase()} ${t.principalName} gets ${t.permissionSet}`,
+      );
+      continue;
+    }
     if (!exists) {
       const principal: PrincipalRef = { type: t.principalType, name: t.principalName, id };
       out.add('create-assignments', {

@@ -3,6 +3,7 @@ import { address } from '../addresses.ts';
 import type { AccountRef } from '../change.ts';
 import type { PlanBuilder } from './builder.ts';
 import type { LiveIndex } from './context.ts';
+import type { QuarantineHolds } from './quarantine-holds.ts';
 
 /** Policy types on the root and trusted service access: additive unless intent is explicit. */
 export function diffOrganizationSettings(desired: DesiredState, live: LiveIndex, out: PlanBuilder): void {
@@ -76,6 +77,7 @@ export function diffDelegatedAdmins(
   live: LiveIndex,
   accountRefOf: (email: string) => AccountRef | undefined,
   out: PlanBuilder,
+  holds?: Pick<QuarantineHolds, 'isContained' | 'holdBack'>,
 ): void {
   const current = live.snapshot.delegatedAdministrators.filter(
     (d) => !live.isIgnoredService(d.servicePrincipal),
@@ -99,6 +101,11 @@ export function diffDelegatedAdmins(
         site: s.site,
         fix: `Delegate ${s.principal} to a member account, such as a security tooling account; the management account administers it already.`,
       });
+      continue;
+    }
+    if (holds?.isContained(ref.email)) {
+      // A quarantined account administers nothing new until it is released.
+      holds.holdBack(ref.email, `becomes delegated administrator for ${s.principal}`);
       continue;
     }
     out.add('delegate', {

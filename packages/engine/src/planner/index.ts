@@ -18,6 +18,7 @@ import { diffDelegatedAdmins, diffOrganizationSettings } from './diff-organizati
 import { diffOus } from './diff-ous.ts';
 import { diffPermissionSets } from './diff-permission-sets.ts';
 import { diffPolicies } from './diff-policies.ts';
+import { reviewDesiredOf } from './quarantine-holds.ts';
 
 export interface PlanInput {
   readonly desired: DesiredState;
@@ -65,7 +66,7 @@ export function planEverything(input: PlanInput): PlanWithRefusals {
   const accounts = diffAccounts(desired, live, ous, out);
   const policies = diffPolicies(desired, live, out);
   diffAttachments(desired, live, { ous, accounts, policies }, out);
-  diffDelegatedAdmins(desired, live, accounts.refOf, out);
+  diffDelegatedAdmins(desired, live, accounts.refOf, out, accounts.holds);
   diffPermissionSets(desired, live, out);
   diffAssignments(desired, live, accounts, out);
   checkDeletions(desired, live, { ous, accounts, policies }, out);
@@ -80,7 +81,8 @@ export function planEverything(input: PlanInput): PlanWithRefusals {
   for (const c of changes) observed[c.address] = observedDigest(snapshot, c.address);
   // A refused plan is never applied or reviewed; its analysis would read a partial picture.
   const analyze = out.errors.length === 0 ? input.analyze : undefined;
-  const facts = { desired, snapshot, analyze };
+  // The review describes the organization as the plan leaves it: held accounts stay in quarantine.
+  const facts = { desired: reviewDesiredOf(desired, accounts.holds), snapshot, analyze };
 
   return {
     refused: out.errors,

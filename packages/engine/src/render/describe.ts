@@ -1,6 +1,6 @@
 import { policyTypeLabel, principalLabel, type Tags } from '@orgops/model';
 import { accountLabel } from '../analysis/context.ts';
-import type { Change, PermissionSetFields, TagDiff, TargetRef } from '../change.ts';
+import type { Change, PermissionSetFields, QuarantineMove, TagDiff, TargetRef } from '../change.ts';
 import { type DiffLine, prettyLines, unifiedDiff } from './line-diff.ts';
 import { escapeControls } from './safe-text.ts';
 
@@ -21,12 +21,21 @@ export function viewOf(change: Change): ChangeView {
   const notes = [
     change.reason ? `# ${change.reason}` : '',
     change.hint ? `# hint: ${change.hint}` : '',
+    change.kind === 'account-move' && change.quarantine ? `# ${quarantineNote(change.quarantine)}` : '',
   ].filter(Boolean);
   return {
     headline: escapeControls(headlineOf(change)),
     details: detailsOf(change).map((d) => ({ mark: d.mark, text: escapeControls(d.text) })),
     notes: notes.map(escapeControls),
   };
+}
+
+function quarantineNote(q: QuarantineMove): string {
+  if (q.direction === 'enter') return `into quarantine, as config records: ${q.reason}`;
+  const held = [q.quarantinedAt && `since ${q.quarantinedAt}`, q.heldFor !== undefined && `for ${q.heldFor}`]
+    .filter(Boolean)
+    .join(' ');
+  return `RELEASE from quarantine${held ? ` (held ${held})` : ''}: ${q.reason}`;
 }
 
 export function targetLabel(target: TargetRef): string {

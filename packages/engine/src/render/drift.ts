@@ -1,3 +1,4 @@
+import { type HeldAccount, heldWords } from '../analysis/held-in-quarantine.ts';
 import type { Risk } from '../analysis/types.ts';
 import { DRIFT_CLASS_LABELS, type DriftItem } from '../drift.ts';
 import { painter, type Tone } from './ansi.ts';
@@ -10,6 +11,8 @@ export interface DriftViewOptions {
    * a grant made by hand is a gain.
    */
   readonly risks?: readonly Risk[];
+  /** The plan's held accounts: those config records are listed as held, not as drift. */
+  readonly held?: readonly HeldAccount[];
 }
 
 const RISK_TONES: Readonly<Record<Risk['level'], Tone>> = { high: 'remove', medium: 'change', low: 'plain' };
@@ -36,7 +39,18 @@ export function renderDriftText(
 ): string {
   const paint = painter(options.color === true);
   const org = escapeControls(organizationId);
-  if (!items.length) return `${paint('add', '✓')} No drift: organization ${org} matches the config.`;
+  const recorded = (options.held ?? []).filter((a) => a.held.problem === undefined);
+  const heldLines = recorded.length
+    ? [
+        '',
+        paint('strong', `held in quarantine, as config records (${recorded.length})`),
+        ...recorded.map((a) => `  # ${escapeControls(heldWords(a))}`),
+      ]
+    : [];
+  if (!items.length)
+    return [`${paint('add', '✓')} No drift: organization ${org} matches the config.`, ...heldLines].join(
+      '\n',
+    );
   const lines = [paint('strong', `Drift in organization ${org}: ${items.length} difference(s)`)];
   const risks = options.risks ?? [];
   if (risks.length > 0) {
@@ -50,13 +64,19 @@ export function renderDriftText(
     lines.push('', paint('change', `${DRIFT_CLASS_LABELS[cls]} (${list.length})`));
     for (const i of list) {
       lines.push(`  - ${escapeControls(i.description)}   [${escapeControls(i.address)}]`);
-      if (needsConfig(i)) lines.push(`    fix: ${escapeControls(i.remedy)}`);
+      if (showsFix(i)) lines.push(`    fix: ${escapeControls(i.remedy)}`);
     }
   }
-  lines.push(
-    '',
-    'Run `orgops apply` to bring the organization back to the config, or change the config to adopt the drift.',
-  );
+  lines.push(...heldLines, '');
+  // A hold is not drift apply reverts: only config catching up (or a release) ends the report.
+  if (items.some((i) => i.class !== 'held-in-quarantine'))
+    lines.push(
+      'Run `orgops apply` to bring the organization back to the config, or change the config to adopt the drift.',
+    );
+  if (items.some((i) => i.class === 'held-in-quarantine'))
+    lines.push(
+      'No apply moves a held account out: record its quarantine in config (merge the pull request `orgops quarantine --open-pr` opened) or release it.',
+    );
   if (items.some(needsConfig))
     lines.push(
       `${DRIFT_CLASS_LABELS['not-in-config']} / ${DRIFT_CLASS_LABELS['cannot-plan']}: \`orgops apply\` refuses until these are resolved; each says how.`,
@@ -84,7 +104,7 @@ export function renderDriftMarkdown(
     lines.push('', `**${DRIFT_CLASS_LABELS[cls]}** (${list.length})`, '');
     for (const i of list)
       lines.push(
-        `- ${mdText(i.description)} — ${mdCode(i.address)}${needsConfig(i) ? `<br>fix: ${mdText(i.remedy)}` : ''}`,
+        `- ${mdText(i.description)} — ${mdCode(i.address)}${showsFix(i) ? `<br>fix: ${mdText(i.remedy)}` : ''}`,
       );
   }
   if (items.some(needsConfig))
@@ -98,4 +118,9 @@ export function renderDriftMarkdown(
 /** A difference `apply` cannot fix: someone must change the config or the organization first. */
 function needsConfig(item: DriftItem): boolean {
   return item.class === 'not-in-config' || item.class === 'cannot-plan';
+}
+
+/** Items whose remedy is a config change to show: refusals, and quarantines config has not caught up with. */
+function showsFix(item: DriftItem): boolean {
+  return needsConfig(item) || item.class === 'held-in-quarantine';
 }

@@ -1,5 +1,6 @@
 import { type Diagnostic, groupRepeated, policyTypeLabel } from '@orgops/model';
 import { accountLabel } from '../analysis/context.ts';
+import { heldAccounts, heldFix, heldWords } from '../analysis/held-in-quarantine.ts';
 import { plural } from '../analysis/policy-facts.ts';
 import type { AccessChange, GuardrailChange, Risk } from '../analysis/types.ts';
 import { changesOf, type Plan } from '../plan.ts';
@@ -52,6 +53,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
       ...capped(rehearsalMarkdown(plan), cap, 'refusals'),
     ];
     head.push(`**${summaryLine(changes)}**${riskCount(risks)}`, '');
+    head.push(...capped(heldSection(plan), cap, 'accounts'));
     if (changes.length > 0) {
       head.push(
         ...capped(riskSection(risks), cap, 'risks'),
@@ -205,6 +207,26 @@ function mapSection(plan: Plan, cap: number): string[] {
   const map = reviewMap(plan);
   if (!map) return [];
   return ['### Where the changes land', '', map, ''];
+}
+
+/** Held accounts come right after the summary: the review of a quarantine's pull request is this. */
+function heldSection(plan: Plan): string[] {
+  const held = heldAccounts(plan.reviewContext);
+  if (held.length === 0) return [];
+  return [
+    '### 🔒 Held in quarantine',
+    '',
+    'No plan moves these accounts out; only `release: { reason, quarantinedAt }` on the account does.',
+    '',
+    ...held.map((a) => {
+      const fix = heldFix(a);
+      const waiting = a.held.waiting.length
+        ? `<br>Waits for release: ${a.held.waiting.map(cell).join('; ')}`
+        : '';
+      return `- ${mdText(heldWords(a))}${waiting}${fix ? `<br>Fix: ${mdText(fix)}` : ''}`;
+    }),
+    '',
+  ];
 }
 
 function warningSection(plan: Plan): string[] {

@@ -1,4 +1,5 @@
 import { type Diagnostic, groupRepeated } from '@orgops/model';
+import { heldAccounts, heldFix, heldWords } from '../analysis/held-in-quarantine.ts';
 import { changesOf, type Plan } from '../plan.ts';
 import { type Paint, painter, type Tone } from './ansi.ts';
 import { phaseSections, terminalBody } from './body.ts';
@@ -38,7 +39,7 @@ export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
   ];
 
   lines.push(...terminalBody(phaseSections(plan), paint));
-  lines.push(...riskLines(plan, paint), ...warningLines(plan, paint));
+  lines.push(...heldLines(plan, paint), ...riskLines(plan, paint), ...warningLines(plan, paint));
 
   if (changes.length > 0) {
     const legend = legendEntries(changes).map((e) => `${paint(e.tone, e.symbol)} ${e.meaning}`);
@@ -46,6 +47,24 @@ export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
   }
   lines.push(paint('strong', summaryLine(changes)));
   return `${lines.join('\n')}\n`;
+}
+
+/** Accounts the one-way door keeps in quarantine: shown on every plan, changes or not. */
+function heldLines(plan: Plan, paint: Paint): string[] {
+  const held = heldAccounts(plan.reviewContext);
+  if (held.length === 0) return [];
+  return [
+    paint('strong', 'Held in quarantine (no plan moves these out; only a release does)'),
+    ...held.flatMap((a) => {
+      const fix = heldFix(a);
+      return [
+        `  ${paint('change', '#')} ${escapeControls(heldWords(a))}`,
+        ...a.held.waiting.map((w) => `    ${paint('note', `waits for release: ${escapeControls(w)}`)}`),
+        ...(fix ? [`    ${paint('note', `fix: ${escapeControls(fix)}`)}`] : []),
+      ];
+    }),
+    '',
+  ];
 }
 
 function riskLines(plan: Plan, paint: Paint): string[] {

@@ -1,4 +1,5 @@
 /** The repository data the fake GitHub serves; tests arrange it directly. */
+import { createHash } from 'node:crypto';
 
 export interface FakeUser {
   readonly login: string;
@@ -29,6 +30,11 @@ export interface FakePull {
   baseRef: string;
   mergedAt: string | null;
   mergeCommitSha: string | null;
+  /** Pull requests opened through the API carry these; the pipeline tests' pulls do not need them. */
+  headRef?: string;
+  title?: string;
+  body?: string;
+  state?: 'open' | 'closed';
 }
 
 export interface FakeRun {
@@ -55,6 +61,9 @@ export interface FakeArtifact {
 export interface FakeCommit {
   sha: string;
   parents: string[];
+  /** The files of the commit (path -> content), for commits made through the contents API. */
+  files?: Map<string, string>;
+  message?: string;
 }
 
 /** Everything in one repository, plus the request log tests assert on. */
@@ -69,6 +78,9 @@ export class FakeRepo {
   runs: FakeRun[] = [];
   artifacts: FakeArtifact[] = [];
   requests: { method: string; path: string }[] = [];
+  defaultBranch = 'main';
+  /** Branch name -> commit sha. */
+  branches = new Map<string, string>();
   private nextId = 1000;
   private clock = Date.parse('2026-06-01T12:00:00Z');
 
@@ -112,6 +124,25 @@ export class FakeRepo {
     c.updatedAt = this.now();
   }
 
+  /** A commit on `branch` with these files (the branch's files, changed by `files`). */
+  commitFiles(branch: string, files: Record<string, string>, message = 'commit'): string {
+    const parent = this.branches.get(branch);
+    const tree = new Map(parent ? (this.commits.get(parent)?.files ?? []) : []);
+    for (const [path, content] of Object.entries(files)) tree.set(path, content);
+    const sha = createHash('sha1')
+      .update(`${parent ?? ''}\n${message}\n${this.id()}`)
+      .digest('hex');
+    this.commits.set(sha, { sha, parents: parent ? [parent] : [], files: tree, message });
+    this.branches.set(branch, sha);
+    return sha;
+  }
+
+  /** A file's content on a branch, or undefined. */
+  fileOn(branch: string, path: string): string | undefined {
+    const sha = this.branches.get(branch);
+    return sha ? this.commits.get(sha)?.files?.get(path) : undefined;
+  }
+
   commentsOn(issueNumber: number): FakeComment[] {
     return this.comments.filter((c) => c.issueNumber === issueNumber);
   }
@@ -119,4 +150,10 @@ export class FakeRepo {
   count(method: string, pattern: RegExp): number {
     return this.requests.filter((r) => r.method === method && pattern.test(r.path)).length;
   }
+}
+
+/** Git's blob id of a file: what the contents API calls the file's `sha`. */
+export function blobSha(content: string): string {
+  const bytes = Buffer.from(content, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }

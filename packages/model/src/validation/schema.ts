@@ -76,6 +76,10 @@ const accountSchema = z.strictObject({
   policies,
   management: z.boolean().optional(),
   close: z.strictObject({ reason: z.string() }).optional(),
+  quarantine: z
+    .strictObject({ reason: z.string(), at: z.string().optional(), by: z.string().optional() })
+    .optional(),
+  release: z.strictObject({ reason: z.string(), quarantinedAt: z.string().optional() }).optional(),
   site: site.optional(),
 });
 
@@ -136,6 +140,29 @@ const trustedServiceSchema = z.strictObject({
 });
 
 const patterns = z.array(z.string()).optional();
+
+// Playbooks are the organization's own typed data; only the fields orgops reads are checked.
+const runbookSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  steps: z.array(
+    z.looseObject({
+      id: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      why: z.string().optional(),
+      command: z.string().optional(),
+    }),
+  ),
+});
+
+const quarantineSchema = z.strictObject({
+  kind: z.literal('quarantine'),
+  organizationalUnit: ouSchema,
+  guardrails: policies,
+  playbooks: z.array(runbookSchema).optional(),
+  site: site.optional(),
+});
 
 const protectedRequestSchema = z.union(
   [
@@ -199,6 +226,7 @@ export const organizationSchema = z.strictObject({
     })
     .optional(),
   disable: z.strictObject({ trustedServices: patterns, policyTypes: patterns }).optional(),
+  quarantine: quarantineSchema.optional(),
   baseline: policies.optional(),
   protectedRoles: z.array(protectedRoleSchema).optional(),
   waivers: z.array(waiverSchema).optional(),
@@ -216,6 +244,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   assignment: Object.keys(assignmentSchema.shape),
   'trusted-service': Object.keys(trustedServiceSchema.shape),
   tag: Object.keys(tagTargetSchema.shape),
+  quarantine: Object.keys(quarantineSchema.shape),
   'protected-role': Object.keys(protectedRoleSchema.shape),
   waiver: Object.keys(waiverSchema.shape),
 };

@@ -7,6 +7,8 @@ import { accountId } from './account-id.ts';
 import { accountManagementClosure } from './account-management-closure.ts';
 import { accountMultipleManagement } from './account-multiple-management.ts';
 import { accountName } from './account-name.ts';
+import { accountQuarantineIntent } from './account-quarantine-intent.ts';
+import { accountQuarantineTags } from './account-quarantine-tags.ts';
 import { assignmentTagMatchesNothing } from './assignment-tag-matches-nothing.ts';
 import { ignoreConflict } from './ignore-conflict.ts';
 import { managementPolicyDocument } from './management-policy-document.ts';
@@ -36,6 +38,7 @@ import { policyStatementElement } from './policy-statement-element.ts';
 import { policyStatementResource } from './policy-statement-resource.ts';
 import { policyStatementSid } from './policy-statement-sid.ts';
 import { policyTypeNotEnabled } from './policy-type-not-enabled.ts';
+import { quarantineGuardrails } from './quarantine-guardrails.ts';
 import { rcpDenyOnly } from './rcp-deny-only.ts';
 import { rcpNotAction } from './rcp-not-action.ts';
 import { rcpPrincipal } from './rcp-principal.ts';
@@ -44,6 +47,7 @@ import { referenceAssignmentTarget } from './reference-assignment-target.ts';
 import { referenceDelegatedAdministrator } from './reference-delegated-administrator.ts';
 import { referenceDelegatedAdministratorMember } from './reference-delegated-administrator-member.ts';
 import { referenceOuParent } from './reference-ou-parent.ts';
+import { referenceQuarantineOu } from './reference-quarantine-ou.ts';
 import { scpMissing } from './scp-missing.ts';
 import { scpPrincipal } from './scp-principal.ts';
 import { tagCount } from './tag-count.ts';
@@ -61,6 +65,8 @@ export const RULES: readonly Rule[] = [
   accountDuplicateId,
   accountMultipleManagement,
   accountManagementClosure,
+  accountQuarantineIntent,
+  accountQuarantineTags,
   ouName,
   nameControlCharacters,
   ouDuplicatePath,
@@ -100,6 +106,8 @@ export const RULES: readonly Rule[] = [
   referenceDelegatedAdministrator,
   referenceDelegatedAdministratorMember,
   trustedServiceConflict,
+  referenceQuarantineOu,
+  quarantineGuardrails,
   ignoreConflict,
   tagCount,
   tagKey,
