@@ -42,7 +42,7 @@ export const PHASE_RULES: readonly PhaseRule[] = [
     first: ['write-policies'],
     later: ['attachments', 'attach-new-accounts'],
     aws: 'AttachPolicy takes the id of a policy that exists; a renamed policy is attached under its new name.',
-    fact: 'aws-facts.md §2.1',
+    fact: 'aws-facts.md §1.3 (a policy is named by its id, which exists once CreatePolicy returns)',
   },
   {
     id: 'guardrails-before-accounts-arrive',
