@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@orgops/model';
 import { address } from './addresses.ts';
 import { heldAccounts, heldFix, heldWords } from './analysis/held-in-quarantine.ts';
-import type { Change } from './change.ts';
+import type { Action, Change } from './change.ts';
 import { changesOf, type Plan } from './plan.ts';
 
 /**
@@ -88,22 +88,25 @@ function refusalItem(d: Diagnostic): DriftItem {
 
 function classOf(c: Change): DriftClass {
   if (c.kind === 'permission-set-provision' && c.reason?.includes('outdated')) return 'not-reprovisioned';
-  switch (c.action) {
-    case 'create':
-    case 'enable':
-    case 'register':
-      return 'deleted-outside';
-    case 'attach':
-      return 'deleted-outside';
-    case 'delete':
-    case 'disable':
-    case 'deregister':
-    case 'detach':
-      return 'created-outside';
-    default:
-      return 'changed-outside';
-  }
+  return DRIFT_CLASS_OF_ACTION[c.action];
 }
+
+/** What each action undoes, read as drift: every action has a class, checked by `tsc`. */
+const DRIFT_CLASS_OF_ACTION: { readonly [A in Action]: DriftClass } = {
+  create: 'deleted-outside',
+  enable: 'deleted-outside',
+  register: 'deleted-outside',
+  attach: 'deleted-outside',
+  delete: 'created-outside',
+  disable: 'created-outside',
+  deregister: 'created-outside',
+  detach: 'created-outside',
+  update: 'changed-outside',
+  move: 'changed-outside',
+  provision: 'changed-outside',
+  close: 'changed-outside',
+  tag: 'changed-outside',
+};
 
 /** What happened outside orgops, in words: the opposite of what the plan will do about it. */
 function describe(c: Change): string {

@@ -67,6 +67,7 @@ export {
 } from './import/generate-config.ts';
 export { desiredFromSnapshot } from './live-desired.ts';
 export * from './oracle/index.ts';
+export * from './ordering/index.ts';
 export * from './plan.ts';
 export * from './plan-file/changes-digest.ts';
 export * from './plan-file/freshness.ts';

@@ -2,6 +2,7 @@ import type { Diagnostic } from '@orgops/model';
 import type { ReviewContext } from './analysis/review-context.ts';
 import type { PlanAnalysis } from './analysis/types.ts';
 import type { Change } from './change.ts';
+import type { PhaseName } from './ordering/phases.ts';
 import type { PlanRehearsal } from './rehearsal.ts';
 
 /**
@@ -10,37 +11,8 @@ import type { PlanRehearsal } from './rehearsal.ts';
  */
 export const PLAN_FORMAT_VERSION = 2;
 
-/**
- * Phases run in this order. Within a phase the applier runs changes concurrently up to AWS's
- * limits, but changes that share a lock (one target's attachments, one account's roles) run in
- * plan order, and the OU and policy writes run one at a time in plan order (renames that free a
- * name before whatever takes it). Policies are written and attached to the root, OUs and existing
- * accounts before accounts are created or moved, so an account never arrives under an OU before
- * that OU's guardrails (AWS attaches only FullAWSAccess to a new account; attachments to it wait
- * in `attach-new-accounts`). Accounts move out of an OU before it is deleted, and are moved and
- * tagged before they are closed.
- */
-export const PHASES = [
-  'enable-services',
-  'create-ous',
-  'write-policies',
-  'attachments',
-  'create-accounts',
-  'place-accounts',
-  'attach-new-accounts',
-  'delegate',
-  'write-permission-sets',
-  'provision',
-  'create-assignments',
-  'delete-assignments',
-  'delete-permission-sets',
-  'delete-ous',
-  'delete-policies',
-  'close-accounts',
-  'disable-services',
-] as const;
-
-export type PhaseName = (typeof PHASES)[number];
+/** The phase order and every other ordering rule live in `ordering/` with their AWS reasons. */
+export { PHASES, type PhaseName } from './ordering/phases.ts';
 
 export interface PlanPhase {
   readonly name: PhaseName;

@@ -9,6 +9,7 @@ import {
 import { applyPlan, configReadOptions, readSnapshot } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, validateConfig } from '@orgops/model';
 import type { SandboxBackend } from '../src/index.ts';
+import { type Happened, orderingViolations, recordHappened } from './ordering-agreement.ts';
 import { PLAN_REFUSALS, unacceptableRefusal, VALIDATION_REFUSALS } from './property-refusals.ts';
 import { truthSnapshot } from './truth-snapshot.ts';
 
@@ -89,7 +90,12 @@ export async function planApplyAndJudge(
   if (before.length === 0)
     throw fail(trace, 'The plan has changes for an organization the oracle says already matches the config.');
 
-  const result = await applyPlan(first, sb, { pollIntervalMs: 0 });
+  const happened: Happened[] = [];
+  const result = await applyPlan(first, sb, { pollIntervalMs: 0, onEvent: recordHappened(happened) });
+  // The applier runs nothing before what the ordering module says must precede it.
+  const order = orderingViolations(first, happened);
+  if (order.violations.length > 0)
+    throw fail(trace, ["The applier broke the ordering module's order:", ...order.violations].join('\n'));
   if (!result.ok) {
     const failed = result.outcomes
       .filter((o) => o.status === 'failed')

@@ -8,6 +8,7 @@ import {
   isAccountTarget,
 } from '@orgops/model';
 import type { Change } from '../change.ts';
+import { handledAll } from '../exhaustive.ts';
 import type {
   Snapshot,
   SnapshotAccount,
@@ -127,6 +128,22 @@ export function reviewContextOf(input: {
         if (live) heldArns.add(live.arn);
         break;
       }
+      // The review context needs nothing beyond config and snapshot for these.
+      case 'policy-type':
+      case 'trusted-service':
+      case 'delegated-admin':
+      case 'ou-create':
+      case 'ou-update':
+      case 'ou-delete':
+      case 'account-create':
+      case 'account-tag':
+      case 'account-close':
+      case 'policy-create':
+      case 'policy-delete':
+      case 'permission-set-provision':
+        break;
+      default:
+        handledAll(c);
     }
   }
 

@@ -1,5 +1,6 @@
 import { type Diagnostic, diagnostic, type Site } from '@orgops/model';
 import type { Change } from '../change.ts';
+import type { PhaseOfKind } from '../ordering/kind-phases.ts';
 import type { PhaseName } from '../plan.ts';
 
 /** Collects changes by phase and plan-time diagnostics while the diff functions run. */
@@ -8,7 +9,8 @@ export class PlanBuilder {
   readonly errors: Diagnostic[] = [];
   readonly warnings: Diagnostic[] = [];
 
-  add(phase: PhaseName, change: Change): void {
+  /** Adds a change to one of the phases its kind may run in (`KIND_PHASES`), checked by `tsc`. */
+  add<C extends Change>(phase: PhaseOfKind<C['kind']>, change: C): void {
     const list = this.phases.get(phase) ?? [];
     list.push(change);
     this.phases.set(phase, list);

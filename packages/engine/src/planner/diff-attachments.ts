@@ -12,6 +12,7 @@ import {
 } from '@orgops/model';
 import { address } from '../addresses.ts';
 import type { TargetRef } from '../change.ts';
+import { sequencePolicySwaps } from '../ordering/policy-swaps.ts';
 import type { PlanBuilder } from './builder.ts';
 import { isLiveAccount, type LiveIndex, policyKey } from './context.ts';
 import type { AccountMatch } from './diff-accounts.ts';
@@ -22,9 +23,9 @@ import type { PolicyMatch } from './diff-policies.ts';
 const NON_DETACHABLE = new Set(['p-RCPFullAWSAccess']);
 
 /**
- * Attachments are diffed per target and per type, and sequenced per target so the target never
- * drops below AWS's minimum (the last SCP cannot be detached: attach the new one first) nor rises
- * above the maximum (at the cap, detach one first, TF#41493). Ignored and non-detachable policies
+ * Attachments are diffed per target and per type, and sequenced per target by
+ * `sequencePolicySwaps` (`ordering/`) so the target never drops below AWS's minimum nor rises above
+ * its maximum. Ignored and non-detachable policies
  * occupy the same slots: a target whose config does not fit next to them is refused, naming them,
  * instead of being planned in part.
  *
@@ -119,33 +120,28 @@ export function diffAttachments(
         continue;
       }
       if (!attach.length && !detach.length) continue;
-      let count = have.size + unmanaged.length;
       const target = targetRef(tKey, matches.accounts);
       const phase = isNewAccount ? 'attach-new-accounts' : 'attachments';
-      const emit = (action: 'attach' | 'detach', key: string): void => {
-        const name = nameOf(type)(key);
+      const sequence = sequencePolicySwaps({
+        attach,
+        detach,
+        count: have.size + unmanaged.length,
+        min: limits.minPerTarget,
+        max: limits.maxPerTarget,
+      });
+      for (const step of sequence.steps) {
+        const name = nameOf(type)(step.key);
         out.add(phase, {
           kind: 'policy-attachment',
-          action,
+          action: step.action,
           policyType: type,
           policyName: name,
           target,
           address: address.attachment(type, name, tKey),
         });
-      };
-      while (attach.length || detach.length) {
-        if (attach.length && count < limits.maxPerTarget) {
-          emit('attach', attach.shift()!);
-          count++;
-        } else if (detach.length && (count > limits.minPerTarget || attach.length === 0)) {
-          emit('detach', detach.shift()!);
-          count--;
-        } else {
-          // No order reaches the config within AWS's minimum and maximum: say so, never plan half.
-          refuse('cannot be reached one attachment at a time');
-          break;
-        }
       }
+      // No order reaches the config within AWS's minimum and maximum: say so, never plan half.
+      if (!sequence.complete) refuse('cannot be reached one attachment at a time');
     }
   }
 }

@@ -1,7 +1,7 @@
 import { type DesiredState, type Diagnostic, LIMITS_VERSION, type Result } from '@orgops/model';
 import type { AnalysisInput } from '../analysis/context.ts';
 import type { PlanAnalysis } from '../analysis/types.ts';
-import type { Change } from '../change.ts';
+import { orderWithinPhase } from '../ordering/within-phase.ts';
 import { PHASES, type Plan, type PlanPhase } from '../plan.ts';
 import { observedDigest } from '../plan-file/observe.ts';
 import { sealPlan } from '../plan-file/seal.ts';
@@ -74,7 +74,7 @@ export function planEverything(input: PlanInput): PlanWithRefusals {
 
   const phases: PlanPhase[] = PHASES.map((name) => ({
     name,
-    changes: order(name, out.phases.get(name) ?? []),
+    changes: orderWithinPhase(name, out.phases.get(name) ?? []),
   })).filter((p) => p.changes.length > 0);
   const changes = phases.flatMap((p) => p.changes);
   const observed: Record<string, string> = {};
@@ -102,27 +102,4 @@ export function planEverything(input: PlanInput): PlanWithRefusals {
       warnings: out.warnings,
     }),
   };
-}
-
-/** Phases whose order the diff functions set (dependencies inside the phase); the others sort. */
-const ORDERED_BY_DIFF = new Set<string>([
-  'attachments',
-  'attach-new-accounts',
-  'create-ous',
-  'delete-ous',
-  'write-policies',
-]);
-
-/** Within-phase order. Attachments keep their per-target sequence; other phases sort for stable output. */
-function order(phase: string, changes: Change[]): Change[] {
-  if (ORDERED_BY_DIFF.has(phase)) return changes;
-  if (phase === 'delegate') {
-    // A service has one delegated administrator: deregister the old one before registering the new.
-    return [...changes].sort(
-      (a, b) =>
-        Number(a.action === 'register') - Number(b.action === 'register') ||
-        a.address.localeCompare(b.address),
-    );
-  }
-  return [...changes].sort((a, b) => a.address.localeCompare(b.address));
 }

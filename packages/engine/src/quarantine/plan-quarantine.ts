@@ -9,6 +9,7 @@ import {
   sanitizeTagValue,
   type Tags,
 } from '@orgops/model';
+import { QUARANTINE_STEP_ORDER, type QuarantineStepKind } from '../ordering/quarantine-steps.ts';
 import type { AccountState } from '../snapshot.ts';
 
 /**
@@ -43,7 +44,7 @@ export interface QuarantineFacts {
   readonly caller: string;
 }
 
-export type QuarantineStep =
+export type QuarantineStep = (
   | {
       readonly kind: 'attach-guardrail';
       readonly policyType: string;
@@ -59,13 +60,14 @@ export type QuarantineStep =
       readonly toId: string;
       readonly toPath: string;
     }
-  | { readonly kind: 'tag-account'; readonly accountId: string; readonly tags: Tags };
+  | { readonly kind: 'tag-account'; readonly accountId: string; readonly tags: Tags }
+) & { readonly kind: QuarantineStepKind };
 
 /** What the command will do (or, with `--dry-run`, would do), and what is already so. */
 export interface QuarantinePlan {
   readonly account: { readonly id: string; readonly name: string; readonly email: string };
   readonly quarantinePath: string;
-  /** In order: guardrails first, so the account never arrives in an unguarded OU. */
+  /** In `QUARANTINE_STEP_ORDER`: guardrails first, so the account never arrives in an unguarded OU. */
   readonly steps: readonly QuarantineStep[];
   /** What is already as it should be, in words: a second run says so and changes nothing. */
   readonly already: readonly string[];
@@ -191,6 +193,8 @@ export function planQuarantine(
     });
   }
   const sanitized = sanitizeTagValue(entry.reason);
+  const rank = (step: QuarantineStep): number => QUARANTINE_STEP_ORDER.indexOf(step.kind);
+  steps.sort((a, b) => rank(a) - rank(b));
   return {
     account: { id: account.id, name: account.name, email: account.email },
     quarantinePath: quarantineOu.path,

@@ -121,7 +121,16 @@ function detailsOf(c: Change): DiffLine[] {
       return permissionSetLines(c.before, c.after);
     case 'permission-set-provision':
       return c.accounts.map((a) => ({ mark: ' ', text: accountLabel(a) }));
-    default:
+    // The headline says all there is to say about these.
+    case 'policy-type':
+    case 'trusted-service':
+    case 'delegated-admin':
+    case 'ou-delete':
+    case 'account-move':
+    case 'policy-delete':
+    case 'policy-attachment':
+    case 'permission-set-delete':
+    case 'assignment':
       return [];
   }
 }

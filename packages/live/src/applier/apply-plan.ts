@@ -2,9 +2,15 @@ import {
   type Change,
   changesOf,
   foreignPlanReason,
+  IDENTITY_CENTER_GATES,
+  LANE_LIMITS,
+  LANE_OF_KIND,
+  type Lane,
   type PhaseName,
   type Plan,
+  serialKeyOf,
   staleAddresses,
+  wavesOf,
 } from '@orgops/engine';
 import { OrgopsError } from '@orgops/model';
 import { KeyedQueue, Limiter } from '../concurrency.ts';
@@ -12,23 +18,15 @@ import { systemClock } from '../pacing/clock.ts';
 import { type Backend, type CallStats, ServiceError } from '../ports.ts';
 import { readSnapshot } from '../reader/read-snapshot.ts';
 import { ApplyContext, AsyncRequestFailed, NotStarted } from './context.ts';
-import { executeIdentityCenterChange, type IdentityCenterGates } from './execute-identity-center.ts';
-import { type Executed, executeOrganizationChange } from './execute-organization.ts';
+import { executeChange } from './execute-change.ts';
+import type { Executed, IdentityCenterGates } from './executor.ts';
 import type { ApplyError, ApplyOptions, ApplyResult, ChangeOutcome, OutcomeStatus } from './types.ts';
-
-/** Concurrency per kind of change, from AWS's limits; everything else runs a few at a time. */
-const LANES = {
-  'account-create': 5,
-  'account-close': 3,
-  // The Identity Center gates (15 outstanding, 3 provisioning, one per account) do the real limiting.
-  assignment: 64,
-  'permission-set-provision': 8,
-  default: 4,
-} as const;
 
 /**
  * Applies a saved plan: re-reads the organization and refuses a foreign or stale plan, then runs
- * the phases in order, resolving ids as it goes. On the first failure no new work starts,
+ * the phases in order, resolving ids as it goes. Every ordering and concurrency rule it follows
+ * (phases, waves, per-target order, lanes, Identity Center gates) comes from `@orgops/engine`'s
+ * ordering module, the one the planner orders the plan with. On the first failure no new work starts,
  * in-flight work finishes, and the result lists every change as done, skipped, failed or not
  * started, so a re-plan picks up exactly what is left.
  */
@@ -71,8 +69,9 @@ export async function applyPlan(
     options.clock ?? systemClock,
   );
   const gates: IdentityCenterGates = {
-    provisioning: new Limiter(3),
-    assignments: new Limiter(15),
+    provisioning: new Limiter(IDENTITY_CENTER_GATES.concurrentProvisioning),
+    assignments: new Limiter(IDENTITY_CENTER_GATES.outstandingAssignments),
+    // One role update at a time per account (IDENTITY_CENTER_GATES.roleUpdatesPerAccount).
     perAccount: new KeyedQueue(),
   };
   const outcomes = new Map<Change, ChangeOutcome>();
@@ -85,10 +84,7 @@ export async function applyPlan(
     }
     emit({ kind: 'start', phase, address: change.address, change });
     try {
-      const done: Executed =
-        (await executeOrganizationChange(ctx, change)) ??
-        (await executeIdentityCenterChange(ctx, change, gates)) ??
-        unknownChange(change);
+      const done: Executed = await executeChange(ctx, change, gates);
       const status: OutcomeStatus = done.skipped ? 'skipped' : 'done';
       outcomes.set(change, {
         phase,
@@ -117,20 +113,20 @@ export async function applyPlan(
   for (const phase of plan.phases) {
     if (phase.changes.length === 0) continue;
     emit({ kind: 'phase', phase: phase.name, changes: phase.changes.length });
-    for (const wave of waves(phase.name, phase.changes)) {
-      const lanes = new Map<string, Limiter>();
+    for (const wave of wavesOf(phase.name, phase.changes)) {
+      const lanes = new Map<Lane, Limiter>();
       const perTarget = new KeyedQueue();
       await Promise.all(
         wave.map((change) => {
-          const lane = laneOf(change);
+          const lane = LANE_OF_KIND[change.kind];
           let limiter = lanes.get(lane);
           if (!limiter) {
-            limiter = new Limiter(LANES[lane as keyof typeof LANES] ?? LANES.default);
+            limiter = new Limiter(LANE_LIMITS[lane]);
             lanes.set(lane, limiter);
           }
           const gate = limiter;
           // A target's attachments run in plan order (attach the new policy before detaching the old).
-          const key = serialKey(change);
+          const key = serialKeyOf(change);
           const task = () => gate.run(() => runChange(phase.name, change));
           return key ? perTarget.run(key, task) : task();
         }),
@@ -180,32 +176,6 @@ function planPolicyTypes(plan: Plan): string[] {
   return [...types];
 }
 
-/**
- * Phases whose changes depend on each other in plan order (parents before children, a rename that
- * frees a name before whatever takes it): the planner orders them, and they run one at a time.
- * AWS throttles these calls at 1-2 per second anyway, so nothing is lost.
- */
-const IN_PLAN_ORDER: ReadonlySet<PhaseName> = new Set(['create-ous', 'delete-ous', 'write-policies']);
-
-/** Changes that may run at once: one change per wave in the ordered phases, else the whole phase. */
-function waves(phase: PhaseName, changes: readonly Change[]): Change[][] {
-  return IN_PLAN_ORDER.has(phase) ? changes.map((c) => [c]) : [[...changes]];
-}
-
-function laneOf(change: Change): string {
-  return change.kind in LANES ? change.kind : 'default';
-}
-
-function serialKey(change: Change): string | undefined {
-  if (change.kind !== 'policy-attachment') return undefined;
-  const t = change.target;
-  return t.kind === 'root'
-    ? 'root'
-    : t.kind === 'ou'
-      ? `ou:${t.path}`
-      : `account:${t.account.email.toLowerCase()}`;
-}
-
 function phaseOf(plan: Plan, index: number): PhaseName {
   let i = index;
   for (const p of plan.phases) {
@@ -213,14 +183,6 @@ function phaseOf(plan: Plan, index: number): PhaseName {
     i -= p.changes.length;
   }
   return plan.phases[plan.phases.length - 1]!.name;
-}
-
-function unknownChange(change: Change): never {
-  throw new OrgopsError(
-    'unknown-change',
-    `The applier does not know change kind ${change.kind}.`,
-    'internal',
-  );
 }
 
 function toApplyError(err: unknown): ApplyError {

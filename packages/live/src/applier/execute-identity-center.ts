@@ -1,25 +1,14 @@
-import type {
-  AssignmentChange,
-  Change,
-  PermissionSetCreate,
-  PermissionSetFields,
-  PermissionSetProvision,
-  PermissionSetUpdate,
+import {
+  type AssignmentChange,
+  type PermissionSetCreate,
+  type PermissionSetFields,
+  type PermissionSetProvision,
+  type PermissionSetUpdate,
+  permissionSetPolicySwaps,
 } from '@orgops/engine';
-import type { KeyedQueue, Limiter } from '../concurrency.ts';
 import type { AsyncStatus } from '../ports.ts';
 import { type ApplyContext, AsyncRequestFailed, NotStarted } from './context.ts';
-import type { Executed } from './execute-organization.ts';
-
-/** Shared gates for Identity Center work within one apply. */
-export interface IdentityCenterGates {
-  /** ProvisionPermissionSet calls in progress (AWS allows 3). */
-  readonly provisioning: Limiter;
-  /** Outstanding assignment create/delete requests (AWS allows 15). */
-  readonly assignments: Limiter;
-  /** One IAM role update at a time per account. */
-  readonly perAccount: KeyedQueue;
-}
+import type { Executed, Executors, IdentityCenterGates, IdentityCenterKind } from './executor.ts';
 
 const INACTIVE = new Set(['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED']);
 
@@ -43,24 +32,36 @@ async function writeFields(
     else if (before.inlinePolicy !== undefined)
       await ctx.retrying(() => sso.deleteInlinePolicyFromPermissionSet(instance, arn));
   }
+  // Detach first so the 25-policy quota is never exceeded midway (`permissionSetPolicySwaps`).
   if (has('managedPolicies')) {
-    const was = new Set(before.managedPolicies ?? []);
-    const want = new Set(after.managedPolicies ?? []);
-    // Detach first so the 25-policy quota is never exceeded midway.
-    for (const p of was)
-      if (!want.has(p)) await ctx.retrying(() => sso.detachManagedPolicyFromPermissionSet(instance, arn, p));
-    for (const p of want)
-      if (!was.has(p)) await ctx.retrying(() => sso.attachManagedPolicyToPermissionSet(instance, arn, p));
+    for (const { action, key: p } of permissionSetPolicySwaps(
+      before.managedPolicies ?? [],
+      after.managedPolicies ?? [],
+    ))
+      await ctx.retrying(() =>
+        action === 'detach'
+          ? sso.detachManagedPolicyFromPermissionSet(instance, arn, p)
+          : sso.attachManagedPolicyToPermissionSet(instance, arn, p),
+      );
   }
   if (has('customerManagedPolicies')) {
-    const was = new Map((before.customerManagedPolicies ?? []).map((r) => [refKey(r), r]));
-    const want = new Map((after.customerManagedPolicies ?? []).map((r) => [refKey(r), r]));
-    for (const [k, r] of was)
-      if (!want.has(k))
-        await ctx.retrying(() => sso.detachCustomerManagedPolicyReferenceFromPermissionSet(instance, arn, r));
-    for (const [k, r] of want)
-      if (!was.has(k))
-        await ctx.retrying(() => sso.attachCustomerManagedPolicyReferenceToPermissionSet(instance, arn, r));
+    const refs = new Map(
+      [...(before.customerManagedPolicies ?? []), ...(after.customerManagedPolicies ?? [])].map((r) => [
+        refKey(r),
+        r,
+      ]),
+    );
+    for (const { action, key } of permissionSetPolicySwaps(
+      (before.customerManagedPolicies ?? []).map(refKey),
+      (after.customerManagedPolicies ?? []).map(refKey),
+    )) {
+      const r = refs.get(key)!;
+      await ctx.retrying(() =>
+        action === 'detach'
+          ? sso.detachCustomerManagedPolicyReferenceFromPermissionSet(instance, arn, r)
+          : sso.attachCustomerManagedPolicyReferenceToPermissionSet(instance, arn, r),
+      );
+    }
   }
   if (has('permissionsBoundary')) {
     if (after.permissionsBoundary)
@@ -234,29 +235,18 @@ async function assignment(
   );
 }
 
-/** Executes an Identity Center change; `undefined` when the change belongs to Organizations. */
-export async function executeIdentityCenterChange(
-  ctx: ApplyContext,
-  c: Change,
-  gates: IdentityCenterGates,
-): Promise<Executed | undefined> {
-  switch (c.kind) {
-    case 'permission-set-create':
-      return createPermissionSet(ctx, c);
-    case 'permission-set-update':
-      return updatePermissionSet(ctx, c);
-    case 'permission-set-delete':
-      // Deprovisioning after the last assignment goes can lag; AWS answers ConflictException meanwhile.
-      await ctx.retrying(
-        () => ctx.backend.ssoAdmin.deletePermissionSet(ctx.instanceArn, c.arn),
-        ['ConflictException'],
-      );
-      return {};
-    case 'permission-set-provision':
-      return provision(ctx, c, gates);
-    case 'assignment':
-      return assignment(ctx, c, gates);
-    default:
-      return undefined;
-  }
-}
+/** The executor of every Identity Center change kind. */
+export const IDENTITY_CENTER_EXECUTORS: Executors<IdentityCenterKind> = {
+  'permission-set-create': createPermissionSet,
+  'permission-set-update': updatePermissionSet,
+  'permission-set-delete': async (ctx, c) => {
+    // Deprovisioning after the last assignment goes can lag; AWS answers ConflictException meanwhile.
+    await ctx.retrying(
+      () => ctx.backend.ssoAdmin.deletePermissionSet(ctx.instanceArn, c.arn),
+      ['ConflictException'],
+    );
+    return {};
+  },
+  'permission-set-provision': provision,
+  assignment,
+};

@@ -2,7 +2,6 @@ import type {
   AccountClose,
   AccountCreate,
   AccountMove,
-  Change,
   OuCreate,
   OuUpdate,
   PolicyAttachment,
@@ -11,12 +10,7 @@ import type {
 } from '@orgops/engine';
 import { isServiceError } from '../ports.ts';
 import { type ApplyContext, AsyncRequestFailed } from './context.ts';
-
-/** Result of one executed change: a note for the user when something was left out. */
-export interface Executed {
-  readonly note?: string;
-  readonly skipped?: boolean;
-}
+import type { Executed, Executors, OrganizationsKind } from './executor.ts';
 
 async function applyTags(
   tag: (tags: Record<string, string>) => Promise<void>,
@@ -154,82 +148,77 @@ async function updatePolicy(ctx: ApplyContext, c: PolicyUpdate): Promise<Execute
   return {};
 }
 
-/** Executes an Organizations change; `undefined` when the change belongs to Identity Center. */
-export async function executeOrganizationChange(ctx: ApplyContext, c: Change): Promise<Executed | undefined> {
-  const org = ctx.backend.organizations;
-  switch (c.kind) {
-    case 'policy-type': {
-      if (c.action === 'enable') await ctx.retrying(() => org.enablePolicyType(ctx.rootId, c.policyType));
-      else await ctx.retrying(() => org.disablePolicyType(ctx.rootId, c.policyType));
-      // Enabling and disabling are asynchronous: the root shows PENDING_* until done.
-      const settled = (roots: Awaited<ReturnType<typeof org.listRoots>>) => {
-        const status = roots[0]?.policyTypes.find((t) => t.type === c.policyType)?.status;
-        return c.action === 'enable' ? status === 'ENABLED' : status === undefined;
-      };
-      await ctx.poll(
-        c.address,
-        `${c.policyType} to be ${c.action}d`,
-        await org.listRoots(),
-        () => org.listRoots(),
-        settled,
-      );
-      return {};
-    }
-    case 'trusted-service':
-      if (c.action === 'enable') await ctx.retrying(() => org.enableAWSServiceAccess(c.servicePrincipal));
-      else await ctx.retrying(() => org.disableAWSServiceAccess(c.servicePrincipal));
-      return {};
-    case 'delegated-admin': {
-      const id = ctx.accountId(c.account);
-      if (c.action === 'register')
-        await ctx.retrying(() => org.registerDelegatedAdministrator(id, c.servicePrincipal));
-      else await ctx.retrying(() => org.deregisterDelegatedAdministrator(id, c.servicePrincipal));
-      return {};
-    }
-    case 'ou-create':
-      return createOu(ctx, c);
-    case 'ou-update':
-      return updateOu(ctx, c);
-    case 'ou-delete':
-      await ctx.retrying(() => org.deleteOrganizationalUnit(c.id));
-      ctx.ous.remove(c.id);
-      return {};
-    case 'account-create':
-      return createAccount(ctx, c);
-    case 'account-move':
-      return moveAccount(ctx, c);
-    case 'account-tag': {
-      const id = ctx.accountId(c.account);
-      await applyTags(
-        (tags) => ctx.retrying(() => org.tagResource(id, tags)),
-        (keys) => ctx.retrying(() => org.untagResource(id, keys)),
-        c.tags,
-      );
-      return {};
-    }
-    case 'account-close':
-      return closeAccount(ctx, c);
-    case 'policy-create': {
-      const created = await ctx.retrying(() =>
-        org.createPolicy({
-          type: c.policyType,
-          name: c.name,
-          description: c.description,
-          content: c.content,
-          tags: c.tags,
-        }),
-      );
-      ctx.setPolicy(c.policyType, c.name, created.id);
-      return {};
-    }
-    case 'policy-update':
-      return updatePolicy(ctx, c);
-    case 'policy-delete':
-      await ctx.retrying(() => org.deletePolicy(c.id));
-      return {};
-    case 'policy-attachment':
-      return attachment(ctx, c);
-    default:
-      return undefined;
-  }
-}
+/** The executor of every Organizations change kind. */
+export const ORGANIZATIONS_EXECUTORS: Executors<OrganizationsKind> = {
+  'policy-type': async (ctx, c) => {
+    const org = ctx.backend.organizations;
+    if (c.action === 'enable') await ctx.retrying(() => org.enablePolicyType(ctx.rootId, c.policyType));
+    else await ctx.retrying(() => org.disablePolicyType(ctx.rootId, c.policyType));
+    // Enabling and disabling are asynchronous: the root shows PENDING_* until done.
+    const settled = (roots: Awaited<ReturnType<typeof org.listRoots>>) => {
+      const status = roots[0]?.policyTypes.find((t) => t.type === c.policyType)?.status;
+      return c.action === 'enable' ? status === 'ENABLED' : status === undefined;
+    };
+    await ctx.poll(
+      c.address,
+      `${c.policyType} to be ${c.action}d`,
+      await org.listRoots(),
+      () => org.listRoots(),
+      settled,
+    );
+    return {};
+  },
+  'trusted-service': async (ctx, c) => {
+    const org = ctx.backend.organizations;
+    if (c.action === 'enable') await ctx.retrying(() => org.enableAWSServiceAccess(c.servicePrincipal));
+    else await ctx.retrying(() => org.disableAWSServiceAccess(c.servicePrincipal));
+    return {};
+  },
+  'delegated-admin': async (ctx, c) => {
+    const org = ctx.backend.organizations;
+    const id = ctx.accountId(c.account);
+    if (c.action === 'register')
+      await ctx.retrying(() => org.registerDelegatedAdministrator(id, c.servicePrincipal));
+    else await ctx.retrying(() => org.deregisterDelegatedAdministrator(id, c.servicePrincipal));
+    return {};
+  },
+  'ou-create': createOu,
+  'ou-update': updateOu,
+  'ou-delete': async (ctx, c) => {
+    await ctx.retrying(() => ctx.backend.organizations.deleteOrganizationalUnit(c.id));
+    ctx.ous.remove(c.id);
+    return {};
+  },
+  'account-create': createAccount,
+  'account-move': moveAccount,
+  'account-tag': async (ctx, c) => {
+    const org = ctx.backend.organizations;
+    const id = ctx.accountId(c.account);
+    await applyTags(
+      (tags) => ctx.retrying(() => org.tagResource(id, tags)),
+      (keys) => ctx.retrying(() => org.untagResource(id, keys)),
+      c.tags,
+    );
+    return {};
+  },
+  'account-close': closeAccount,
+  'policy-create': async (ctx, c) => {
+    const created = await ctx.retrying(() =>
+      ctx.backend.organizations.createPolicy({
+        type: c.policyType,
+        name: c.name,
+        description: c.description,
+        content: c.content,
+        tags: c.tags,
+      }),
+    );
+    ctx.setPolicy(c.policyType, c.name, created.id);
+    return {};
+  },
+  'policy-update': updatePolicy,
+  'policy-delete': async (ctx, c) => {
+    await ctx.retrying(() => ctx.backend.organizations.deletePolicy(c.id));
+    return {};
+  },
+  'policy-attachment': attachment,
+};
