@@ -165,7 +165,7 @@ async function resolveRegion(options: AwsBackendOptions, common: object): Promis
     return await probe.config.region();
   } catch {
     throw new OrgopsError(
-      'AWS_REGION_MISSING',
+      'aws-region-missing',
       'No AWS region configured. Set the region of your IAM Identity Center instance with --region, AWS_REGION, ' +
         'or `region` in the profile (Organizations itself is always called in us-east-1).',
     );

@@ -5,6 +5,7 @@ export * from './closest.ts';
 export * from './desired-state.ts';
 export * from './diagnostic.ts';
 export * from './diagnostic-groups.ts';
+export * from './error-codes.ts';
 export * from './errors.ts';
 export * from './ignore.ts';
 export * from './limits.ts';
