@@ -80,7 +80,7 @@ export { type AssignmentTriple, expandAssignments } from './planner/expand-assig
 export * from './planner/index.ts';
 export * from './quarantine/plan-quarantine.ts';
 export * from './rehearsal.ts';
-export { ANSI_PATTERN } from './render/ansi.ts';
+export { ANSI_PATTERN, type Paint, painter, type Tone } from './render/ansi.ts';
 export { type DriftViewOptions, renderDriftMarkdown, renderDriftText } from './render/drift.ts';
 export type { ViewOptions } from './render/header.ts';
 export { type CodeOptions, mdCode, mdText } from './render/inert-markdown.ts';
