@@ -2,7 +2,7 @@ import { isServiceError, type ServiceError } from '@orgops/live';
 import { isOrgopsError } from '@orgops/model';
 import { CommanderError } from 'commander';
 import { paint } from './color.ts';
-import type { CommandContext } from './context.ts';
+import type { CommandContext } from './command-context.ts';
 import { EXIT } from './exit-codes.ts';
 import { buildProgram } from './program.ts';
 

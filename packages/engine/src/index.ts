@@ -1,6 +1,5 @@
 export * from './addresses.ts';
 export { grantFieldsAfter } from './analysis/access.ts';
-export { analyzePlan, analyzeUnpruned } from './analysis/analyze.ts';
 export {
   type AnalysisContext,
   type AnalysisInput,
@@ -10,7 +9,8 @@ export {
   isProductionPath,
   isProductionTagged,
   type PlacedAccount,
-} from './analysis/context.ts';
+} from './analysis/analysis-context.ts';
+export { analyzePlan, analyzeUnpruned } from './analysis/analyze.ts';
 export {
   ESCALATION_PATHS,
   type EscalationGrant,

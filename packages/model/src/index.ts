@@ -1,5 +1,6 @@
 export * from './account.ts';
 export * from './assignment.ts';
+export * from './aws-managed-policies.ts';
 export * from './canonical-json.ts';
 export * from './closest.ts';
 export * from './desired-state.ts';

@@ -2,7 +2,7 @@ import { changesOf, isEmptyPlan, type Plan } from '@orgops/engine';
 import { type ApplyResult, applyPlan, type Backend } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import { paint } from '../color.ts';
-import type { CommandContext } from '../context.ts';
+import type { CommandContext } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { formatStats } from '../stats.ts';
 import { adviceAfterFailure, formatApplyEvent, formatApplyResult } from './apply-report.ts';

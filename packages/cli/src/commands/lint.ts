@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { lintSummary, renderLintGithub, renderLintJson, renderLintSarif, renderLintText } from '@orgops/lint';
 import { OrgopsError } from '@orgops/model';
 import { paint } from '../color.ts';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { loadValidConfig } from '../make-plan.ts';
 import { lintFails, lintLoaded, lintRoot, parseMaxSeverity, relativeEntry } from '../run-lint.ts';

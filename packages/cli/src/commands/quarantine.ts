@@ -4,7 +4,7 @@ import { readRepositoryEnv } from '@orgops/github';
 import { applyQuarantine, type Backend, readQuarantineFacts } from '@orgops/live';
 import { OrgopsError, type QuarantineRunbook } from '@orgops/model';
 import { paint } from '../color.ts';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { loadValidConfig } from '../make-plan.ts';
 import { closeBackend, openBackend } from '../open-backend.ts';

@@ -8,7 +8,7 @@ import type {
 } from '@orgops/engine';
 import type { KeyedQueue, Limiter } from '../concurrency.ts';
 import type { AsyncStatus } from '../ports.ts';
-import { type ApplyContext, AsyncRequestFailed, NotStarted } from './context.ts';
+import { type ApplyContext, AsyncRequestFailed, NotStarted } from './apply-context.ts';
 import type { Executed } from './execute-organization.ts';
 
 /** Shared gates for Identity Center work within one apply. */

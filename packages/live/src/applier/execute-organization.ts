@@ -10,7 +10,7 @@ import type {
   TagDiff,
 } from '@orgops/engine';
 import { isServiceError } from '../ports.ts';
-import { type ApplyContext, AsyncRequestFailed } from './context.ts';
+import { type ApplyContext, AsyncRequestFailed } from './apply-context.ts';
 
 /** Result of one executed change: a note for the user when something was left out. */
 export interface Executed {
