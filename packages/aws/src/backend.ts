@@ -8,7 +8,6 @@ import { type Backend, RateLimiter } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { type AwsCallStats, StatsRecorder } from './call-stats.ts';
-import { Caller } from './caller.ts';
 import { type CallerIdentity, readCallerIdentity } from './caller-identity.ts';
 import { createCloudTrailPort } from './cloudtrail.ts';
 import { createIdentityStorePort } from './identity-store.ts';
@@ -17,6 +16,7 @@ import { pageSizeFor } from './pagination.ts';
 import { checkProfileExists } from './profile-check.ts';
 import { createQuotasPort } from './quotas.ts';
 import { organizationsRegionFor } from './regions.ts';
+import { Caller } from './request-pipeline.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, validateRetryPolicy } from './retry.ts';
 import { type Clock, type Logger, systemClock } from './service.ts';
 import { createSsoAdminPort } from './sso-admin.ts';
@@ -165,7 +165,7 @@ async function resolveRegion(options: AwsBackendOptions, common: object): Promis
     return await probe.config.region();
   } catch {
     throw new OrgopsError(
-      'AWS_REGION_MISSING',
+      'aws-region-missing',
       'No AWS region configured. Set the region of your IAM Identity Center instance with --region, AWS_REGION, ' +
         'or `region` in the profile (Organizations itself is always called in us-east-1).',
     );

@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { OrganizationsPort } from '@orgops/live';
-import type { Caller } from './caller.ts';
+import type { Caller } from './request-pipeline.ts';
 import { required } from './shapes.ts';
 
 /** The account the credentials belong to, compared with the organization's management account. */

@@ -1,7 +1,7 @@
 import { type CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import type { CloudTrailPort, TrailEvent } from '@orgops/live';
-import type { Caller } from './caller.ts';
 import { collectPages } from './pagination.ts';
+import type { Caller } from './request-pipeline.ts';
 
 /**
  * CloudTrail publishes log files about every 5 minutes and delivers an event "within an average of

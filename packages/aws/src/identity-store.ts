@@ -8,8 +8,8 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-identitystore';
 import { type IdentityStorePort, isServiceError } from '@orgops/live';
-import type { Caller } from './caller.ts';
 import { collectPages } from './pagination.ts';
+import type { Caller } from './request-pipeline.ts';
 import { required } from './shapes.ts';
 
 /** `undefined` instead of an error when the store has no such principal. */

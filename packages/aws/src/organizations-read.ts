@@ -24,9 +24,9 @@ import type {
   RootInfo,
 } from '@orgops/live';
 import type { Tags } from '@orgops/model';
-import type { Caller } from './caller.ts';
 import { toAccount, toPolicySummary, toPolicyTypeStatus } from './organizations-shapes.ts';
 import { collectPages } from './pagination.ts';
+import type { Caller } from './request-pipeline.ts';
 import { fromAwsTags, required } from './shapes.ts';
 
 /** The write half of the port; organizations-write.ts implements it. */

@@ -23,9 +23,9 @@ import {
 } from '@aws-sdk/client-organizations';
 import type { CreateAccountStatus, OuInfo, PolicySummary } from '@orgops/live';
 import type { Tags } from '@orgops/model';
-import type { Caller } from './caller.ts';
 import type { OrganizationsWrites } from './organizations-read.ts';
 import { toCreateStatus, toPolicySummary } from './organizations-shapes.ts';
+import type { Caller } from './request-pipeline.ts';
 import { required, toAwsTags } from './shapes.ts';
 
 /** Writes, and the create-account status poll that belongs to CreateAccount. */

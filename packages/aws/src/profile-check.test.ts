@@ -40,7 +40,7 @@ describe('checkProfileExists', () => {
 
   it('refuses a missing profile, saying so and listing the profiles there (not the sso-sessions)', async () => {
     await expect(checkProfileExists('org-admn')).rejects.toMatchObject({
-      code: 'AWS_PROFILE_NOT_FOUND',
+      code: 'aws-profile-not-found',
       source: 'user',
       message: expect.stringContaining(
         `AWS profile 'org-admn' (--profile) is not defined in ${join(dir, 'config')} or ${join(dir, 'credentials')}. Profiles defined there: default, legacy-keys, org-admin.`,

@@ -18,7 +18,7 @@ export async function checkProfileExists(profile: string): Promise<void> {
     .filter((name) => !/^(sso-session|services)\./.test(name))
     .sort();
   throw new OrgopsError(
-    'AWS_PROFILE_NOT_FOUND',
+    'aws-profile-not-found',
     `AWS profile '${profile}' (--profile) is not defined in ${configPath} or ${credentialsPath}. ` +
       (known.length ? `Profiles defined there: ${known.join(', ')}. ` : 'Those files define no profile. ') +
       `Check the name, or create it with \`aws configure sso --profile ${profile}\`.`,

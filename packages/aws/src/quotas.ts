@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-service-quotas';
 import { isServiceError, type QuotasPort, ServiceError } from '@orgops/live';
 import { LIMITS } from '@orgops/model';
-import type { Caller } from './caller.ts';
+import type { Caller } from './request-pipeline.ts';
 
 const ACCOUNTS = { ServiceCode: 'organizations', QuotaCode: LIMITS.organizations.accountQuotaCode };
 

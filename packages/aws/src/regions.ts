@@ -10,7 +10,7 @@ export function organizationsRegionFor(region: string): string {
   if (region.startsWith('cn-')) return 'cn-northwest-1';
   if (/^(us-iso|eu-isoe)/.test(region)) {
     throw new OrgopsError(
-      'AWS_PARTITION_UNSUPPORTED',
+      'aws-partition-unsupported',
       `Region ${region} is in an isolated AWS partition; orgops does not know its Organizations endpoint region.`,
     );
   }

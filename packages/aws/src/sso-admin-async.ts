@@ -8,7 +8,7 @@ import {
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
 import type { AssignmentInfo } from '@orgops/live';
-import type { Caller } from './caller.ts';
+import type { Caller } from './request-pipeline.ts';
 import type { SsoAdminAsyncOperations } from './sso-admin-read.ts';
 import { assignmentInput, toAsyncStatus } from './sso-admin-shapes.ts';
 

@@ -15,7 +15,7 @@ import {
   UpdatePermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
 import type { BoundaryInfo } from '@orgops/live';
-import type { Caller } from './caller.ts';
+import type { Caller } from './request-pipeline.ts';
 import { required, toAwsTags } from './shapes.ts';
 import type { SsoAdminPermissionSetWrites } from './sso-admin-read.ts';
 

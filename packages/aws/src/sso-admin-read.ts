@@ -19,8 +19,8 @@ import {
   type SsoAdminPermissionSetWrites,
   type SsoAdminPort,
 } from '@orgops/live';
-import type { Caller } from './caller.ts';
 import { collectPages } from './pagination.ts';
+import type { Caller } from './request-pipeline.ts';
 import { fromAwsTags, normalizeSessionDuration, required } from './shapes.ts';
 import { toAssignment } from './sso-admin-shapes.ts';
 

@@ -1,6 +1,6 @@
 import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import type { SsoAdminPort } from '@orgops/live';
-import type { Caller } from './caller.ts';
+import type { Caller } from './request-pipeline.ts';
 import { createSsoAdminAsyncOperations } from './sso-admin-async.ts';
 import { createSsoAdminPermissionSetWrites } from './sso-admin-permission-sets.ts';
 import { createSsoAdminReads } from './sso-admin-read.ts';

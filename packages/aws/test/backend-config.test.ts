@@ -51,7 +51,7 @@ describe('createAwsBackend configuration', () => {
   it('fails with a coded, actionable error when no region is configured', async () => {
     const err = await createAwsBackend({}).catch((e: unknown) => e);
     expect(isOrgopsError(err)).toBe(true);
-    expect(err).toMatchObject({ code: 'AWS_REGION_MISSING' });
+    expect(err).toMatchObject({ code: 'aws-region-missing' });
     expect((err as Error).message).toContain('Set the region of your IAM Identity Center instance');
   });
 

@@ -1,14 +1,17 @@
 import type { Interface } from 'node:readline';
+import { colorFor, paint } from './color.ts';
 
 /**
  * Where output goes. Results (plans, JSON) go to stdout so they can be piped; progress and
- * diagnostics go to stderr. Colour only on a TTY and never with NO_COLOR (https://no-color.org).
+ * diagnostics go to stderr. Each stream is coloured on its own terms (`colorFor`): `color` for
+ * stdout, `errColor` for stderr.
  */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   progress(text: string): void;
   readonly color: boolean;
+  readonly errColor: boolean;
   readonly interactive: boolean;
   /**
    * Asks a question on the terminal; the method is absent when there is no terminal. Resolves to
@@ -22,17 +25,47 @@ export interface Io {
   onInterrupt?(handler: () => void): () => void;
 }
 
-export function processIo(env: NodeJS.ProcessEnv = process.env): Io {
-  const color = Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb';
-  const errColor = Boolean(process.stderr.isTTY) && !env.NO_COLOR;
+/** A stream orgops writes to: `process.stdout`/`process.stderr`, or a stand-in in tests. */
+export interface OutStream {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+  on(event: 'error', listener: (err: NodeJS.ErrnoException) => void): unknown;
+}
+
+/**
+ * Writes lines to a stream until its reader goes away. `orgops … | head` closes the pipe early;
+ * the write then fails with EPIPE (asynchronously, as an 'error' event that would otherwise end
+ * the process with a stack trace). The rest of the output has nowhere to go, so it is dropped and
+ * the command finishes as it would have: an apply still completes and reports through its exit code.
+ */
+export function lineWriter(stream: OutStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
+}
+
+export function processIo(
+  env: NodeJS.ProcessEnv = process.env,
+  streams: { readonly stdout: OutStream; readonly stderr: OutStream } = process,
+): Io {
+  const color = colorFor(streams.stdout, env);
+  const errColor = colorFor(streams.stderr, env);
   const quiet = env.ORGOPS_QUIET === '1';
+  const out = lineWriter(streams.stdout);
+  const err = lineWriter(streams.stderr);
   return {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    out,
+    err,
     progress: (text) => {
-      if (!quiet) process.stderr.write(`${errColor ? '\x1b[2m' : ''}${text}${errColor ? '\x1b[0m' : ''}\n`);
+      if (!quiet) err(paint.dim(errColor, text));
     },
     color,
+    errColor,
     interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
     ask: async (question) => {
       const { createInterface } = await import('node:readline');
@@ -79,6 +112,7 @@ export function memoryIo(
     stdout: '',
     stderr: '',
     color: false,
+    errColor: false,
     interactive: options.interactive ?? false,
     out(text: string) {
       io.stdout += text.endsWith('\n') ? text : `${text}\n`;
@@ -102,11 +136,3 @@ export function memoryIo(
   };
   return io;
 }
-
-export const paint = {
-  bold: (on: boolean, s: string) => (on ? `\x1b[1m${s}\x1b[0m` : s),
-  red: (on: boolean, s: string) => (on ? `\x1b[31m${s}\x1b[0m` : s),
-  yellow: (on: boolean, s: string) => (on ? `\x1b[33m${s}\x1b[0m` : s),
-  green: (on: boolean, s: string) => (on ? `\x1b[32m${s}\x1b[0m` : s),
-  dim: (on: boolean, s: string) => (on ? `\x1b[2m${s}\x1b[0m` : s),
-};

@@ -1,9 +1,9 @@
 import { isServiceError, type ServiceError } from '@orgops/live';
 import { isOrgopsError } from '@orgops/model';
 import { CommanderError } from 'commander';
-import type { CommandContext } from './context.ts';
+import { paint } from './color.ts';
+import type { CommandContext } from './command-context.ts';
 import { EXIT } from './exit-codes.ts';
-import { paint } from './io.ts';
 import { buildProgram } from './program.ts';
 
 /**
@@ -24,19 +24,19 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
       return err.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
     if (isServiceError(err)) {
-      ctx.io.err(`${paint.red(ctx.io.color, 'error')} [aws:${err.code}] ${err.message}`);
+      ctx.io.err(`${paint.red(ctx.io.errColor, 'error')} [aws:${err.code}] ${err.message}`);
       const hint = awsHint(err, ctx.env);
       if (hint) ctx.io.err(`  fix: ${hint}`);
       return EXIT.error;
     }
     if (isOrgopsError(err)) {
-      ctx.io.err(`${paint.red(ctx.io.color, 'error')} [${err.code}] ${err.message}`);
+      ctx.io.err(`${paint.red(ctx.io.errColor, 'error')} [${err.code}] ${err.message}`);
       if (err.source === 'internal' && ctx.env.ORGOPS_DEBUG) ctx.io.err(String(err.stack));
       return EXIT.error;
     }
     const e = err as Error;
     ctx.io.err(
-      `${paint.red(ctx.io.color, 'internal error')} ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`,
+      `${paint.red(ctx.io.errColor, 'internal error')} ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`,
     );
     ctx.io.err(
       ctx.env.ORGOPS_DEBUG

@@ -2,7 +2,7 @@ import { analyzePlan, type Plan, planEverything, type Snapshot, withReview } fro
 import { type Backend, configReadOptions, type ReadOptions, readSnapshot } from '@orgops/live';
 import { type Diagnostic, OrgopsError } from '@orgops/model';
 import { parseAccountQuota, withAccountQuota } from './account-quota.ts';
-import type { CommandContext, GlobalOptions } from './context.ts';
+import type { CommandContext, GlobalOptions } from './command-context.ts';
 import { type LoadedConfig, loadConfig } from './load-config.ts';
 import { type BackendAccess, closeBackend, openBackend } from './open-backend.ts';
 import { countLine, printDiagnostics } from './print-diagnostics.ts';

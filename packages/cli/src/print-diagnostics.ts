@@ -1,6 +1,7 @@
 import { escapeControls } from '@orgops/engine';
 import { type Diagnostic, formatSite, groupRepeated, type Site } from '@orgops/model';
-import { type Io, paint } from './io.ts';
+import { paint } from './color.ts';
+import type { Io } from './io.ts';
 import { sourceExcerpt } from './load-error.ts';
 
 /**
@@ -41,7 +42,7 @@ function printOne(io: Io, d: Diagnostic, cwd: string): void {
 }
 
 function label(io: Io, severity: Diagnostic['severity']): string {
-  return severity === 'error' ? paint.red(io.color, 'error') : paint.yellow(io.color, 'warning');
+  return severity === 'error' ? paint.red(io.errColor, 'error') : paint.yellow(io.errColor, 'warning');
 }
 
 function where(d: Diagnostic, cwd: string): string {

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import type { CommandContext, GlobalOptions } from './command-context.ts';
 import { applyCommand } from './commands/apply.ts';
 import { driftCommand } from './commands/drift.ts';
 import { registerExplainCommands } from './commands/explain-register.ts';
@@ -9,7 +10,6 @@ import { planCommand } from './commands/plan.ts';
 import { quarantineCommand, quarantineHelp } from './commands/quarantine.ts';
 import { showCommand } from './commands/show.ts';
 import { validateCommand } from './commands/validate.ts';
-import type { CommandContext, GlobalOptions } from './context.ts';
 import { FORMATS } from './render.ts';
 import { TOOL_VERSION } from './version.ts';
 

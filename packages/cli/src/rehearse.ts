@@ -1,6 +1,6 @@
 import type { Plan } from '@orgops/engine';
 import type { CallStats } from '@orgops/live';
-import type { CommandContext } from './context.ts';
+import type { CommandContext } from './command-context.ts';
 import type { PlanRun } from './make-plan.ts';
 import { TOOL_VERSION } from './version.ts';
 

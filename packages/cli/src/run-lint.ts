@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { ReviewFinding } from '@orgops/engine';
 import { type LintReport, lintConfig, type Severity, toReviewFindings } from '@orgops/lint';
 import { OrgopsError } from '@orgops/model';
-import type { CommandContext } from './context.ts';
+import type { CommandContext } from './command-context.ts';
 import { findWorkspaceRoot, type LoadedConfig } from './load-config.ts';
 
 /** Lints a loaded config: the IAM catalogue and simulation, offline. */

@@ -78,7 +78,7 @@ describe('AWS errors are user errors with a fix, not internal errors', () => {
     );
     scratch.cleanup();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('[AWS_REGION_MISSING]');
+    expect(result.stderr).toContain('[aws-region-missing]');
   });
 
   it('says a --profile is not defined, instead of "no credentials", and lists the profiles there', async () => {
@@ -91,7 +91,7 @@ describe('AWS errors are user errors with a fix, not internal errors', () => {
     scratch.cleanup();
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      "[AWS_PROFILE_NOT_FOUND] AWS profile 'org-managment' (--profile) is not defined",
+      "[aws-profile-not-found] AWS profile 'org-managment' (--profile) is not defined",
     );
     expect(run.stderr).toContain('Profiles defined there: org-management.');
     expect(run.stderr).not.toMatch(/No AWS credentials were found|internal error/);

@@ -1,5 +1,5 @@
+import type { AnalysisInput } from './analysis/analysis-context.ts';
 import { analyzePlan } from './analysis/analyze.ts';
-import type { AnalysisInput } from './analysis/context.ts';
 import { reviewContextOf } from './analysis/review-context.ts';
 import type { PlanAnalysis } from './analysis/types.ts';
 import type { Change } from './change.ts';

@@ -1,6 +1,5 @@
 export * from './addresses.ts';
 export { grantFieldsAfter } from './analysis/access.ts';
-export { analyzePlan, analyzeUnpruned } from './analysis/analyze.ts';
 export {
   type AnalysisContext,
   type AnalysisInput,
@@ -10,7 +9,8 @@ export {
   isProductionPath,
   isProductionTagged,
   type PlacedAccount,
-} from './analysis/context.ts';
+} from './analysis/analysis-context.ts';
+export { analyzePlan, analyzeUnpruned } from './analysis/analyze.ts';
 export {
   ESCALATION_PATHS,
   type EscalationGrant,
@@ -81,7 +81,7 @@ export { type AssignmentTriple, expandAssignments } from './planner/expand-assig
 export * from './planner/index.ts';
 export * from './quarantine/plan-quarantine.ts';
 export * from './rehearsal.ts';
-export { ANSI_PATTERN } from './render/ansi.ts';
+export { ANSI_PATTERN, type Paint, painter, type Tone } from './render/ansi.ts';
 export { type DriftViewOptions, renderDriftMarkdown, renderDriftText } from './render/drift.ts';
 export type { ViewOptions } from './render/header.ts';
 export { type CodeOptions, mdCode, mdText } from './render/inert-markdown.ts';

@@ -10,12 +10,13 @@ import {
   type DesiredState,
   FullAWSAccess,
   joinOuPath,
+  RCP_FULL_AWS_ACCESS,
 } from '@orgops/model';
-import { isLiveAccount } from './planner/context.ts';
+import { isLiveAccount } from './planner/live-index.ts';
 import type { Snapshot } from './snapshot.ts';
 
 /** AWS attaches RCPFullAWSAccess itself and evaluators treat it as implicit. */
-const RCP_FULL_ACCESS_ID = 'p-RCPFullAWSAccess';
+const RCP_FULL_ACCESS_ID = RCP_FULL_AWS_ACCESS.id;
 
 /**
  * The live organization read as a desired state: what AWS holds, in the shape the config takes, so

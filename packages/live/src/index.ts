@@ -32,14 +32,10 @@ export * from './ports.ts';
 export { applyQuarantine, type QuarantineOutcome } from './quarantine/apply-quarantine.ts';
 export { type AccountQuery, findAccount, readQuarantineFacts } from './quarantine/read-quarantine.ts';
 export { canonicalSnapshot } from './reader/canonical-snapshot.ts';
-export {
-  type AssignmentEnumeration,
-  type ConfigPrincipal,
-  knownAssignments,
-  namePrincipals,
-  readPermissionSet,
-} from './reader/read-identity-center.ts';
+export { type AssignmentEnumeration, knownAssignments } from './reader/read-assignments.ts';
+export { readPermissionSet } from './reader/read-identity-center.ts';
 export { readPolicy } from './reader/read-policies.ts';
+export { type ConfigPrincipal, namePrincipals } from './reader/read-principals.ts';
 export { readQuotas } from './reader/read-quotas.ts';
 export {
   configPolicyTypes,

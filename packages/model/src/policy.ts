@@ -1,3 +1,4 @@
+import { FULL_AWS_ACCESS } from './aws-managed-policies.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { ResourceControlPolicyDocument, ServiceControlPolicyDocument } from './policy-document.ts';
 import { captureSite, type Site } from './site.ts';
@@ -104,10 +105,10 @@ export function resourceControlPolicy(
 export const FullAWSAccess: OrganizationPolicy = {
   kind: 'policy',
   type: SCP,
-  name: 'FullAWSAccess',
+  name: FULL_AWS_ACCESS.name,
   description: 'Allows access to every operation',
   content: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
-  awsManaged: { id: 'p-FullAWSAccess' },
+  awsManaged: { id: FULL_AWS_ACCESS.id },
 };
 
 /** The minified text orgops sends to AWS and measures against the size limits. */

@@ -1,11 +1,11 @@
 import type { Backend, CallerInfo, CallStats } from '@orgops/live';
-import { SandboxContext, type SandboxOptions } from './context.ts';
 import type { FileLock, LockOptions } from './file-lock.ts';
 import { sandboxIdentityStore } from './identity-store.ts';
 import { organizationsPolicies } from './organizations-policies.ts';
 import { organizationsReads } from './organizations-read.ts';
 import { organizationsStructure } from './organizations-structure.ts';
 import { sandboxQuotas } from './quotas.ts';
+import { SandboxContext, type SandboxOptions } from './sandbox-context.ts';
 import { sandboxSsoAdmin } from './sso-admin.ts';
 import { type SandboxState, seedState } from './state.ts';
 import { openStateFile, type StateFile } from './state-file.ts';

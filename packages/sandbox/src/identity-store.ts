@@ -1,5 +1,5 @@
 import type { IdentityStorePort } from '@orgops/live';
-import { awsError, PAGE_SIZE, type SandboxContext } from './context.ts';
+import { awsError, PAGE_SIZE, type SandboxContext } from './sandbox-context.ts';
 import type { SandboxIdentityCenter } from './state.ts';
 
 const SVC = 'identitystore';

@@ -1,9 +1,9 @@
 export { createSandbox, type OpenSandboxOptions, openSandbox, type SandboxBackend } from './backend.ts';
-export { PAGE_SIZE, type SandboxOptions } from './context.ts';
 export type { FileLock, LockHolder, LockOptions } from './file-lock.ts';
 export { checkSandboxState, type StateProblem, sandboxStateSchema } from './file-schema.ts';
 export { fixFor, type RefusedCall } from './rehearsal-fixes.ts';
 export { type RehearseInput, type RehearseResult, rehearsePlan } from './rehearse.ts';
+export { PAGE_SIZE, type SandboxOptions } from './sandbox-context.ts';
 export {
   FULL_AWS_ACCESS_ID,
   newOrganizationId,

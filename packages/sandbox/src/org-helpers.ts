@@ -1,5 +1,5 @@
 import { LIMITS, type Tags } from '@orgops/model';
-import { awsError, type SandboxContext } from './context.ts';
+import { awsError, type SandboxContext } from './sandbox-context.ts';
 import {
   DEFAULT_POLICY_BY_TYPE,
   nextId,

@@ -1,7 +1,7 @@
 import type { OrganizationsPort } from '@orgops/live';
 import { grammarOfPolicyType, LIMITS, policyRejections, policyTypeLimits } from '@orgops/model';
-import { awsError, type SandboxContext } from './context.ts';
 import { allTargets, checkTags, findAccount, findPolicy, isTarget } from './org-helpers.ts';
+import { awsError, type SandboxContext } from './sandbox-context.ts';
 import { DEFAULT_POLICY_BY_TYPE, nextId, RCP_FULL_AWS_ACCESS_ID, type SandboxPolicy } from './state.ts';
 
 const SVC = 'organizations';

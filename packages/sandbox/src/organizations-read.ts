@@ -1,6 +1,6 @@
 import type { AccountInfo, OrganizationsPort, PolicySummary } from '@orgops/live';
-import { awsError, type SandboxContext } from './context.ts';
 import { findAccount, findPolicy, isParent, isTarget, taggable } from './org-helpers.ts';
+import { awsError, type SandboxContext } from './sandbox-context.ts';
 import type { SandboxAccount, SandboxPolicy } from './state.ts';
 
 const SVC = 'organizations';

@@ -1,6 +1,5 @@
 import type { CreateAccountStatus, OrganizationsPort } from '@orgops/live';
 import { LIMITS } from '@orgops/model';
-import { awsError, type SandboxContext } from './context.ts';
 import {
   attachDefaults,
   checkTags,
@@ -12,6 +11,7 @@ import {
   ouDepth,
   taggable,
 } from './org-helpers.ts';
+import { awsError, type SandboxContext } from './sandbox-context.ts';
 import { nextId, type SandboxCreateAccountRequest } from './state.ts';
 
 const SVC = 'organizations';

@@ -1,5 +1,5 @@
 import type { QuotasPort } from '@orgops/live';
-import type { SandboxContext } from './context.ts';
+import type { SandboxContext } from './sandbox-context.ts';
 
 /** Service Quotas over the sandbox file's `quotas` (the value CreateAccount enforces). */
 export function sandboxQuotas(ctx: SandboxContext): QuotasPort {

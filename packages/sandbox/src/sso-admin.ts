@@ -1,6 +1,6 @@
 import type { AssignmentInfo, SsoAdminPort } from '@orgops/live';
 import { LIMITS } from '@orgops/model';
-import { awsError, type SandboxContext } from './context.ts';
+import { awsError, type SandboxContext } from './sandbox-context.ts';
 import {
   assignmentIndex,
   asyncStatus,

@@ -1,5 +1,5 @@
 import type { AsyncStatus } from '@orgops/live';
-import { awsError, type SandboxContext } from './context.ts';
+import { awsError, type SandboxContext } from './sandbox-context.ts';
 import type {
   SandboxAssignment,
   SandboxIdentityCenter,

@@ -1,6 +1,6 @@
 import type { SsoAdminPermissionSetWrites } from '@orgops/live';
 import { LIMITS, policyRejections, type Tags } from '@orgops/model';
-import { awsError, type SandboxContext } from './context.ts';
+import { awsError, type SandboxContext } from './sandbox-context.ts';
 import { instanceOf, permissionSetOf, touch } from './sso-helpers.ts';
 import { nextId, type SandboxPermissionSet } from './state.ts';
 

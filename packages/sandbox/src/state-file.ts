@@ -3,10 +3,10 @@ import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'no
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { OrgopsError } from '@orgops/model';
-import type { SandboxContext } from './context.ts';
 import { acquireFileLock, type FileLock, type LockOptions, liveLockHolder } from './file-lock.ts';
 import { checkSandboxState, type StateProblem } from './file-schema.ts';
 import { completeCreateAccount } from './org-helpers.ts';
+import type { SandboxContext } from './sandbox-context.ts';
 import { completeRequest } from './sso-helpers.ts';
 import { newOrganizationId, SANDBOX_FILE_MAX_ACCOUNTS, type SandboxState, seedState } from './state.ts';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountState } from '@orgops/engine';
-import { LIMITS, type Tags } from '@orgops/model';
+import { FULL_AWS_ACCESS, LIMITS, RCP_FULL_AWS_ACCESS, type Tags } from '@orgops/model';
 
 /**
  * The whole sandbox organization as plain JSON data: what `openSandbox` persists and what tests
@@ -195,7 +195,7 @@ export function seedState(
       {
         id: FULL_AWS_ACCESS_ID,
         type: 'SERVICE_CONTROL_POLICY',
-        name: 'FullAWSAccess',
+        name: FULL_AWS_ACCESS.name,
         description: 'Allows access to every operation',
         content: FULL_AWS_ACCESS_CONTENT,
         awsManaged: true,
@@ -205,7 +205,7 @@ export function seedState(
       {
         id: RCP_FULL_AWS_ACCESS_ID,
         type: 'RESOURCE_CONTROL_POLICY',
-        name: 'RCPFullAWSAccess',
+        name: RCP_FULL_AWS_ACCESS.name,
         description: 'Allows access to every operation',
         content: RCP_FULL_AWS_ACCESS_CONTENT,
         awsManaged: true,
@@ -237,8 +237,8 @@ export function seedState(
  */
 export const SANDBOX_FILE_MAX_ACCOUNTS = 50;
 
-export const FULL_AWS_ACCESS_ID = 'p-FullAWSAccess';
-export const RCP_FULL_AWS_ACCESS_ID = 'p-RCPFullAWSAccess';
+export const FULL_AWS_ACCESS_ID: string = FULL_AWS_ACCESS.id;
+export const RCP_FULL_AWS_ACCESS_ID: string = RCP_FULL_AWS_ACCESS.id;
 export const FULL_AWS_ACCESS_CONTENT =
   '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
 export const RCP_FULL_AWS_ACCESS_CONTENT =

@@ -8,7 +8,7 @@ import {
   type SsoAdminPort,
 } from '@orgops/live';
 import type { Tags } from '@orgops/model';
-import type { SandboxContext } from './context.ts';
+import type { SandboxContext } from './sandbox-context.ts';
 import { nextId, type SandboxEvent } from './state.ts';
 
 /** CloudTrail's event history keeps 90 days. */

@@ -1,6 +1,6 @@
 import { escapeControls } from '@orgops/engine';
 import type { ApplyError, ApplyEvent, ApplyResult, Backend } from '@orgops/live';
-import { paint } from '../io.ts';
+import { paint } from '../color.ts';
 
 /**
  * One progress line per event (stderr); polling and per-change starts stay quiet. Addresses and

@@ -1,9 +1,9 @@
 import { changesOf, isEmptyPlan, type Plan } from '@orgops/engine';
 import { type ApplyResult, applyPlan, type Backend } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
-import type { CommandContext } from '../context.ts';
+import { paint } from '../color.ts';
+import type { CommandContext } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
-import { paint } from '../io.ts';
 import { formatStats } from '../stats.ts';
 import { adviceAfterFailure, formatApplyEvent, formatApplyResult } from './apply-report.ts';
 
@@ -85,18 +85,18 @@ export async function approveAndApply(
   }
   if (options.stats) ctx.io.err(formatStats(backend.stats(), Date.now() - started));
   if (interrupted) {
-    ctx.io.err(formatApplyResult(result, ctx.io.color, { interrupted: true }));
+    ctx.io.err(formatApplyResult(result, ctx.io.errColor, { interrupted: true }));
     ctx.io.err(
       paint.red(
-        ctx.io.color,
+        ctx.io.errColor,
         `Apply interrupted. What is marked ✓ is done and stays done; ${result.counts['not-started']} change(s) were not started. Run \`orgops plan\` to see what is left.`,
       ),
     );
     return EXIT.interrupted;
   }
   if (!result.ok) {
-    ctx.io.err(formatApplyResult(result, ctx.io.color));
-    ctx.io.err(paint.red(ctx.io.color, adviceAfterFailure(result, backend)));
+    ctx.io.err(formatApplyResult(result, ctx.io.errColor));
+    ctx.io.err(paint.red(ctx.io.errColor, adviceAfterFailure(result, backend)));
     return EXIT.error;
   }
   ctx.io.out(formatApplyResult(result, ctx.io.color));

@@ -1,7 +1,7 @@
 import type { Plan } from '@orgops/engine';
 import type { Backend } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { makePlan } from '../make-plan.ts';
 import { type BackendAccess, closeBackend, openBackend } from '../open-backend.ts';
 import { renderPlan } from '../render.ts';

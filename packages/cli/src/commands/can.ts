@@ -1,7 +1,7 @@
 import { escapeControls } from '@orgops/engine';
 import { OrgopsError } from '@orgops/model';
 import { type CanAnswer, can, parseAsker } from '@orgops/simulate';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { organizationSource } from '../explain/organization-source.ts';
 

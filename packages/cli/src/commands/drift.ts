@@ -8,7 +8,7 @@ import {
   renderDriftText,
 } from '@orgops/engine';
 import { type DriftRead, readForDrift } from '@orgops/live';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { baselinePath, describeRead, parseSince, readBaseline, writeBaseline } from '../drift-baseline.ts';
 import { EXIT } from '../exit-codes.ts';
 import { makePlan, type SnapshotReader } from '../make-plan.ts';

@@ -7,7 +7,7 @@ import {
   loadManagedDocuments,
   resolveSubject,
 } from '@orgops/simulate';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { explanationMarkdown } from '../explain/explain-markdown.ts';
 import { explanationText } from '../explain/explain-text.ts';

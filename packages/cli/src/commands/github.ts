@@ -9,7 +9,7 @@ import {
 import { applyPlan, type Backend, type DriftRead, readForDrift } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
 import type { Command } from 'commander';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { loadValidConfig, makePlan } from '../make-plan.ts';
 import { type BackendAccess, closeBackend } from '../open-backend.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { generateConfig } from '@orgops/engine';
 import { readSnapshot } from '@orgops/live';
 import { OrgopsError } from '@orgops/model';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { openBackend } from '../open-backend.ts';
 import { TOOL_VERSION } from '../version.ts';

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import type { CommandContext } from '../context.ts';
+import type { CommandContext } from '../command-context.ts';
 import { MAX_SEVERITIES } from '../run-lint.ts';
 import { LINT_FORMATS, type LintOptions, lintCommand } from './lint.ts';
 

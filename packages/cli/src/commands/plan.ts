@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isEmptyPlan, rehearsalBlocks, serializePlan } from '@orgops/engine';
 import { lintSummary, renderLintText, toReviewFindings } from '@orgops/lint';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { makePlan } from '../make-plan.ts';
 import { formatRehearsalStats, rehearseRun } from '../rehearse.ts';

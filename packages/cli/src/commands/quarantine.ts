@@ -3,9 +3,9 @@ import { describeQuarantineStep, escapeControls, planQuarantine, type Quarantine
 import { readRepositoryEnv } from '@orgops/github';
 import { applyQuarantine, type Backend, readQuarantineFacts } from '@orgops/live';
 import { OrgopsError, type QuarantineRunbook } from '@orgops/model';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import { paint } from '../color.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
-import { paint } from '../io.ts';
 import { loadValidConfig } from '../make-plan.ts';
 import { closeBackend, openBackend } from '../open-backend.ts';
 import {
@@ -124,7 +124,7 @@ async function contain(
     const line = escapeControls(describeQuarantineStep(o.step, plan));
     if (o.status === 'failed')
       io.err(
-        `${paint.red(io.color, 'failed')} ${line}: ${escapeControls(`${o.error?.code}: ${o.error?.message}`)}`,
+        `${paint.red(io.errColor, 'failed')} ${line}: ${escapeControls(`${o.error?.code}: ${o.error?.message}`)}`,
       );
     else
       io.progress(`  ${o.status === 'done' ? 'done' : 'already so'}: ${line}${o.note ? ` (${o.note})` : ''}`);
@@ -150,7 +150,7 @@ async function contain(
     const repoPath = repositoryPathOf(edit.file);
     if (!repoPath) {
       io.err(
-        `${paint.red(io.color, 'error')} ${edit.file} is not in a git repository: open the pull request by hand.`,
+        `${paint.red(io.errColor, 'error')} ${edit.file} is not in a git repository: open the pull request by hand.`,
       );
       code = EXIT.error;
     } else {
@@ -171,7 +171,7 @@ async function contain(
         // The account is contained and the config recorded: say what is left, do not hide it.
         const why = err instanceof OrgopsError ? `[${err.code}] ${err.message}` : pullRequestFailure(err);
         io.err(
-          `${paint.red(io.color, 'error')} [quarantine-pull-request-failed] The account is quarantined and the config records it, but no pull request was opened: ${escapeControls(why)}\n  Commit ${repoPath.path} on a branch and open the pull request by hand.`,
+          `${paint.red(io.errColor, 'error')} [quarantine-pull-request-failed] The account is quarantined and the config records it, but no pull request was opened: ${escapeControls(why)}\n  Commit ${repoPath.path} on a branch and open the pull request by hand.`,
         );
         code = EXIT.error;
       }
@@ -238,7 +238,7 @@ function recordInConfig(ctx: CommandContext, edit: ConfigEdit): boolean {
   const { io } = ctx;
   if (!edit.ok) {
     io.err(
-      `${paint.red(io.color, 'error')} [quarantine-config-not-recorded] The account is quarantined, but the config was not changed: ${escapeControls(edit.reason)}.\n  Add this to the account's entry by hand, then open a pull request:\n${edit.snippet
+      `${paint.red(io.errColor, 'error')} [quarantine-config-not-recorded] The account is quarantined, but the config was not changed: ${escapeControls(edit.reason)}.\n  Add this to the account's entry by hand, then open a pull request:\n${edit.snippet
         .split('\n')
         .map((l) => `    ${escapeControls(l)}`)
         .join('\n')}`,
@@ -247,7 +247,7 @@ function recordInConfig(ctx: CommandContext, edit: ConfigEdit): boolean {
   }
   if (!writeConfigEdit(edit)) {
     io.err(
-      `${paint.red(io.color, 'error')} [quarantine-config-changed] ${edit.file} changed while the quarantine ran; nothing was written to it. Run the command again to record the quarantine.`,
+      `${paint.red(io.errColor, 'error')} [quarantine-config-changed] ${edit.file} changed while the quarantine ran; nothing was written to it. Run the command again to record the quarantine.`,
     );
     return false;
   }

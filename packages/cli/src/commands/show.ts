@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadPlan, type Plan } from '@orgops/engine';
 import { OrgopsError } from '@orgops/model';
-import type { CommandContext } from '../context.ts';
+import type { CommandContext } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
 import { parseFormat, renderPlan } from '../render.ts';

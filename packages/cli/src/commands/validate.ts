@@ -2,9 +2,9 @@ import { relative } from 'node:path';
 import { expandAssignments } from '@orgops/engine';
 import { lintSummary, renderLintJson, renderLintText } from '@orgops/lint';
 import type { Diagnostic } from '@orgops/model';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import { paint } from '../color.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { EXIT } from '../exit-codes.ts';
-import { paint } from '../io.ts';
 import { loadValidConfig } from '../make-plan.ts';
 import { lintLoaded, lintRoot } from '../run-lint.ts';
 

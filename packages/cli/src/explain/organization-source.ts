@@ -2,7 +2,7 @@ import { desiredFromSnapshot } from '@orgops/engine';
 import { configReadOptions, readSnapshot } from '@orgops/live';
 import type { DesiredState } from '@orgops/model';
 import { createSimulator, type Simulator } from '@orgops/simulate';
-import type { CommandContext, GlobalOptions } from '../context.ts';
+import type { CommandContext, GlobalOptions } from '../command-context.ts';
 import { loadValidConfig } from '../make-plan.ts';
 import { openBackend } from '../open-backend.ts';
 

@@ -1,5 +1,5 @@
 import type { AccountRef, AssignmentChange, PermissionSetUpdate, PrincipalRef } from '../change.ts';
-import type { AnalysisContext, PlacedAccount } from './context.ts';
+import type { AnalysisContext, PlacedAccount } from './analysis-context.ts';
 import {
   describePermissionSetUpdate,
   type GrantFields,

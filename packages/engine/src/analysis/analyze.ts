@@ -1,5 +1,5 @@
 import { analyzeAccess } from './access.ts';
-import { type AnalysisInput, type AnalysisOptions, buildContext } from './context.ts';
+import { type AnalysisInput, type AnalysisOptions, buildContext } from './analysis-context.ts';
 import { analyzeGuardrails } from './guardrails.ts';
 import { reviewContextOf } from './review-context.ts';
 import {

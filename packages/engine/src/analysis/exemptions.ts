@@ -1,4 +1,4 @@
-import type { AnalysisContext } from './context.ts';
+import type { AnalysisContext } from './analysis-context.ts';
 import { arnLike } from './wildcards.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { TargetRef } from '../change.ts';
-import { type AnalysisContext, accountLabel } from './context.ts';
+import { type AnalysisContext, accountLabel } from './analysis-context.ts';
 import { summarizeContentChange, summarizePolicy } from './policy-facts.ts';
 import type { GuardrailChange } from './types.ts';
 

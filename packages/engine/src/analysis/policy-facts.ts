@@ -1,9 +1,19 @@
-import { type AnyStatement, asArray, canonicalJson, policyTypeLabel } from '@orgops/model';
+import {
+  type AnyStatement,
+  asArray,
+  canonicalJson,
+  FULL_AWS_ACCESS,
+  policyTypeLabel,
+  RCP_FULL_AWS_ACCESS,
+} from '@orgops/model';
 import { describeStatementGroup } from './policy-words.ts';
 import { editWords, statementChanges, statementEdit } from './statement-changes.ts';
 
 /** AWS's default allow-everything SCP and RCP: detaching them is a different risk from a guardrail. */
-export const FULL_ACCESS_POLICY_NAMES: ReadonlySet<string> = new Set(['FullAWSAccess', 'RCPFullAWSAccess']);
+export const FULL_ACCESS_POLICY_NAMES: ReadonlySet<string> = new Set([
+  FULL_AWS_ACCESS.name,
+  RCP_FULL_AWS_ACCESS.name,
+]);
 
 export const GUARDRAIL_POLICY_TYPES: ReadonlySet<string> = new Set([
   'SERVICE_CONTROL_POLICY',

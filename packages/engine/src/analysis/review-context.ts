@@ -18,7 +18,7 @@ import type {
   SnapshotPolicy,
   SnapshotPrincipal,
 } from '../snapshot.ts';
-import { buildContext, isWithin } from './context.ts';
+import { buildContext, isWithin } from './analysis-context.ts';
 import type { HeldInQuarantine } from './held-in-quarantine.ts';
 import { GUARDRAIL_POLICY_TYPES } from './policy-facts.ts';
 import { reviewScope } from './review-scope.ts';

@@ -1,7 +1,7 @@
 import { isAccountTarget, ouPathNames, ouPathOf } from '@orgops/model';
 import type { Change } from '../change.ts';
-import type { AnalysisContext } from './context.ts';
-import { isWithin } from './context.ts';
+import type { AnalysisContext } from './analysis-context.ts';
+import { isWithin } from './analysis-context.ts';
 import { GUARDRAIL_POLICY_TYPES } from './policy-facts.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { principalLabel, sessionSeconds } from '@orgops/model';
 import type { AssignmentChange } from '../change.ts';
 import { grantFieldsAfter } from './access.ts';
-import { type AnalysisContext, accountLabel, type PlacedAccount } from './context.ts';
+import { type AnalysisContext, accountLabel, type PlacedAccount } from './analysis-context.ts';
 import { accessLevel, durationWords, fieldsBefore, mergeFields } from './permission-set-facts.ts';
 import { plural } from './policy-facts.ts';
 import type { CodedRisk } from './risk-codes.ts';

@@ -1,6 +1,6 @@
 import { principalLabel } from '@orgops/model';
 import { grantFieldsAfter } from './access.ts';
-import type { AnalysisContext, PlacedAccount } from './context.ts';
+import type { AnalysisContext, PlacedAccount } from './analysis-context.ts';
 import { type EscalationGrant, escalationGrants } from './escalation.ts';
 import { accessLevel, fieldsBefore, type GrantFields, mergeFields } from './permission-set-facts.ts';
 import { plural } from './policy-facts.ts';

@@ -1,6 +1,6 @@
 import { policyTypeLabel } from '@orgops/model';
 import type { PolicyUpdate } from '../change.ts';
-import { type AnalysisContext, accountLabel } from './context.ts';
+import { type AnalysisContext, accountLabel } from './analysis-context.ts';
 import { exemptionReach } from './exemptions.ts';
 import { denyCount, plural, statementsOfText } from './policy-facts.ts';
 import { actionWords, briefList, statementWords } from './policy-words.ts';

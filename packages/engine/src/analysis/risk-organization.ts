@@ -1,6 +1,11 @@
-import { CRITICAL_SERVICE_PRINCIPALS, isAccountTarget, policyTypeLabel } from '@orgops/model';
+import {
+  CRITICAL_SERVICE_PRINCIPALS,
+  isAccountTarget,
+  policyTypeLabel,
+  RCP_FULL_AWS_ACCESS,
+} from '@orgops/model';
 import type { AccountMove, TargetRef } from '../change.ts';
-import { type AnalysisContext, accountLabel, isProductionPath, isWithin } from './context.ts';
+import { type AnalysisContext, accountLabel, isProductionPath, isWithin } from './analysis-context.ts';
 import {
   denyCount,
   FULL_ACCESS_POLICY_NAMES,
@@ -159,7 +164,7 @@ function inheritedBefore(ctx: AnalysisContext, c: AccountMove): string[] {
     ctx.snapshot.policies
       .filter((p) => GUARDRAIL_POLICY_TYPES.has(p.type) && p.targets.some((t) => ids.has(t)))
       // AWS attaches RCPFullAWSAccess to every target and it cannot be detached: no move changes it.
-      .filter((p) => !(p.type === 'RESOURCE_CONTROL_POLICY' && p.name === 'RCPFullAWSAccess'))
+      .filter((p) => !(p.type === 'RESOURCE_CONTROL_POLICY' && p.name === RCP_FULL_AWS_ACCESS.name))
       .map((p) => `${policyTypeLabel(p.type)} ${p.name}`)
       .sort()
   );

@@ -1,5 +1,5 @@
-import type { AnalysisContext } from './context.ts';
-import { accountLabel } from './context.ts';
+import type { AnalysisContext } from './analysis-context.ts';
+import { accountLabel } from './analysis-context.ts';
 import type { CodedRisk } from './risk-codes.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
+import { isProductionPath, isProductionTagged } from './analysis-context.ts';
 import { analyzePlan, analyzeUnpruned } from './analyze.ts';
-import { isProductionPath, isProductionTagged } from './context.ts';
 import { ACCOUNTS, assignment, baseDesired, baseSnapshot, GROUPS, PS_ARN } from './org.test-support.ts';
 import { ACCESS_RISK_CODES, riskRecorder } from './risks.test-support.ts';
 

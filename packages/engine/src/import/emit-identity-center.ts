@@ -1,8 +1,8 @@
 import type { SnapshotPermissionSet } from '../snapshot.ts';
 import { FILES, local } from './emit-organization.ts';
+import type { ImportedIdentityCenter, ImportedPermissionSet } from './imported-identity-center.ts';
+import { sortBy } from './imported-organization.ts';
 import { documentShape } from './policy-shape.ts';
-import type { ImportedIdentityCenter, ImportedPermissionSet } from './read-identity-center.ts';
-import { sortBy } from './read-organization.ts';
 import { SourceFile } from './source-file.ts';
 import { arr, type Code, call, jsonCode, obj, raw, str, suffix, tagsCode } from './ts-code.ts';
 

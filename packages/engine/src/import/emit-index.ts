@@ -1,7 +1,7 @@
 import { FILES, local } from './emit-organization.ts';
-import type { ImportedIdentityCenter } from './read-identity-center.ts';
-import type { ImportedOrganization } from './read-organization.ts';
-import type { ImportedQuarantine } from './read-quarantine.ts';
+import type { ImportedIdentityCenter } from './imported-identity-center.ts';
+import type { ImportedOrganization } from './imported-organization.ts';
+import type { ImportedQuarantine } from './imported-quarantine.ts';
 import { SourceFile } from './source-file.ts';
 import { arr, type Code, call, obj, raw, str } from './ts-code.ts';
 

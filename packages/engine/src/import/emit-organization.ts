@@ -1,6 +1,6 @@
 import { isQuarantineTag } from '@orgops/model';
-import type { ImportedOrganization } from './read-organization.ts';
-import type { ImportedQuarantine } from './read-quarantine.ts';
+import type { ImportedOrganization } from './imported-organization.ts';
+import type { ImportedQuarantine } from './imported-quarantine.ts';
 import { SourceFile } from './source-file.ts';
 import { arr, type Code, call, obj, raw, str, tagsCode } from './ts-code.ts';
 

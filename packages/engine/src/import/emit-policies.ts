@@ -1,7 +1,7 @@
 import { policyTypeLabel, RCP, SCP } from '@orgops/model';
 import { FILES } from './emit-organization.ts';
+import type { ImportedOrganization, ImportedPolicy } from './imported-organization.ts';
 import { documentShape } from './policy-shape.ts';
-import type { ImportedOrganization, ImportedPolicy } from './read-organization.ts';
 import { SourceFile } from './source-file.ts';
 import { type Code, call, jsonCode, obj, str, tagsCode } from './ts-code.ts';
 

@@ -1,5 +1,5 @@
 import { FILES, local } from './emit-organization.ts';
-import type { ImportedService } from './read-services.ts';
+import type { ImportedService } from './imported-services.ts';
 import { SourceFile } from './source-file.ts';
 import { arr, call, obj, raw, str } from './ts-code.ts';
 

@@ -6,10 +6,10 @@ import { emitPolicies } from './emit-policies.ts';
 import { emitServices } from './emit-services.ts';
 import { accountTree } from './group-assignments.ts';
 import { Namer } from './identifiers.ts';
-import { readIdentityCenter } from './read-identity-center.ts';
-import { readOrganization } from './read-organization.ts';
-import { readQuarantine } from './read-quarantine.ts';
-import { readServices } from './read-services.ts';
+import { readIdentityCenter } from './imported-identity-center.ts';
+import { readOrganization } from './imported-organization.ts';
+import { readQuarantine } from './imported-quarantine.ts';
+import { readServices } from './imported-services.ts';
 import type { SourceFile } from './source-file.ts';
 
 export interface GenerateConfigOptions {

@@ -14,7 +14,7 @@ import {
   sameTags,
   segmentsOfDesired,
   showTags,
-} from './context.ts';
+} from './oracle-context.ts';
 import { sameSegments, showSegments } from './segments.ts';
 
 /** Config accounts and the live accounts they stand for. */

@@ -1,6 +1,6 @@
 import type { DesiredAccount, DesiredAssignmentTarget } from '@orgops/model';
 import type { AccountBinding } from './check-accounts.ts';
-import { isActive, type OracleContext, parentOfLive, segmentsOfDesired } from './context.ts';
+import { isActive, type OracleContext, parentOfLive, segmentsOfDesired } from './oracle-context.ts';
 import { isWithinSegments } from './segments.ts';
 
 interface Grant {

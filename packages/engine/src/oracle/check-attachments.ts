@@ -2,7 +2,7 @@ import { accountTarget, policyTypeLabel, policyTypeLimits } from '@orgops/model'
 import type { AccountBinding } from './check-accounts.ts';
 import type { OuBinding } from './check-ous.ts';
 import { type PolicyClaims, policyName, typeEnabled } from './check-policies.ts';
-import { accountLabel, isActive, type OracleContext } from './context.ts';
+import { accountLabel, isActive, type OracleContext } from './oracle-context.ts';
 import { showSegments } from './segments.ts';
 
 interface Target {

@@ -1,5 +1,5 @@
 import type { AccountBinding } from './check-accounts.ts';
-import { accountLabel, type OracleContext } from './context.ts';
+import { accountLabel, type OracleContext } from './oracle-context.ts';
 
 /** Every policy type in `policyTypes` is enabled; every one in `disable.policyTypes` is not. */
 export function checkPolicyTypes(ctx: OracleContext): void {

@@ -1,5 +1,5 @@
 import type { SnapshotOu } from '../snapshot.ts';
-import { type OracleContext, sameTags, showTags } from './context.ts';
+import { type OracleContext, sameTags, showTags } from './oracle-context.ts';
 import { segmentsKey, showSegments } from './segments.ts';
 
 /** Config OU path text -> the one live OU at the same segment path. */

@@ -5,7 +5,7 @@ import {
   normalizeSessionDuration,
 } from '@orgops/model';
 import type { SnapshotPermissionSet } from '../snapshot.ts';
-import { accountLabel, type OracleContext, sameTags, showTags } from './context.ts';
+import { accountLabel, type OracleContext, sameTags, showTags } from './oracle-context.ts';
 
 type Fields = Record<string, string>;
 

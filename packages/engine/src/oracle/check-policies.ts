@@ -1,12 +1,12 @@
-import { canonicalizeJsonText, policyTypeLabel } from '@orgops/model';
+import { canonicalizeJsonText, policyTypeLabel, RCP_FULL_AWS_ACCESS } from '@orgops/model';
 import type { SnapshotPolicy } from '../snapshot.ts';
-import { type OracleContext, sameTags, showTags } from './context.ts';
+import { type OracleContext, sameTags, showTags } from './oracle-context.ts';
 
 /**
  * AWS attaches these to every target while their type is enabled and refuses to detach them, so
  * they are never "managed"; they still take one of the target's slots.
  */
-export const NON_DETACHABLE_POLICY_IDS: ReadonlySet<string> = new Set(['p-RCPFullAWSAccess']);
+export const NON_DETACHABLE_POLICY_IDS: ReadonlySet<string> = new Set([RCP_FULL_AWS_ACCESS.id]);
 
 /** How live policies of the config's types relate to config. */
 export interface PolicyClaims {

@@ -11,7 +11,7 @@ import {
 import { checkOus } from './check-ous.ts';
 import { checkPermissionSets } from './check-permission-sets.ts';
 import { checkPolicies } from './check-policies.ts';
-import { oracleContext } from './context.ts';
+import { oracleContext } from './oracle-context.ts';
 import type { Discrepancy } from './types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { AnalysisInput } from '../analysis/context.ts';
+import type { AnalysisInput } from '../analysis/analysis-context.ts';
 import type { PlanAnalysis } from '../analysis/types.ts';
 import { changesOf, type Plan } from '../plan.ts';
 import { summarize } from './seal.ts';

@@ -1,5 +1,5 @@
 import { OrgopsError } from '@orgops/model';
-import type { AnalysisInput } from '../analysis/context.ts';
+import type { AnalysisInput } from '../analysis/analysis-context.ts';
 import { type ReviewDesired, type ReviewSnapshot, reviewContextOf } from '../analysis/review-context.ts';
 import type { PlanAnalysis } from '../analysis/types.ts';
 import type { Change } from '../change.ts';

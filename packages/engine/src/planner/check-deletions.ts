@@ -1,10 +1,10 @@
 import type { DesiredState } from '@orgops/model';
 import type { SnapshotAccount } from '../snapshot.ts';
 import type { PlanBuilder } from './builder.ts';
-import { describeAccount, isLiveAccount, type LiveIndex } from './context.ts';
 import type { AccountMatch } from './diff-accounts.ts';
 import type { OuMatch } from './diff-ous.ts';
 import type { PolicyMatch } from './diff-policies.ts';
+import { describeAccount, isLiveAccount, type LiveIndex } from './live-index.ts';
 
 /**
  * Deletions AWS refuses while something still depends on them, where the dependent is something

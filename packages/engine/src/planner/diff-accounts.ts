@@ -3,8 +3,8 @@ import { address } from '../addresses.ts';
 import type { AccountRef } from '../change.ts';
 import type { SnapshotAccount } from '../snapshot.ts';
 import { diffTags, type PlanBuilder } from './builder.ts';
-import { isLiveAccount, type LiveIndex } from './context.ts';
 import type { OuMatch } from './diff-ous.ts';
+import { isLiveAccount, type LiveIndex } from './live-index.ts';
 import { matchAccounts } from './match-accounts.ts';
 import { QuarantineHolds } from './quarantine-holds.ts';
 

@@ -2,9 +2,9 @@ import type { DesiredState } from '@orgops/model';
 import { address } from '../addresses.ts';
 import type { PrincipalRef } from '../change.ts';
 import type { PlanBuilder } from './builder.ts';
-import { isLiveAccount, type LiveIndex } from './context.ts';
 import type { AccountMatch } from './diff-accounts.ts';
 import { expandAssignments, tripleKey } from './expand-assignments.ts';
+import { isLiveAccount, type LiveIndex } from './live-index.ts';
 
 /**
  * Assignments are matched by (principal, permission set, account). Principal names resolve to ids

@@ -7,6 +7,7 @@ import {
   policyTypeLabel,
   policyTypeLimits,
   RCP,
+  RCP_FULL_AWS_ACCESS,
   SCP,
   type Site,
 } from '@orgops/model';
@@ -14,13 +15,13 @@ import { address } from '../addresses.ts';
 import type { TargetRef } from '../change.ts';
 import { sequencePolicySwaps } from '../ordering/policy-swaps.ts';
 import type { PlanBuilder } from './builder.ts';
-import { isLiveAccount, type LiveIndex, policyKey } from './context.ts';
 import type { AccountMatch } from './diff-accounts.ts';
 import type { OuMatch } from './diff-ous.ts';
 import type { PolicyMatch } from './diff-policies.ts';
+import { isLiveAccount, type LiveIndex, policyKey } from './live-index.ts';
 
 /** AWS attaches these itself and refuses to detach them; they only count toward the limits. */
-const NON_DETACHABLE = new Set(['p-RCPFullAWSAccess']);
+const NON_DETACHABLE = new Set<string>([RCP_FULL_AWS_ACCESS.id]);
 
 /**
  * Attachments are diffed per target and per type, and sequenced per target by
@@ -102,7 +103,7 @@ export function diffAttachments(
       const attach = [...want].filter((k) => !have.has(k)).sort();
       const detach = [...have].filter((k) => !want.has(k)).sort();
       const unmanaged = [...(foreign.get(tKey) ?? [])];
-      if (type === RCP && (!exists || !typeEnabledNow)) unmanaged.push('RCPFullAWSAccess');
+      if (type === RCP && (!exists || !typeEnabledNow)) unmanaged.push(RCP_FULL_AWS_ACCESS.name);
       const refuse = (why: string): void =>
         refuseTarget(
           out,

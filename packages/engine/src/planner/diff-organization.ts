@@ -2,7 +2,7 @@ import { CRITICAL_SERVICE_PRINCIPALS, type DesiredState } from '@orgops/model';
 import { address } from '../addresses.ts';
 import type { AccountRef } from '../change.ts';
 import type { PlanBuilder } from './builder.ts';
-import type { LiveIndex } from './context.ts';
+import type { LiveIndex } from './live-index.ts';
 import type { QuarantineHolds } from './quarantine-holds.ts';
 
 /** Policy types on the root and trusted service access: additive unless intent is explicit. */

@@ -3,7 +3,7 @@ import { address } from '../addresses.ts';
 import type { SnapshotOu } from '../snapshot.ts';
 import type { PlanBuilder } from './builder.ts';
 import { diffTags } from './builder.ts';
-import type { LiveIndex } from './context.ts';
+import type { LiveIndex } from './live-index.ts';
 
 /** Result of matching config OUs to live ones, by identity. */
 export interface OuMatch {

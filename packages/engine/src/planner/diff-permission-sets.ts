@@ -8,7 +8,7 @@ import { address } from '../addresses.ts';
 import type { AccountRef, PermissionSetFields } from '../change.ts';
 import type { SnapshotPermissionSet } from '../snapshot.ts';
 import { diffTags, type PlanBuilder } from './builder.ts';
-import { isLiveAccount, type LiveIndex } from './context.ts';
+import { isLiveAccount, type LiveIndex } from './live-index.ts';
 
 /** Fields that live on the permission set only, not in the roles provisioned from it. */
 const PERMISSION_SET_ONLY = new Set(['tags', 'description', 'relayState']);

@@ -3,7 +3,7 @@ import { address } from '../addresses.ts';
 import type { PolicyCreate, PolicyUpdate } from '../change.ts';
 import type { SnapshotPolicy } from '../snapshot.ts';
 import { diffTags, type PlanBuilder } from './builder.ts';
-import { type LiveIndex, policyKey } from './context.ts';
+import { type LiveIndex, policyKey } from './live-index.ts';
 
 /** Desired policy key -> live policy (absent: to be created); plus the live policies to delete. */
 export interface PolicyMatch {

@@ -1,5 +1,5 @@
 import { type DesiredState, type Diagnostic, LIMITS_VERSION, type Result } from '@orgops/model';
-import type { AnalysisInput } from '../analysis/context.ts';
+import type { AnalysisInput } from '../analysis/analysis-context.ts';
 import type { PlanAnalysis } from '../analysis/types.ts';
 import { orderWithinPhase } from '../ordering/within-phase.ts';
 import { PHASES, type Plan, type PlanPhase } from '../plan.ts';
@@ -10,7 +10,6 @@ import { PlanBuilder } from './builder.ts';
 import { checkAccountQuota } from './check-account-quota.ts';
 import { checkDeletions } from './check-deletions.ts';
 import { checkIgnoredPolicies } from './check-ignored-policies.ts';
-import { indexSnapshot } from './context.ts';
 import { diffAccounts } from './diff-accounts.ts';
 import { diffAssignments } from './diff-assignments.ts';
 import { diffAttachments } from './diff-attachments.ts';
@@ -18,6 +17,7 @@ import { diffDelegatedAdmins, diffOrganizationSettings } from './diff-organizati
 import { diffOus } from './diff-ous.ts';
 import { diffPermissionSets } from './diff-permission-sets.ts';
 import { diffPolicies } from './diff-policies.ts';
+import { indexSnapshot } from './live-index.ts';
 import { reviewDesiredOf } from './quarantine-holds.ts';
 
 export interface PlanInput {

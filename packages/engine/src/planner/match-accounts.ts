@@ -1,7 +1,7 @@
 import type { DesiredAccount, DesiredState } from '@orgops/model';
 import type { SnapshotAccount } from '../snapshot.ts';
 import type { PlanBuilder } from './builder.ts';
-import type { LiveIndex } from './context.ts';
+import type { LiveIndex } from './live-index.ts';
 
 /**
  * Binds config accounts to live ones: by id when config gives one, the management account by

@@ -12,8 +12,8 @@ import type { HeldInQuarantine } from '../analysis/held-in-quarantine.ts';
 import type { QuarantineMove } from '../change.ts';
 import type { SnapshotAccount } from '../snapshot.ts';
 import type { PlanBuilder } from './builder.ts';
-import type { LiveIndex } from './context.ts';
 import type { OuMatch } from './diff-ous.ts';
+import type { LiveIndex } from './live-index.ts';
 
 /**
  * The planner's side of the one-way door (`quarantineDoor` in the model, shared with the

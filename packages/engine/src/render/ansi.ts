@@ -1,4 +1,8 @@
-/** Tones the views use; the terminal maps them to ANSI colors, everything else ignores them. */
+/**
+ * Tones the views use, and the only place orgops's ANSI escape codes live: the engine renderers and
+ * the CLI's own messages both paint through `painter`. Whether to paint is the caller's decision
+ * (the CLI decides per stream, in cli/src/color.ts); the engine never looks at a terminal.
+ */
 export type Tone = 'add' | 'remove' | 'change' | 'info' | 'note' | 'strong' | 'plain';
 
 const CODES: Readonly<Record<Tone, readonly [string, string] | undefined>> = {

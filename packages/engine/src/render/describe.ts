@@ -1,5 +1,5 @@
 import { policyTypeLabel, principalLabel, type Tags } from '@orgops/model';
-import { accountLabel } from '../analysis/context.ts';
+import { accountLabel } from '../analysis/analysis-context.ts';
 import type { Change, PermissionSetFields, QuarantineMove, TagDiff, TargetRef } from '../change.ts';
 import { type DiffLine, prettyLines, unifiedDiff } from './line-diff.ts';
 import { escapeControls } from './safe-text.ts';

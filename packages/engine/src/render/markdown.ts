@@ -1,5 +1,5 @@
 import { type Diagnostic, groupRepeated, policyTypeLabel } from '@orgops/model';
-import { accountLabel } from '../analysis/context.ts';
+import { accountLabel } from '../analysis/analysis-context.ts';
 import { heldAccounts, heldFix, heldWords } from '../analysis/held-in-quarantine.ts';
 import { plural } from '../analysis/policy-facts.ts';
 import type { AccessChange, GuardrailChange, Risk } from '../analysis/types.ts';

@@ -1,5 +1,5 @@
 import { ouPathName, ouPathNames, policyTypeLabel } from '@orgops/model';
-import { UNKNOWN_OU } from '../analysis/context.ts';
+import { UNKNOWN_OU } from '../analysis/analysis-context.ts';
 import { FULL_ACCESS_POLICY_NAMES, GUARDRAIL_POLICY_TYPES, plural } from '../analysis/policy-facts.ts';
 import { ancestorsOf } from '../analysis/review-scope.ts';
 import type { GuardrailChange } from '../analysis/types.ts';

@@ -17,7 +17,7 @@ import { KeyedQueue, Limiter } from '../concurrency.ts';
 import { systemClock } from '../pacing/clock.ts';
 import { type Backend, type CallStats, ServiceError } from '../ports.ts';
 import { readSnapshot } from '../reader/read-snapshot.ts';
-import { ApplyContext, AsyncRequestFailed, NotStarted } from './context.ts';
+import { ApplyContext, AsyncRequestFailed, NotStarted } from './apply-context.ts';
 import { executeChange } from './execute-change.ts';
 import type { Executed, IdentityCenterGates } from './executor.ts';
 import type { ApplyError, ApplyOptions, ApplyResult, ChangeOutcome, OutcomeStatus } from './types.ts';

@@ -1,5 +1,5 @@
 import type { Change, ChangeKind } from '@orgops/engine';
-import type { ApplyContext } from './context.ts';
+import type { ApplyContext } from './apply-context.ts';
 import { IDENTITY_CENTER_EXECUTORS } from './execute-identity-center.ts';
 import { ORGANIZATIONS_EXECUTORS } from './execute-organization.ts';
 import type { Executed, Executors, IdentityCenterGates } from './executor.ts';

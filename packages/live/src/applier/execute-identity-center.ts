@@ -7,7 +7,7 @@ import {
   permissionSetPolicySwaps,
 } from '@orgops/engine';
 import type { AsyncStatus } from '../ports.ts';
-import { type ApplyContext, AsyncRequestFailed, NotStarted } from './context.ts';
+import { type ApplyContext, AsyncRequestFailed, NotStarted } from './apply-context.ts';
 import type { Executed, Executors, IdentityCenterGates, IdentityCenterKind } from './executor.ts';
 
 const INACTIVE = new Set(['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED']);

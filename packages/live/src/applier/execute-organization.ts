@@ -9,7 +9,7 @@ import type {
   TagDiff,
 } from '@orgops/engine';
 import { isServiceError } from '../ports.ts';
-import { type ApplyContext, AsyncRequestFailed } from './context.ts';
+import { type ApplyContext, AsyncRequestFailed } from './apply-context.ts';
 import type { Executed, Executors, OrganizationsKind } from './executor.ts';
 
 async function applyTags(

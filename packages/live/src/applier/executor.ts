@@ -1,6 +1,6 @@
 import type { Change, ChangeKind } from '@orgops/engine';
 import type { KeyedQueue, Limiter } from '../concurrency.ts';
-import type { ApplyContext } from './context.ts';
+import type { ApplyContext } from './apply-context.ts';
 
 /** Result of one executed change: a note for the user when something was left out. */
 export interface Executed {

@@ -1,7 +1,7 @@
 import type { Change, PhaseName, Snapshot } from '@orgops/engine';
 import type { Clock } from '../pacing/clock.ts';
 import type { Backend, CallStats } from '../ports.ts';
-import type { AssignmentEnumeration } from '../reader/read-identity-center.ts';
+import type { AssignmentEnumeration } from '../reader/read-assignments.ts';
 
 /** Progress of an apply, emitted as it happens; the CLI decides how to show it. */
 export type ApplyEvent =

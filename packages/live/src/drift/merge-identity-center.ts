@@ -2,15 +2,9 @@ import type { SnapshotIdentityCenter, SnapshotPermissionSet } from '@orgops/engi
 import { IdentityLookup } from '../identity-lookup.ts';
 import type { CallScheduler } from '../pacing/call-scheduler.ts';
 import type { Backend, InstanceInfo } from '../ports.ts';
-import {
-  type ConfigPrincipal,
-  knownAssignments,
-  listPrincipals,
-  namePrincipals,
-  provisionedPairs,
-  readPairs,
-  readPermissionSet,
-} from '../reader/read-identity-center.ts';
+import { knownAssignments, provisionedPairs, readPairs } from '../reader/read-assignments.ts';
+import { readPermissionSet } from '../reader/read-identity-center.ts';
+import { type ConfigPrincipal, listPrincipals, namePrincipals } from '../reader/read-principals.ts';
 import type { Dirty } from './trail-effects.ts';
 
 export interface MergedIdentityCenter {

@@ -2,13 +2,11 @@ import type { Snapshot } from '@orgops/engine';
 import type { DesiredState } from '@orgops/model';
 import { CallScheduler } from '../pacing/call-scheduler.ts';
 import type { Backend } from '../ports.ts';
-import {
-  type AssignmentEnumeration,
-  type ConfigPrincipal,
-  readIdentityCenter,
-} from './read-identity-center.ts';
+import type { AssignmentEnumeration } from './read-assignments.ts';
+import { readIdentityCenter } from './read-identity-center.ts';
 import { readOrganizationTree } from './read-organization.ts';
 import { readPolicies } from './read-policies.ts';
+import type { ConfigPrincipal } from './read-principals.ts';
 import { readQuotas } from './read-quotas.ts';
 
 export interface ReadOptions {

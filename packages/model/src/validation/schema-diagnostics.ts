@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { closest } from '../closest.ts';
 import { type Diagnostic, diagnostic } from '../diagnostic.ts';
-import { BUILDER_FOR_KIND } from './builders.ts';
+import { BUILDER_FOR_KIND } from './builder-help.ts';
 import { describe } from './describe.ts';
 import { keySegment } from './paths.ts';
 import { isObject, readablePath } from './readable-path.ts';

@@ -6,7 +6,15 @@ import {
   statementsOfText,
   statementWords,
 } from '@orgops/engine';
-import { accountTarget, canonicalJson, FullAWSAccess, ouPathNames, RCP, SCP } from '@orgops/model';
+import {
+  accountTarget,
+  canonicalJson,
+  FULL_AWS_ACCESS,
+  FullAWSAccess,
+  ouPathNames,
+  RCP,
+  SCP,
+} from '@orgops/model';
 import type { ChainLevel, ChainPolicy } from '../chain.ts';
 
 /**
@@ -32,7 +40,7 @@ const FULL_ACCESS_DOCUMENT: unknown = FullAWSAccess.content;
 
 function parse(type: string, name: string, content: string | undefined): unknown {
   // AWS-managed documents are not always read back; FullAWSAccess is the one orgops attaches.
-  if (!content && name === 'FullAWSAccess' && type === SCP) return FULL_ACCESS_DOCUMENT;
+  if (!content && name === FULL_AWS_ACCESS.name && type === SCP) return FULL_ACCESS_DOCUMENT;
   if (!content) return undefined;
   try {
     return JSON.parse(content) as unknown;

@@ -1,3 +1,4 @@
+import { RCP_FULL_AWS_ACCESS } from '../../aws-managed-policies.ts';
 import { policyTypeLimits } from '../../limits.ts';
 import { policyTypeLabel, RCP } from '../../policy.ts';
 import { LIMITS_NOTE, quoteList } from '../messages.ts';
@@ -5,7 +6,7 @@ import { defineRule } from '../rule.ts';
 import { policyTargets } from '../targets.ts';
 
 /** AWS attaches RCPFullAWSAccess to every target and it counts toward the RCP limit. */
-const RCP_FULL_ACCESS = 'RCPFullAWSAccess';
+const RCP_FULL_ACCESS = RCP_FULL_AWS_ACCESS.name;
 
 export const policyAttachmentsPerTarget = defineRule(
   {

@@ -3,7 +3,7 @@ import type { Snapshot, SnapshotPermissionSet, SnapshotPrincipal } from '../snap
 import { CONTROL_TOWER_IGNORE } from './control-tower.ts';
 import { type AccountTree, coverAccounts } from './group-assignments.ts';
 import type { Namer } from './identifiers.ts';
-import { sortBy } from './read-organization.ts';
+import { sortBy } from './imported-organization.ts';
 
 export interface ImportedPermissionSet {
   readonly permissionSet: SnapshotPermissionSet;

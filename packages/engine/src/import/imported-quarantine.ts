@@ -1,6 +1,6 @@
 import { type QuarantineEntry, quarantineRecordOf, RCP, SCP } from '@orgops/model';
 import type { Snapshot } from '../snapshot.ts';
-import { groupBy, type ImportedOrganization } from './read-organization.ts';
+import { groupBy, type ImportedOrganization } from './imported-organization.ts';
 
 /** The quarantine of an imported organization: its OU, the guardrails there, and each held account's entry. */
 export interface ImportedQuarantine {

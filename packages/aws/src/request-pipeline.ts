@@ -63,7 +63,7 @@ function mapFinal(service: ServiceName, operation: string, err: unknown, attempt
       ? `The endpoint${endpoint ? ` ${endpoint}` : ''} answered, but not as AWS STS does: check AWS_ENDPOINT_URL.`
       : 'Check the credentials (aws sso login --profile <p>) and the region.';
   return new OrgopsError(
-    'AWS_CALLER_IDENTITY_FAILED',
+    'aws-caller-identity-failed',
     `sts:${operation} failed, so orgops cannot tell which account its credentials belong to (${detail}). ${advice}`,
     'user',
     { cause: err },

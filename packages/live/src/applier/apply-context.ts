@@ -1,5 +1,5 @@
 import type { AccountRef, AccountState, PrincipalRef, Snapshot, TargetRef } from '@orgops/engine';
-import { OrgopsError } from '@orgops/model';
+import { type ErrorCode, OrgopsError } from '@orgops/model';
 import { IdentityLookup } from '../identity-lookup.ts';
 import type { Clock } from '../pacing/clock.ts';
 import { type Backend, isServiceError } from '../ports.ts';
@@ -18,7 +18,7 @@ export class NotStarted extends Error {
 export class AsyncRequestFailed extends OrgopsError {
   override readonly name = 'AsyncRequestFailed';
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     /** `service:Operation` that started the request. */
     readonly operation: string,

@@ -1,5 +1,12 @@
-import { FullAWSAccess, joinOuPath, matchesAny, policyTypeLabel, SCP } from '@orgops/model';
-import { isLiveAccount } from '../planner/context.ts';
+import {
+  FullAWSAccess,
+  joinOuPath,
+  matchesAny,
+  policyTypeLabel,
+  RCP_FULL_AWS_ACCESS,
+  SCP,
+} from '@orgops/model';
+import { isLiveAccount } from '../planner/live-index.ts';
 import type { Snapshot, SnapshotAccount, SnapshotOu, SnapshotPolicy } from '../snapshot.ts';
 import { CONTROL_TOWER_IGNORE } from './control-tower.ts';
 import type { Namer } from './identifiers.ts';
@@ -48,7 +55,7 @@ export interface ImportedOrganization {
 
 export const FULL_AWS_ACCESS_ID = FullAWSAccess.awsManaged!.id;
 /** AWS attaches RCPFullAWSAccess itself and refuses to detach it; config never mentions it. */
-const RCP_FULL_AWS_ACCESS_ID = 'p-RCPFullAWSAccess';
+const RCP_FULL_AWS_ACCESS_ID = RCP_FULL_AWS_ACCESS.id;
 const FULL_ACCESS_REF = 'FullAWSAccess';
 
 /** Reads the OU tree, accounts and policies of a snapshot into what the generated files declare. */
