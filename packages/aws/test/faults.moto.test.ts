@@ -1,6 +1,6 @@
 /**
  * Retries under injected faults. Successful requests go to moto over HTTP; faults are canned AWS
- * error responses injected below the SDK's deserializer (test/faults.ts). Backoff sleeps are
+ * error responses injected below the SDK's deserializer (@orgops/testkit/faults). Backoff sleeps are
  * recorded by an injected clock instead of being waited for.
  */
 

@@ -24,7 +24,7 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-/** A backend over moto with moto's missing sso-admin reads filled in (see moto-gaps.ts). */
+/** A backend over moto with moto's missing sso-admin reads filled in (see @orgops/testkit/moto-gaps). */
 async function readerBackend(pageSize: number): Promise<AwsBackend> {
   const { clients, location, regions } = await createAwsClients(motoOptions(moto, { pageSize }));
   fillMotoGaps(clients);
