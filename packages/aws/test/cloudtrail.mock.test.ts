@@ -1,5 +1,5 @@
 /**
- * LookupEvents, which moto does not implement (moto-gaps.ts): our request shapes and the mapping of
+ * LookupEvents, which moto does not implement (MOTO_GAPS in @orgops/testkit/moto-gaps): our request shapes and the mapping of
  * CloudTrail records, through aws-sdk-client-mock.
  */
 

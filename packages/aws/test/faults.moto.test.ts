@@ -1,12 +1,14 @@
 /**
  * Retries under injected faults. Successful requests go to moto over HTTP; faults are canned AWS
- * error responses injected below the SDK's deserializer (test/faults.ts). Backoff sleeps are
+ * error responses injected below the SDK's deserializer (@orgops/testkit/faults). Backoff sleeps are
  * recorded by an injected clock instead of being waited for.
  */
 
 import { CreateGroupCommand } from '@aws-sdk/client-identitystore';
 import { CreateOrganizationCommand } from '@aws-sdk/client-organizations';
 import { isServiceError } from '@orgops/live';
+import { burst, type Fault, type FaultLog, injectFaults } from '@orgops/testkit/faults';
+import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AwsBackend,
@@ -15,8 +17,6 @@ import {
   createAwsBackendFromClients,
   createAwsClients,
 } from '../src/index.ts';
-import { burst, type Fault, type FaultLog, injectFaults } from './faults.ts';
-import { type Moto, motoClients, motoOptions, startMoto } from './moto.ts';
 
 const THROTTLED: Fault = { status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' };
 

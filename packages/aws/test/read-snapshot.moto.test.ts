@@ -4,10 +4,10 @@
  */
 
 import { readSnapshot } from '@orgops/live';
+import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
+import { fillMotoGaps } from '@orgops/testkit/moto-gaps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsBackend, createAwsBackendFromClients, createAwsClients } from '../src/index.ts';
-import { type Moto, motoClients, motoOptions, startMoto } from './moto.ts';
-import { fillMotoGaps } from './moto-gaps.ts';
 import { MANAGEMENT_ACCOUNT, type SeededOrg, seedOrganization } from './seed.ts';
 
 let moto: Moto;
@@ -24,7 +24,7 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-/** A backend over moto with moto's missing sso-admin reads filled in (see moto-gaps.ts). */
+/** A backend over moto with moto's missing sso-admin reads filled in (see @orgops/testkit/moto-gaps). */
 async function readerBackend(pageSize: number): Promise<AwsBackend> {
   const { clients, location, regions } = await createAwsClients(motoOptions(moto, { pageSize }));
   fillMotoGaps(clients);

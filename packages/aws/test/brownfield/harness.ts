@@ -16,17 +16,17 @@ import {
   readSnapshot,
 } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, validateConfig } from '@orgops/model';
+import { type Moto, TEST_CREDENTIALS, TEST_REGION } from '@orgops/testkit/moto';
+import { fillMotoGaps } from '@orgops/testkit/moto-gaps';
 import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { tsImport } from 'tsx/esm/api';
 import { type AwsBackend, createAwsBackendFromClients, createAwsClients } from '../../src/index.ts';
-import { type Moto, TEST_CREDENTIALS, TEST_REGION } from '../moto.ts';
-import { fillMotoGaps } from '../moto-gaps.ts';
 
 export const TOOL_VERSION = '0.0.0-brownfield';
 
 /**
  * A backend over moto at the production page sizes (20 for Organizations, 100 for Identity
- * Center), with moto's missing sso-admin reads answered as AWS would (moto-gaps.ts). `onWrite`
+ * Center), with moto's missing sso-admin reads answered as AWS would (@orgops/testkit/moto-gaps). `onWrite`
  * may fail a write request: it sees every request that is not a read.
  */
 export async function brownfieldBackend(
@@ -60,7 +60,7 @@ export type WriteFault = (
 const isRead = (operation: string) => /^(List|Describe|Get)/.test(operation);
 
 /**
- * Like test/faults.ts (which the gap middleware already uses under its fixed name): sits below the
+ * Like @orgops/testkit/faults (which the gap middleware already uses under its fixed name): sits below the
  * SDK's deserializer and answers a chosen write with an AWS error document, so the real protocol
  * code builds the real exception and the backend's retry logic sees what it would see from AWS.
  */
