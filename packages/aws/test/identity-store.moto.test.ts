@@ -1,7 +1,7 @@
 import { CreateGroupCommand, CreateUserCommand } from '@aws-sdk/client-identitystore';
+import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AwsBackend } from '../src/index.ts';
-import { type Moto, motoBackend, motoClients, startMoto } from './moto.ts';
+import { type AwsBackend, createAwsBackend } from '../src/index.ts';
 
 let moto: Moto;
 let backend: AwsBackend;
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await moto.reset();
-  backend = await motoBackend(moto);
+  backend = await createAwsBackend(motoOptions(moto));
   const [instance] = await backend.ssoAdmin.listInstances();
   if (!instance) throw new Error('moto has no Identity Center instance');
   storeId = instance.identityStoreId;

@@ -1,13 +1,14 @@
 import { CreateOrganizationCommand } from '@aws-sdk/client-organizations';
 import { isServiceError } from '@orgops/live';
+import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AwsBackend,
+  createAwsBackend,
   createAwsBackendFromClients,
   createAwsClients,
   MANAGEMENT_ACCOUNT_ONLY_OPERATIONS,
 } from '../src/index.ts';
-import { type Moto, motoBackend, motoClients, motoOptions, startMoto } from './moto.ts';
 
 const SCP = JSON.stringify({
   Version: '2012-10-17',
@@ -28,7 +29,7 @@ beforeEach(async () => {
   const seed = motoClients(moto);
   await seed.organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
   seed.organizations.destroy();
-  backend = await motoBackend(moto);
+  backend = await createAwsBackend(motoOptions(moto));
   return () => backend.destroy();
 });
 

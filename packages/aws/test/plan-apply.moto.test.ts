@@ -20,10 +20,10 @@ import {
   permissionSet,
   serviceControlPolicy,
 } from '@orgops/model';
+import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
+import { fillMotoGaps } from '@orgops/testkit/moto-gaps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsBackend, createAwsBackendFromClients, createAwsClients } from '../src/index.ts';
-import { type Moto, motoClients, motoOptions, startMoto } from './moto.ts';
-import { fillMotoGaps } from './moto-gaps.ts';
 
 let moto: Moto;
 beforeAll(async () => {

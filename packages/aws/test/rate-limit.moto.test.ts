@@ -4,10 +4,10 @@
  */
 
 import { CreateOrganizationCommand } from '@aws-sdk/client-organizations';
+import { injectFaults } from '@orgops/testkit/faults';
+import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsBackendFromClients, createAwsClients } from '../src/index.ts';
-import { injectFaults } from './faults.ts';
-import { type Moto, motoClients, motoOptions, startMoto } from './moto.ts';
 
 let moto: Moto;
 beforeAll(async () => {

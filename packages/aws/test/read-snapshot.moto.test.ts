@@ -4,10 +4,10 @@
  */
 
 import { readSnapshot } from '@orgops/live';
+import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
+import { fillMotoGaps } from '@orgops/testkit/moto-gaps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsBackend, createAwsBackendFromClients, createAwsClients } from '../src/index.ts';
-import { type Moto, motoClients, motoOptions, startMoto } from './moto.ts';
-import { fillMotoGaps } from './moto-gaps.ts';
 import { MANAGEMENT_ACCOUNT, type SeededOrg, seedOrganization } from './seed.ts';
 
 let moto: Moto;

@@ -1,8 +1,8 @@
 import { CreateOrganizationCommand } from '@aws-sdk/client-organizations';
 import { isServiceError } from '@orgops/live';
+import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AwsBackend } from '../src/index.ts';
-import { type Moto, motoBackend, motoClients, startMoto } from './moto.ts';
+import { type AwsBackend, createAwsBackend } from '../src/index.ts';
 
 const INLINE = JSON.stringify({
   Version: '2012-10-17',
@@ -26,7 +26,7 @@ beforeEach(async () => {
   const seed = motoClients(moto);
   await seed.organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
   seed.organizations.destroy();
-  backend = await motoBackend(moto);
+  backend = await createAwsBackend(motoOptions(moto));
   const [instance] = await backend.ssoAdmin.listInstances();
   if (!instance) throw new Error('moto has no Identity Center instance');
   instanceArn = instance.instanceArn;

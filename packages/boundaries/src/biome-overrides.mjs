@@ -37,7 +37,7 @@ const sdkInPure = (pkg) => ({
 const sdkInSrc = (pkg) => ({
   group: sdkGroup,
   message:
-    `Only ${AWS_SDK_SRC.join(' and ')} import the AWS SDK in src, not ${pkg.name}. Call AWS through ` +
+    `Only ${AWS_SDK_SRC.slice(0, -1).join(', ')} and ${AWS_SDK_SRC.at(-1)} import the AWS SDK in src, not ${pkg.name}. Call AWS through ` +
     'a port in @orgops/live, implemented in @orgops/aws (tests may drive moto with a declared devDependency).',
 });
 

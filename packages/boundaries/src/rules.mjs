@@ -10,6 +10,10 @@
  */
 export const PACKAGES = [
   { name: '@orgops/model', dir: 'packages/model', may: [] },
+  // Shared test support (the moto harness, SDK faults, the GitHub fake): a leaf, used by tests only.
+  { name: '@orgops/testkit', dir: 'packages/testkit', may: [] },
+  // The workflow lint rules (`pnpm lint` runs them on .github/workflows): a leaf.
+  { name: '@orgops/workflow-rules', dir: 'packages/workflow-rules', may: [] },
   { name: '@orgops/engine', dir: 'packages/engine', may: ['@orgops/model'] },
   { name: '@orgops/live', dir: 'packages/live', may: ['@orgops/engine', '@orgops/model'] },
   {
@@ -21,7 +25,7 @@ export const PACKAGES = [
   {
     name: '@orgops/aws',
     dir: 'packages/aws',
-    may: ['@orgops/engine', '@orgops/live', '@orgops/model', '@orgops/lint'],
+    may: ['@orgops/engine', '@orgops/live', '@orgops/model', '@orgops/lint', '@orgops/testkit'],
   },
   // Tests run the simulator against the sandbox.
   {
@@ -40,7 +44,7 @@ export const PACKAGES = [
   {
     name: '@orgops/github',
     dir: 'packages/github',
-    may: ['@orgops/engine', '@orgops/live', '@orgops/model', '@orgops/aws', '@orgops/sandbox'],
+    may: ['@orgops/engine', '@orgops/live', '@orgops/model', '@orgops/aws', '@orgops/sandbox', '@orgops/testkit'],
   },
   {
     name: '@orgops/cli',
@@ -54,6 +58,7 @@ export const PACKAGES = [
       '@orgops/model',
       '@orgops/sandbox',
       '@orgops/simulate',
+      '@orgops/testkit',
       '@org/accounts',
       '@org/policies',
     ],
@@ -81,10 +86,12 @@ export const PACKAGES = [
 export const PURE = ['@orgops/model', '@orgops/engine'];
 
 /**
- * Packages whose src may import the AWS SDK (`@aws-sdk/*`, `@smithy/*`). Tests elsewhere may, to
- * drive moto, when their package declares the client as a devDependency; model and engine never.
+ * Packages whose src may import the AWS SDK (`@aws-sdk/*`, `@smithy/*`): aws implements the ports
+ * with it, cdk (aws-cdk-lib) deploys the bootstrap, testkit seeds and inspects moto for tests. Tests
+ * elsewhere may, to drive moto, when their package declares the client as a devDependency; model
+ * and engine never.
  */
-export const AWS_SDK_SRC = ['@orgops/aws', '@orgops/cdk'];
+export const AWS_SDK_SRC = ['@orgops/aws', '@orgops/cdk', '@orgops/testkit'];
 
 /** Files that are tests or test support: devDependencies and the test-only allowances apply. */
 export const TEST_GLOBS = [

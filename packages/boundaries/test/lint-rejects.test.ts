@@ -37,7 +37,7 @@ const probes = [
     path: 'packages/github/src/probe-sdk.ts',
     line: "import { OrganizationsClient } from '@aws-sdk/client-organizations';",
     rule: 'lint/style/noRestrictedImports',
-    says: ['Only @orgops/aws and @orgops/cdk import the AWS SDK in src, not @orgops/github'],
+    says: ['Only @orgops/aws, @orgops/cdk and @orgops/testkit import the AWS SDK in src, not @orgops/github'],
   },
   {
     what: 'a relative import into another package, from src',

@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The moto harness of @orgops/aws: one moto_server on 127.0.0.1, failing (never skipping) without it.
+// The moto harness of @orgops/testkit: one moto_server on 127.0.0.1, failing (never skipping) without it.
 import {
   createMotoOrganization,
   type Moto,
   startMoto,
   TEST_CREDENTIALS,
   TEST_REGION,
-} from '../../aws/test/moto.ts';
+} from '@orgops/testkit/moto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchDir, workspaceRoot, writeTree } from './harness.ts';
 
 const scratch = scratchDir();

@@ -1,15 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The moto harness of @orgops/aws: one moto_server on 127.0.0.1, failing (never skipping) without it.
+import { createAwsBackend } from '@orgops/aws';
+// The moto harness of @orgops/testkit: one moto_server on 127.0.0.1, failing (never skipping) without it.
 import {
   createMotoOrganization,
   type Moto,
-  motoBackend,
+  motoOptions,
   startMoto,
   TEST_CREDENTIALS,
   TEST_REGION,
-} from '../../aws/test/moto.ts';
+} from '@orgops/testkit/moto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgops, scratchDir, writeTree } from './harness.ts';
 
 const scratch = scratchDir();
@@ -78,7 +79,7 @@ const aws = (...args: string[]) =>
   orgops([...args, '--backend', 'aws', '--config', join(configDir, 'index.ts')]);
 
 async function live() {
-  const backend = await motoBackend(moto);
+  const backend = await createAwsBackend(motoOptions(moto));
   try {
     const org = backend.organizations;
     const app = (await org.listAccounts()).find((a) => a.name === 'app')!;
@@ -142,7 +143,7 @@ describe('orgops quarantine --backend aws against moto (real SDK over HTTP)', ()
 
   it('guards, moves and tags the account as the caller STS names, records it, a second run changes nothing, and the recorded config plans nothing', async () => {
     // The quarantine RCP was detached from Suspended: the command attaches it again first.
-    const backend = await motoBackend(moto);
+    const backend = await createAwsBackend(motoOptions(moto));
     const org = backend.organizations;
     const rootId = (await org.listRoots())[0]!.id;
     const suspended = (await org.listOrganizationalUnitsForParent(rootId)).find(

@@ -2,8 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join, relative } from 'node:path';
 import { QUARANTINE_ACTIONS } from '@org/policies';
 import { openSandbox } from '@orgops/sandbox';
+import { FAKE_TOKEN, type FakeGitHub, OWNER, REPO, startFakeGitHub } from '@orgops/testkit/github-fake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_TOKEN, type FakeGitHub, OWNER, REPO, startFakeGitHub } from '../../github/test/fake/server.ts';
 import { orgops, scratchDir, workspaceRoot } from './harness.ts';
 
 // The example organization, copied so the command can edit its config: accounts/src as it is.

@@ -1,19 +1,20 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createAwsBackend } from '@orgops/aws';
 import type { Plan, Snapshot } from '@orgops/engine';
 import { readSnapshot } from '@orgops/live';
 import { createSandbox, twinState } from '@orgops/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The moto harness of @orgops/aws: one moto_server on 127.0.0.1, failing (never skipping) without it.
+// The moto harness of @orgops/testkit: one moto_server on 127.0.0.1, failing (never skipping) without it.
 import {
   createMotoOrganization,
   type Moto,
-  motoBackend,
+  motoOptions,
   startMoto,
   TEST_CREDENTIALS,
   TEST_REGION,
-} from '../../aws/test/moto.ts';
+} from '@orgops/testkit/moto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/exit-codes.ts';
 import { scratchDir, workspaceRoot, writeTree } from './harness.ts';
 
@@ -117,7 +118,7 @@ describe('orgops plan --rehearse against moto (real SDK over HTTP)', () => {
     const org = config(join(scratch.dir, 'applied'), 3);
     expect((await cli('apply', '--auto-approve', '--config', org)).code).toBe(EXIT.ok);
     const options = { policyTypes: ['SERVICE_CONTROL_POLICY'] };
-    const snapshot = await readSnapshot(await motoBackend(moto), options);
+    const snapshot = await readSnapshot(await createAwsBackend(motoOptions(moto)), options);
     expect(snapshot.accounts).toHaveLength(4);
     const seed = twinState(snapshot);
     const twin = await readSnapshot(createSandbox(seed.state), options);

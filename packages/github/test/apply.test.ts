@@ -1,8 +1,8 @@
 import { changesDigest, changesOf } from '@orgops/engine';
+import { type FakeGitHub, startFakeGitHub } from '@orgops/testkit/github-fake';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REVIEW_MARKER } from '../src/index.ts';
 import { orgConfig } from './configs.ts';
-import { type FakeGitHub, startFakeGitHub } from './fake/server.ts';
 import { createPipeline, desiredOf, type Pipeline, sha } from './host.ts';
 
 let fake: FakeGitHub;

@@ -1,6 +1,6 @@
+import { type FakeGitHub, startFakeGitHub } from '@orgops/testkit/github-fake';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orgConfig } from './configs.ts';
-import { type FakeGitHub, startFakeGitHub } from './fake/server.ts';
 import { createPipeline, desiredOf, type Pipeline, sha } from './host.ts';
 
 let fake: FakeGitHub;

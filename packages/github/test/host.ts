@@ -25,6 +25,8 @@ import {
   seedState,
   type TwinOptions,
 } from '@orgops/sandbox';
+import type { FakeRun } from '@orgops/testkit/github-fake';
+import { FAKE_TOKEN, type FakeGitHub, OWNER, REPO } from '@orgops/testkit/github-fake';
 import { strToU8, zipSync } from 'fflate';
 import {
   githubApply,
@@ -33,8 +35,6 @@ import {
   PIPELINE_DEFAULTS,
   type PipelineHost,
 } from '../src/index.ts';
-import { FAKE_TOKEN, type FakeGitHub, OWNER, REPO } from './fake/server.ts';
-import type { FakeRun } from './fake/state.ts';
 
 const TOOL_VERSION = '0.1.0';
 

@@ -7,6 +7,7 @@ import {
   ListRootsCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-organizations';
+import { type FakeGitHub, startFakeGitHub } from '@orgops/testkit/github-fake';
 import {
   createMotoOrganization,
   type Moto,
@@ -14,10 +15,9 @@ import {
   startMoto,
   TEST_CREDENTIALS,
   TEST_REGION,
-} from '@orgops/aws/testing/moto';
+} from '@orgops/testkit/moto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_MARKER } from '../src/index.ts';
-import { type FakeGitHub, startFakeGitHub } from './fake/server.ts';
 import { sha } from './host.ts';
 import { orgopsCommands, type RunnerEnv, runJob } from './workflow-runner.ts';
 

@@ -1,6 +1,6 @@
+import { FAKE_TOKEN, type FakeGitHub, OWNER, REPO, startFakeGitHub } from '@orgops/testkit/github-fake';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHub, openConfigPullRequest, readRepositoryEnv } from '../src/index.ts';
-import { FAKE_TOKEN, type FakeGitHub, OWNER, REPO, startFakeGitHub } from './fake/server.ts';
 
 const PATH = 'accounts/src/accounts.ts';
 const BEFORE = "export const app = account({ name: 'app', email: 'app@example.com', parent: root });\n";

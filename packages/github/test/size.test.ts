@@ -1,7 +1,7 @@
+import { type FakeGitHub, startFakeGitHub } from '@orgops/testkit/github-fake';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_MAX_CHARS, REVIEW_MARKER, STEP_SUMMARY_MAX_BYTES } from '../src/index.ts';
 import { orgConfig } from './configs.ts';
-import { type FakeGitHub, startFakeGitHub } from './fake/server.ts';
 import { createPipeline, desiredOf, type Pipeline, sha } from './host.ts';
 
 let fake: FakeGitHub;

@@ -10,10 +10,10 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { FakeRun } from '@orgops/testkit/github-fake';
+import { FAKE_TOKEN, type FakeGitHub, OWNER, REPO } from '@orgops/testkit/github-fake';
 import { strToU8, zipSync } from 'fflate';
 import { parse } from 'yaml';
-import { FAKE_TOKEN, type FakeGitHub, OWNER, REPO } from './fake/server.ts';
-import type { FakeRun } from './fake/state.ts';
 import { WORKFLOWS_DIR, WORKSPACE_ROOT } from './workflows.ts';
 
 interface Step {

@@ -15,9 +15,9 @@ import { classifyDrift, expandAssignments, generateConfig, isEmptyPlan, type Sna
 import { lintConfig } from '@orgops/lint';
 import { applyPlan, type ChangeOutcome } from '@orgops/live';
 import type { DesiredState, OrganizationConfig } from '@orgops/model';
+import { type Moto, motoClients, startMoto } from '@orgops/testkit/moto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsBackend, AwsClients } from '../../src/index.ts';
-import { type Moto, motoClients, startMoto } from '../moto.ts';
 import {
   assignmentKey,
   MANAGEMENT_ACCOUNT,

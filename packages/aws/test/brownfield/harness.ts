@@ -16,11 +16,11 @@ import {
   readSnapshot,
 } from '@orgops/live';
 import { type DesiredState, type OrganizationConfig, validateConfig } from '@orgops/model';
+import { type Moto, TEST_CREDENTIALS, TEST_REGION } from '@orgops/testkit/moto';
+import { fillMotoGaps } from '@orgops/testkit/moto-gaps';
 import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { tsImport } from 'tsx/esm/api';
 import { type AwsBackend, createAwsBackendFromClients, createAwsClients } from '../../src/index.ts';
-import { type Moto, TEST_CREDENTIALS, TEST_REGION } from '../moto.ts';
-import { fillMotoGaps } from '../moto-gaps.ts';
 
 export const TOOL_VERSION = '0.0.0-brownfield';
 

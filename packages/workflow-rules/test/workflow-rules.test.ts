@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-// The house rules of scripts/lint-workflows.mjs, tested here next to the pipeline they protect.
-import { lintWorkflow } from '../../../scripts/workflow-rules.mjs';
-import { WORKFLOWS_DIR } from './workflows.ts';
+// The house rules that scripts/lint-workflows.mjs applies to the repository's workflows.
+import { lintWorkflow } from '../src/workflow-rules.mjs';
+
+/** The workflows this package guards: the repository's own, read as data. */
+const WORKFLOWS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '.github', 'workflows');
 
 const PIN = 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0';
 

@@ -8,6 +8,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { blobSha, type FakeComment, type FakeIssue, type FakePull, FakeRepo, type FakeRun } from './state.ts';
 
+export type {
+  FakeArtifact,
+  FakeComment,
+  FakeCommit,
+  FakeIssue,
+  FakePull,
+  FakeRun,
+  FakeUser,
+} from './state.ts';
+export { blobSha, FakeRepo } from './state.ts';
+
 export const FAKE_TOKEN = 'ghs_fake-token';
 export const OWNER = 'acme';
 export const REPO = 'org-config';

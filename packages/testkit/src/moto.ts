@@ -8,7 +8,6 @@ import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
-import { type AwsBackend, type AwsBackendOptions, type AwsClients, createAwsBackend } from '../src/index.ts';
 
 export const MOTO_NOT_FOUND = "moto_server not found: pip install 'moto[server]'";
 export const TEST_REGION = 'us-east-1';
@@ -86,8 +85,15 @@ export function startMoto(): Promise<Moto> {
   });
 }
 
-/** Backend options for moto: small pages so every list paginates, fast rates, few retries. */
-export function motoOptions(moto: Moto, extra: AwsBackendOptions = {}): AwsBackendOptions {
+/**
+ * Options for `createAwsBackend` of `@orgops/aws` against moto: small pages so every list
+ * paginates, fast rates, few retries. Generic so the kit does not depend on the backend it tests
+ * (`@orgops/aws` uses this kit in its own tests): `extra` is any further option of that type.
+ */
+export function motoOptions<T extends object = Record<string, never>>(
+  moto: Moto,
+  extra?: T,
+): MotoBackendOptions & T {
   return {
     endpoint: moto.endpoint,
     region: TEST_REGION,
@@ -95,16 +101,29 @@ export function motoOptions(moto: Moto, extra: AwsBackendOptions = {}): AwsBacke
     pageSize: 2,
     rateScale: 1000,
     maxAttempts: 2,
-    ...extra,
+    ...(extra as T),
   };
 }
 
-export function motoBackend(moto: Moto, extra: AwsBackendOptions = {}): Promise<AwsBackend> {
-  return createAwsBackend(motoOptions(moto, extra));
+export interface MotoBackendOptions {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly credentials: typeof TEST_CREDENTIALS;
+  readonly pageSize: number;
+  readonly rateScale: number;
+  readonly maxAttempts: number;
+}
+
+/** The SDK clients the AWS backend is built from (structurally `AwsClients` of `@orgops/aws`). */
+export interface MotoClients {
+  readonly organizations: OrganizationsClient;
+  readonly ssoAdmin: SSOAdminClient;
+  readonly identityStore: IdentitystoreClient;
+  readonly sts: STSClient;
 }
 
 /** Raw SDK clients against moto, for seeding state without touching a backend's call counts. */
-export function motoClients(moto: Moto): AwsClients {
+export function motoClients(moto: Moto): MotoClients {
   const config = {
     endpoint: moto.endpoint,
     region: TEST_REGION,
