@@ -44,7 +44,14 @@ export const PACKAGES = [
   {
     name: '@orgops/github',
     dir: 'packages/github',
-    may: ['@orgops/engine', '@orgops/live', '@orgops/model', '@orgops/aws', '@orgops/sandbox', '@orgops/testkit'],
+    may: [
+      '@orgops/engine',
+      '@orgops/live',
+      '@orgops/model',
+      '@orgops/aws',
+      '@orgops/sandbox',
+      '@orgops/testkit',
+    ],
   },
   {
     name: '@orgops/cli',
