@@ -16,16 +16,22 @@ const FRAME = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?$/;
  */
 const SHORT_STACK = 6;
 
+/**
+ * V8's (Node's) stack depth setting; model compiles without Node's types, and on a runtime without it
+ * the property is undefined and the whole stack is taken.
+ */
+const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
+
 /** Captures the caller's file and line from the stack; `undefined` when the runtime hides it. */
 export function captureSite(): Site | undefined {
-  const limit = Error.stackTraceLimit;
-  if (limit > SHORT_STACK) {
-    Error.stackTraceLimit = SHORT_STACK;
+  const limit = V8Error.stackTraceLimit;
+  if (limit !== undefined && limit > SHORT_STACK) {
+    V8Error.stackTraceLimit = SHORT_STACK;
     let stack: string | undefined;
     try {
       stack = new Error().stack;
     } finally {
-      Error.stackTraceLimit = limit;
+      V8Error.stackTraceLimit = limit;
     }
     const site = siteIn(stack);
     if (site) return site;

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '@orgops/model';
 import type { Change } from '../change.ts';
+import { sha256Hex } from './sha256.ts';
 
 /**
  * Digest of one change: SHA-256 (hex) of its canonical JSON, every field included. Two changes
@@ -21,5 +21,5 @@ export function changesDigest(changes: readonly Change[]): string {
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return sha256Hex(text);
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson, type Diagnostic, diagnostic } from '@orgops/model';
 import {
   changesOf,
@@ -9,6 +8,7 @@ import {
 } from '../plan.ts';
 import { changeDigest, changesDigest } from './changes-digest.ts';
 import { locatedChanges } from './locate.ts';
+import { sha256Hex } from './sha256.ts';
 
 /** What the digests cover: the plan without the parts derived from it on load. */
 export type Sealable = Omit<Plan, 'integrity' | 'analysis' | 'summary'>;
@@ -124,7 +124,7 @@ function rehearsalProblems(plan: Plan, now: string | undefined, file: string): D
 type SectionDigests = Record<IntegritySection, string> & { rehearsal?: string };
 
 function sectionDigests(plan: Sealable): SectionDigests {
-  const of = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex');
+  const of = (value: unknown): string => sha256Hex(canonicalJson(value));
   return {
     ...(plan.rehearsal ? { rehearsal: of(plan.rehearsal) } : {}),
     header: of({

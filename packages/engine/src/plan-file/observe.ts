@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { canonicalizeJsonText, canonicalJson, joinOuPath } from '@orgops/model';
 import type { Snapshot } from '../snapshot.ts';
+import { sha256Hex } from './sha256.ts';
 
 /**
  * What a snapshot says about the object at an address, as plain data; `null` when absent. The
@@ -107,10 +107,7 @@ export function observe(snapshot: Snapshot, addr: string): unknown {
 
 /** Short, stable digest of the observed object at an address. */
 export function observedDigest(snapshot: Snapshot, addr: string): string {
-  return createHash('sha256')
-    .update(canonicalJson(observe(snapshot, addr) ?? null))
-    .digest('hex')
-    .slice(0, 16);
+  return sha256Hex(canonicalJson(observe(snapshot, addr) ?? null)).slice(0, 16);
 }
 
 /**

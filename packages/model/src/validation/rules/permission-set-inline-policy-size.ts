@@ -1,11 +1,11 @@
 import { canonicalJson } from '../../canonical-json.ts';
 import { LIMITS } from '../../limits.ts';
+import { utf8ByteLength } from '../../utf8.ts';
 import { LIMITS_NOTE } from '../messages.ts';
 import { permissionSetPath } from '../paths.ts';
 import { defineRule } from '../rule.ts';
 
 const { inlinePolicyMaxBytes: maxBytes, inlinePolicyMaxNonWhitespaceBytes: maxDense } = LIMITS.identityCenter;
-const utf8 = new TextEncoder();
 
 export const permissionSetInlinePolicySize = defineRule(
   {
@@ -17,8 +17,8 @@ export const permissionSetInlinePolicySize = defineRule(
     collected.permissionSets.flatMap((ps) => {
       if (ps.inlinePolicy === undefined) return [];
       const text = canonicalJson(ps.inlinePolicy);
-      const total = utf8.encode(text).length;
-      const dense = utf8.encode(text.replace(/\s/g, '')).length;
+      const total = utf8ByteLength(text);
+      const dense = utf8ByteLength(text.replace(/\s/g, ''));
       const problem =
         total > maxBytes
           ? `is ${total} bytes; IAM Identity Center allows ${maxBytes}`

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// `pnpm boundaries [--write]`: checks (or, with --write, regenerates) biome.json's boundary rules
+// and checks every package.json against packages/boundaries/src/rules.mjs.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkBiome, checkManifests } from './check.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const write = process.argv.includes('--write');
+const problems = [...checkBiome(root, { write }), ...checkManifests(root)];
+for (const problem of problems) console.error(`boundaries: ${problem}`);
+if (problems.length > 0) process.exit(1);
+console.log(write ? 'boundaries: biome.json and the plugins are up to date' : 'boundaries: ok');
