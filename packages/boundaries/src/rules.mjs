@@ -77,6 +77,19 @@ export const PACKAGES = [
   },
   { name: '@orgops/cdk', dir: 'packages/cdk', may: ['@orgops/aws', '@orgops/model'] },
   { name: '@orgops/boundaries', dir: 'packages/boundaries', may: [] },
+  // The port conformance suite: the same tests against the sandbox and against moto (tests only).
+  {
+    name: '@orgops/conformance',
+    dir: 'packages/conformance',
+    may: [
+      '@orgops/aws',
+      '@orgops/engine',
+      '@orgops/live',
+      '@orgops/model',
+      '@orgops/sandbox',
+      '@orgops/testkit',
+    ],
+  },
   {
     name: '@org/policies',
     dir: 'policies',
