@@ -166,3 +166,28 @@ describe('text and JSON', () => {
     expect(report.findings.map((f) => f.rule)).toEqual(['inline-admin-wildcard']);
   });
 });
+
+describe('grouped text (validate and plan)', () => {
+  it('shows two of a rule’s many warnings in full and counts the rest; errors are never grouped', async () => {
+    const b = lintBaseline();
+    const users = ['u1', 'u2', 'u3', 'u4', 'u5'].map((name) => assign(user(name), b.readOnly, [b.dev]));
+    const report = await lint(
+      b.with({
+        policies: [
+          serviceControlPolicy({ name: 'typo', content: denyWithExemption('cloudtrail:StopLoging') }),
+        ],
+        assignments: [b.readOnlyForDevelopers, ...users],
+      }),
+    );
+    const userFindings = report.findings.filter((f) => f.rule === 'assignment-to-user');
+    expect(userFindings).toHaveLength(5);
+    const grouped = renderLintText(report, { root: ROOT, groupAfter: 3 });
+    expect(grouped.match(/\[assignment-to-user\]/g)).toHaveLength(3);
+    expect(grouped).toContain('… and 3 more [assignment-to-user] like these (`orgops lint` lists every one)');
+    expect(grouped).toContain('error [unknown-action]');
+    // Without the option (orgops lint) every finding is listed.
+    expect(renderLintText(report, { root: ROOT }).match(/\[assignment-to-user\]/g)).toHaveLength(5);
+    // At or under the threshold nothing is grouped.
+    expect(renderLintText(report, { root: ROOT, groupAfter: 5 })).not.toContain('more [assignment-to-user]');
+  });
+});

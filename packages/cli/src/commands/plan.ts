@@ -35,7 +35,12 @@ export async function planCommand(ctx: CommandContext, options: PlanOptions): Pr
   ctx.io.out(renderPlan(plan, format, { color: ctx.io.color, lint: toReviewFindings(lint, { root }) }));
   if (format !== 'markdown') {
     if (lint.findings.length > 0)
-      ctx.io.err(renderLintText({ findings: lint.findings, waived: [] }, { root }).replace(/\n[^\n]*$/, ''));
+      ctx.io.err(
+        renderLintText({ findings: lint.findings, waived: [] }, { root, groupAfter: 3 }).replace(
+          /\n[^\n]*$/,
+          '',
+        ),
+      );
     ctx.io.progress(`Lint: ${lintSummary(lint)}`);
   }
   if (options.out) {

@@ -47,7 +47,12 @@ export async function validateCommand(
     );
   } else {
     if (lint.findings.length > 0)
-      ctx.io.err(renderLintText({ findings: lint.findings, waived: [] }, { root }).replace(/\n[^\n]*$/, ''));
+      ctx.io.err(
+        renderLintText({ findings: lint.findings, waived: [] }, { root, groupAfter: 3 }).replace(
+          /\n[^\n]*$/,
+          '',
+        ),
+      );
     ctx.io.out(
       `${paint.green(ctx.io.color, '✓')} ${relative(ctx.cwd, file) || file} is valid: ${n(counts.organizationalUnits, 'OU')}, ${n(counts.accounts, 'account')}, ${n(counts.policies, 'policy', 'policies')} (${n(counts.attachments, 'attachment')}), ${n(counts.permissionSets, 'permission set')}, ${n(counts.assignmentRules, 'assignment rule')} (${n(counts.assignments, 'assignment')}).`,
     );

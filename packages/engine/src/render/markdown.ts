@@ -71,7 +71,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const budget = maxChars - foot.length - hint.length - 400;
   const head = REVIEW_CAPS.map(review).find((h) => h.length <= budget) ?? review(0);
 
-  if (changes.length === 0) return fit(`${head}\n${foot}`, maxChars);
+  if (changes.length === 0) return fitWithin(`${head}\n${foot}`, maxChars);
   const body = diffBody(phaseSections(plan));
   return assemble(head, body, foot, changes.length, hint, maxChars);
 }
@@ -281,11 +281,11 @@ function assemble(
   }
   // Not even one line of detail fits: drop the block and, if need be, cut the review itself.
   const note = `_The full plan (${plural(count, 'change')}) is left out to fit a comment. ${hint}_\n\n`;
-  return fit(`${head}\n${note}${foot}`, maxChars, note);
+  return fitWithin(`${head}\n${note}${foot}`, maxChars, note);
 }
 
 /** Cuts text at a line boundary to `maxChars`, ending with `note` when it had to cut. */
-function fit(text: string, maxChars: number, note = '\n_Truncated to fit a comment._\n'): string {
+function fitWithin(text: string, maxChars: number, note = '\n_Truncated to fit a comment._\n'): string {
   if (text.length <= maxChars) return text;
   const room = maxChars - note.length;
   if (room <= 0) return note.slice(0, maxChars);

@@ -7,7 +7,15 @@ export interface TextOptions {
   readonly root?: string;
   /** Wraps the severity word in colour. */
   readonly paint?: (severity: LintFinding['severity'] | 'waived', text: string) => string;
+  /**
+   * Warnings and notes of one rule past this many are shown as a group: the first two in full,
+   * then how many more (for `validate` and `plan`, where 60 user assignments must not print 60
+   * times; `orgops lint` lists every finding). Errors are never grouped: each is a thing to fix.
+   */
+  readonly groupAfter?: number;
 }
+
+const GROUP_EXAMPLES = 2;
 
 /**
  * `orgops lint`'s terminal view: each finding as `severity [rule] file:line  path`, its message
@@ -19,7 +27,21 @@ export function renderLintText(report: LintReport, options: TextOptions = {}): s
   const head = (label: string, f: LintFinding) =>
     `${label} [${f.rule}] ${escapeControls([siteWords(f.site, options.root), f.path].filter(Boolean).join('  '))}`;
   const lines: string[] = [];
+  const perRule = new Map<string, number>();
+  for (const f of report.findings)
+    if (f.severity !== 'error') perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
+  const shown = new Map<string, number>();
   for (const f of report.findings) {
+    const total = perRule.get(f.rule) ?? 0;
+    if (f.severity !== 'error' && options.groupAfter !== undefined && total > options.groupAfter) {
+      const seen = (shown.get(f.rule) ?? 0) + 1;
+      shown.set(f.rule, seen);
+      if (seen === GROUP_EXAMPLES + 1)
+        lines.push(
+          `… and ${total - GROUP_EXAMPLES} more [${f.rule}] like these (\`orgops lint\` lists every one)`,
+        );
+      if (seen > GROUP_EXAMPLES) continue;
+    }
     lines.push(
       head(paint(f.severity, f.severity), f),
       `  ${escapeControls(f.message)}`,
