@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from './analysis/analyze.ts';
+import type { Change } from './change.ts';
+import { analyzeOutOfBand, outOfBandChanges } from './drift-events.ts';
 import {
   ACCOUNTS,
   assignment,
@@ -9,9 +11,7 @@ import {
   DENY_LEAVE,
   GROUPS,
   PS_ARN,
-} from './analysis/org.test-support.ts';
-import type { Change } from './change.ts';
-import { analyzeOutOfBand, outOfBandChanges } from './drift-events.ts';
+} from './testing/index.ts';
 
 const codes = (risks: readonly { level: string; code: string }[]) => risks.map((r) => `${r.level}:${r.code}`);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
+import { ACCOUNTS, assignment, baseDesired, baseSnapshot, GROUPS, PS_ARN } from '../testing/index.ts';
 import { analyzePlan } from './analyze.ts';
-import { ACCOUNTS, assignment, baseDesired, baseSnapshot, GROUPS, PS_ARN } from './org.test-support.ts';
 
 const analyze = (changes: readonly Change[], desired = baseDesired(), snapshot = baseSnapshot()) =>
   analyzePlan({ changes, desired, snapshot });

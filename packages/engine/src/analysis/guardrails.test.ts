@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
+import { ACCOUNTS, attachment, baseDesired, baseSnapshot, DENY_LEAVE } from '../testing/index.ts';
 import { analyzePlan } from './analyze.ts';
-import { ACCOUNTS, attachment, baseDesired, baseSnapshot, DENY_LEAVE } from './org.test-support.ts';
 
 const analyze = (changes: readonly Change[]) =>
   analyzePlan({ changes, desired: baseDesired(), snapshot: baseSnapshot() });

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
 import type { Snapshot } from '../snapshot.ts';
-import { analyzePlan, analyzeUnpruned } from './analyze.ts';
 import {
   ACCOUNTS,
   assignment,
@@ -14,7 +13,8 @@ import {
   DENY_LEAVE,
   GROUPS,
   PS_ARN,
-} from './org.test-support.ts';
+} from '../testing/index.ts';
+import { analyzePlan, analyzeUnpruned } from './analyze.ts';
 import { reviewContextOf } from './review-context.ts';
 
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
 import type { Snapshot } from '../snapshot.ts';
-import { ACCOUNTS, baseDesired, baseSnapshot } from './org.test-support.ts';
+import { ACCOUNTS, baseDesired, baseSnapshot } from '../testing/index.ts';
 import { riskRecorder } from './risks.test-support.ts';
 
 const { risksOf } = riskRecorder();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
+import { ACCOUNTS, assignment, baseDesired, baseSnapshot, GROUPS, PS_ARN } from '../testing/index.ts';
 import { isProductionPath, isProductionTagged } from './analysis-context.ts';
 import { analyzePlan, analyzeUnpruned } from './analyze.ts';
-import { ACCOUNTS, assignment, baseDesired, baseSnapshot, GROUPS, PS_ARN } from './org.test-support.ts';
 import { ACCESS_RISK_CODES, riskRecorder } from './risks.test-support.ts';
 
 const { emitted, risksOf, codes } = riskRecorder();

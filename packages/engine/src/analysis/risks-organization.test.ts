@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
-import { ACCOUNTS, assignment, attachment, baseDesired, DENY_LEAVE, GROUPS } from './org.test-support.ts';
+import { ACCOUNTS, assignment, attachment, baseDesired, DENY_LEAVE, GROUPS } from '../testing/index.ts';
 import { RISK_CODES } from './risk-codes.ts';
 import { ACCESS_RISK_CODES, ORGANIZATION_RISK_CODES, riskRecorder } from './risks.test-support.ts';
 

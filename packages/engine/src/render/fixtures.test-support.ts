@@ -4,6 +4,9 @@
  */
 import type { DesiredState } from '@orgops/model';
 import { analyzePlan } from '../analysis/analyze.ts';
+import type { Change } from '../change.ts';
+import { PHASES, type PhaseName, type Plan, type PlanTarget } from '../plan.ts';
+import { sealPlan } from '../plan-file/seal.ts';
 import {
   ACCOUNTS,
   assignment,
@@ -13,10 +16,7 @@ import {
   DENY_LEAVE,
   GROUPS,
   PS_ARN,
-} from '../analysis/org.test-support.ts';
-import type { Change } from '../change.ts';
-import { PHASES, type PhaseName, type Plan, type PlanTarget } from '../plan.ts';
-import { sealPlan } from '../plan-file/seal.ts';
+} from '../testing/index.ts';
 
 const DENY_ROOT_USER =
   '{"Statement":[{"Action":"*","Condition":{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"}},"Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
