@@ -4,6 +4,7 @@ import type { Change } from './change.ts';
 import { analyzeOutOfBand, outOfBandChanges } from './drift-events.ts';
 import {
   ACCOUNTS,
+  accountMove,
   assignment,
   attachment,
   baseDesired,
@@ -11,6 +12,7 @@ import {
   DENY_LEAVE,
   GROUPS,
   PS_ARN,
+  policyUpdate,
 } from './testing/index.ts';
 
 const codes = (risks: readonly { level: string; code: string }[]) => risks.map((r) => `${r.level}:${r.code}`);
@@ -36,16 +38,8 @@ describe('risks of what happened outside orgops', () => {
       '{"Statement":[{"Action":"organizations:LeaveOrganization","Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/*"]}},"Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
     const revert: Change[] = [
       attachment('attach', 'deny-leave-org', { kind: 'root' }),
-      {
-        kind: 'policy-update',
-        action: 'update',
-        address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
-        policyType: 'SERVICE_CONTROL_POLICY',
-        name: 'deny-leave-org',
-        id: 'p-denyleave',
-        // What AWS holds (the hand edit) -> what config says.
-        content: { before: weakened, after: DENY_LEAVE },
-      },
+      // What AWS holds (the hand edit) -> what config says.
+      policyUpdate({ content: { before: weakened, after: DENY_LEAVE } }),
       {
         kind: 'permission-set-update',
         action: 'update',
@@ -67,14 +61,7 @@ describe('risks of what happened outside orgops', () => {
   });
 
   it('reverses every change kind it reads and leaves out the rest', () => {
-    const move: Change = {
-      kind: 'account-move',
-      action: 'move',
-      address: 'account/dev-app@example.com',
-      account: ACCOUNTS.dev,
-      fromPath: '/Suspended',
-      toPath: '/Workloads/Dev',
-    };
+    const move = accountMove(ACCOUNTS.dev, '/Suspended', '/Workloads/Dev');
     const provision: Change = {
       kind: 'permission-set-provision',
       action: 'provision',
