@@ -11,7 +11,7 @@ import {
   baseSnapshot,
   DENY_LEAVE,
   GROUPS,
-  PS_ARN,
+  permissionSetUpdate,
   policyUpdate,
 } from './testing/index.ts';
 
@@ -40,15 +40,11 @@ describe('risks of what happened outside orgops', () => {
       attachment('attach', 'deny-leave-org', { kind: 'root' }),
       // What AWS holds (the hand edit) -> what config says.
       policyUpdate({ content: { before: weakened, after: DENY_LEAVE } }),
-      {
-        kind: 'permission-set-update',
-        action: 'update',
-        address: 'permission-set/ReadOnly',
-        name: 'ReadOnly',
-        arn: PS_ARN.ReadOnly,
-        before: { managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
-        after: { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
-      },
+      permissionSetUpdate(
+        'ReadOnly',
+        { managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
+        { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+      ),
     ];
     const input = { changes: revert, desired: baseDesired(), snapshot: baseSnapshot() };
     expect(codes(analyzePlan(input).risks)).toEqual([]);

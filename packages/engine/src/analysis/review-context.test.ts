@@ -13,6 +13,7 @@ import {
   DENY_LEAVE,
   GROUPS,
   PS_ARN,
+  permissionSetUpdate,
 } from '../testing/index.ts';
 import { analyzePlan, analyzeUnpruned } from './analyze.ts';
 import { reviewContextOf } from './review-context.ts';
@@ -65,33 +66,13 @@ function pool(): Change[] {
       after: { sessionDuration: 'PT8H', managedPolicies: [ADMIN], customerManagedPolicies: [], tags: {} },
       address: 'permission-set/Breakglass',
     },
-    {
-      kind: 'permission-set-update',
-      action: 'update',
-      name: 'ReadOnly',
-      arn: PS_ARN.ReadOnly,
-      before: { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
-      after: { managedPolicies: [ADMIN] },
-      address: 'permission-set/ReadOnly',
-    },
-    {
-      kind: 'permission-set-update',
-      action: 'update',
-      name: 'Admin',
-      arn: PS_ARN.Admin,
-      before: { sessionDuration: 'PT1H' },
-      after: { sessionDuration: 'PT8H' },
-      address: 'permission-set/Admin',
-    },
-    {
-      kind: 'permission-set-update',
-      action: 'update',
-      name: 'ReadOnly',
-      arn: PS_ARN.ReadOnly,
-      before: {},
-      after: { inlinePolicy: ESCALATE },
-      address: 'permission-set/ReadOnly',
-    },
+    permissionSetUpdate(
+      'ReadOnly',
+      { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+      { managedPolicies: [ADMIN] },
+    ),
+    permissionSetUpdate('Admin', { sessionDuration: 'PT1H' }, { sessionDuration: 'PT8H' }),
+    permissionSetUpdate('ReadOnly', {}, { inlinePolicy: ESCALATE }),
     {
       kind: 'policy-update',
       action: 'update',

@@ -17,7 +17,7 @@ import {
   DENY_LEAVE,
   DENY_LEAVE_AND_TRAIL,
   GROUPS,
-  PS_ARN,
+  permissionSetUpdate,
   policyUpdate,
 } from '../testing/index.ts';
 
@@ -109,21 +109,17 @@ const PHASED: readonly (readonly [PhaseName, Change])[] = [
   ],
   [
     'write-permission-sets',
-    {
-      kind: 'permission-set-update',
-      action: 'update',
-      address: 'permission-set/ReadOnly',
-      name: 'ReadOnly',
-      arn: PS_ARN.ReadOnly,
-      before: { sessionDuration: 'PT4H', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
-      after: {
+    permissionSetUpdate(
+      'ReadOnly',
+      { sessionDuration: 'PT4H', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+      {
         sessionDuration: 'PT8H',
         managedPolicies: [
           'arn:aws:iam::aws:policy/ReadOnlyAccess',
           'arn:aws:iam::aws:policy/AWSSupportAccess',
         ],
       },
-    },
+    ),
   ],
   [
     'provision',

@@ -7,10 +7,12 @@ import type {
   AccountRef,
   AssignmentChange,
   Change,
+  PermissionSetUpdate,
   PolicyUpdate,
   PrincipalRef,
   TargetRef,
 } from '../change.ts';
+import { PS_ARN } from './organization.ts';
 
 export function assignment(
   action: 'create' | 'delete',
@@ -83,5 +85,22 @@ export function accountMove(
     fromPath,
     toPath,
     ...extra,
+  };
+}
+
+/** An edit of one of the organization's permission sets: the fields before and after. */
+export function permissionSetUpdate(
+  name: keyof typeof PS_ARN,
+  before: PermissionSetUpdate['before'],
+  after: PermissionSetUpdate['after'],
+): PermissionSetUpdate {
+  return {
+    kind: 'permission-set-update',
+    action: 'update',
+    address: `permission-set/${name}`,
+    name,
+    arn: PS_ARN[name],
+    before,
+    after,
   };
 }

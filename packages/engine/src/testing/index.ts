@@ -3,7 +3,7 @@
  * snapshots (`SnapshotBuilder`), the fixed organization the review tests share (`baseSnapshot`,
  * `baseDesired` and its names and ids), and changes as the planner writes them. Never built.
  */
-export { accountMove, assignment, attachment, policyUpdate } from './changes.ts';
+export { accountMove, assignment, attachment, permissionSetUpdate, policyUpdate } from './changes.ts';
 export {
   ACCOUNTS,
   baseDesired,
