@@ -5,6 +5,7 @@ import {
   isEmptyPlan,
   planQuarantine,
 } from '@orgops/engine';
+import { management, readOnlyPermissionSet } from '@orgops/engine/testing';
 import { applyQuarantine, readQuarantineFacts } from '@orgops/live';
 import {
   type AccountOptions,
@@ -14,11 +15,9 @@ import {
   defineQuarantine,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
   organizationalUnit,
   organizationRoot,
-  permissionSet,
   resourceControlPolicy,
   serviceControlPolicy,
   trustedService,
@@ -47,16 +46,13 @@ function org(app: Partial<AccountOptions> = {}) {
     parent: root,
     policies: [FullAWSAccess, denyAll, denyResources],
   });
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
-    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-  });
+  const readOnly = readOnlyPermissionSet();
   return defineOrganization({
     policyTypes: ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'],
     root,
     organizationalUnits: [prod, suspended],
     accounts: [
-      managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
+      management(root),
       account({ name: 'app-prod', email: 'app-prod@example.com', parent: prod, ...app }),
     ],
     defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },

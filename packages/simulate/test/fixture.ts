@@ -1,10 +1,15 @@
 import {
+  adminPermissionSet,
+  management as managementAt,
+  protectTrail as protectTrailPolicy,
+  regionAllowList,
+} from '@orgops/engine/testing';
+import {
   account,
   assign,
   defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
   organizationalUnit,
   organizationRoot,
@@ -14,37 +19,9 @@ import {
 } from '@orgops/model';
 
 /** A small organization with one guardrail of each kind, enough to see every level decide. */
-export const protectTrail = serviceControlPolicy({
-  name: 'protect-trail',
-  content: {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'ProtectTrail',
-        Effect: 'Deny',
-        Action: ['cloudtrail:StopLogging'],
-        Resource: '*',
-        Condition: { ArnNotLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/break-glass'] } },
-      },
-    ],
-  },
-});
+export const protectTrail = protectTrailPolicy();
 
-const regions = serviceControlPolicy({
-  name: 'regions',
-  content: {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'DenyOtherRegions',
-        Effect: 'Deny',
-        NotAction: ['iam:*', 'sts:*'],
-        Resource: '*',
-        Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'us-east-1'] } },
-      },
-    ],
-  },
-});
+const regions = regionAllowList('regions', ['iam:*', 'sts:*']);
 
 const onlyS3 = serviceControlPolicy({
   name: 'only-s3',
@@ -80,14 +57,11 @@ const prod = organizationalUnit('Prod', { parent: workloads });
 /** An OU whose only SCP allows S3: everything else has no Allow at this level. */
 const storage = organizationalUnit('Storage', { parent: root, policies: [onlyS3] });
 
-const management = managementAccount({ name: 'management', email: 'mgmt@example.com', parent: root });
+const management = managementAt(root, 'mgmt@example.com');
 const app = account({ name: 'app-prod', email: 'app-prod@example.com', parent: prod });
 const vault = account({ name: 'vault', email: 'vault@example.com', parent: storage, id: '222233334444' });
 
-const admin = permissionSet({
-  name: 'Admin',
-  managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
-});
+const admin = adminPermissionSet();
 const viewer = permissionSet({
   name: 'Viewer',
   managedPolicies: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],

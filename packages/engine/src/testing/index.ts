@@ -15,3 +15,11 @@ export {
   PS_ARN,
 } from './organization.ts';
 export { SnapshotBuilder, type SnapshotBuilderOptions } from './snapshot-builder.ts';
+export {
+  adminPermissionSet,
+  BREAK_GLASS,
+  management,
+  protectTrail,
+  readOnlyPermissionSet,
+  regionAllowList,
+} from './organization-config.ts';

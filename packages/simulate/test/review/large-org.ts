@@ -1,4 +1,10 @@
-import { applyPlan } from '@orgops/live';
+import {
+  adminPermissionSet,
+  management as managementAt,
+  protectTrail as protectTrailPolicy,
+  readOnlyPermissionSet,
+  regionAllowList,
+} from '@orgops/engine/testing';
 import {
   account,
   assign,
@@ -6,16 +12,13 @@ import {
   defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
   organizationalUnit,
   organizationRoot,
-  permissionSet,
-  serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
 import { createSandbox, type SandboxBackend, seedState } from '@orgops/sandbox';
-import { planned } from './org.ts';
+import { appliedSandbox } from './org.ts';
 
 export const LARGE_ACCOUNTS = 1000;
 const TEAMS = 40;
@@ -32,39 +35,8 @@ export interface LargeVariant {
  * read-only everywhere but management, Admin for group platform-admins in /Workloads.
  */
 export function largeOrganization(v: LargeVariant = {}): DesiredState {
-  const exempt = {
-    ArnNotLike: { 'aws:PrincipalArn': [...(v.trailExempt ?? ['arn:aws:iam::*:role/break-glass'])] },
-  };
-  const protectTrail = serviceControlPolicy({
-    name: 'protect-trail',
-    content: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'ProtectTrail',
-          Effect: 'Deny',
-          Action: ['cloudtrail:StopLogging'],
-          Resource: '*',
-          Condition: exempt,
-        },
-      ],
-    },
-  });
-  const regions = serviceControlPolicy({
-    name: 'region-allow-list',
-    content: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'DenyOtherRegions',
-          Effect: 'Deny',
-          NotAction: ['iam:*', 'organizations:*', 'sts:*'],
-          Resource: '*',
-          Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'us-east-1'] } },
-        },
-      ],
-    },
-  });
+  const protectTrail = protectTrailPolicy(v.trailExempt ? { exempt: v.trailExempt } : {});
+  const regions = regionAllowList('region-allow-list', ['iam:*', 'organizations:*', 'sts:*']);
   const root = organizationRoot({ policies: [FullAWSAccess, protectTrail] });
   const security = organizationalUnit('Security', { parent: root });
   const workloads = organizationalUnit('Workloads', { parent: root, policies: [FullAWSAccess, regions] });
@@ -83,22 +55,12 @@ export function largeOrganization(v: LargeVariant = {}): DesiredState {
       tags: (i % TEAMS) % 2 === 0 ? { environment: 'prod' } : {},
     });
   });
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
+  const readOnly = readOnlyPermissionSet({
     sessionDuration: 'PT4H',
-    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
     ...(v.readOnlyInline ? { inlinePolicy: v.readOnlyInline as never } : {}),
   });
-  const admin = permissionSet({
-    name: 'Admin',
-    sessionDuration: 'PT1H',
-    managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
-  });
-  const management = managementAccount({
-    name: 'management',
-    email: 'aws-management@example.com',
-    parent: root,
-  });
+  const admin = adminPermissionSet({ sessionDuration: 'PT1H' });
+  const management = managementAt(root);
   return normalize(
     defineOrganization({
       policyTypes: ['SERVICE_CONTROL_POLICY'],
@@ -121,10 +83,6 @@ export function largeOrganization(v: LargeVariant = {}): DesiredState {
 }
 
 /** A sandbox with the large organization applied (its account quota raised, as a real one's is). */
-export async function appliedLargeSandbox(): Promise<SandboxBackend> {
-  const sb = createSandbox(seedState({ maxAccounts: LARGE_ACCOUNTS + 1 }));
-  const first = await planned(sb, largeOrganization());
-  const result = await applyPlan(first.plan, sb, { pollIntervalMs: 0 });
-  if (!result.ok) throw new Error('apply failed');
-  return sb;
+export function appliedLargeSandbox(): Promise<SandboxBackend> {
+  return appliedSandbox(largeOrganization(), createSandbox(seedState({ maxAccounts: LARGE_ACCOUNTS + 1 })));
 }

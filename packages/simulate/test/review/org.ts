@@ -1,4 +1,11 @@
 import { type Change, plan as makePlan, type Plan, type Snapshot } from '@orgops/engine';
+import {
+  adminPermissionSet,
+  BREAK_GLASS,
+  management as managementAt,
+  protectTrail as protectTrailPolicy,
+  readOnlyPermissionSet,
+} from '@orgops/engine/testing';
 import { applyPlan, configReadOptions, readSnapshot } from '@orgops/live';
 import {
   account,
@@ -7,11 +14,9 @@ import {
   defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
   organizationalUnit,
   organizationRoot,
-  permissionSet,
   serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
@@ -29,7 +34,7 @@ import { createSandbox, type SandboxBackend } from '@orgops/sandbox';
  * ReadOnly (ReadOnlyAccess) for group read-only at the root except management; Admin
  * (AdministratorAccess, 1h) for group platform-admins in /Workloads.
  */
-export const BREAK_GLASS = 'arn:aws:iam::*:role/break-glass';
+export { BREAK_GLASS };
 export const SSO_ROLES = 'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_*';
 
 export interface Variant {
@@ -40,20 +45,9 @@ export interface Variant {
 }
 
 export function organization(v: Variant = {}): DesiredState {
-  const protectTrail = serviceControlPolicy({
-    name: 'protect-trail',
-    content: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'ProtectTrail',
-          Effect: 'Deny',
-          Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'],
-          Resource: '*',
-          Condition: { ArnNotLike: { 'aws:PrincipalArn': [...(v.trailExempt ?? [BREAK_GLASS])] } },
-        },
-      ],
-    },
+  const protectTrail = protectTrailPolicy({
+    actions: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'],
+    ...(v.trailExempt ? { exempt: v.trailExempt } : {}),
   });
   const denyLeave = serviceControlPolicy({
     name: 'deny-leave',
@@ -67,11 +61,7 @@ export function organization(v: Variant = {}): DesiredState {
   });
   const security = organizationalUnit('Security', { parent: root });
   const workloads = organizationalUnit('Workloads', { parent: root });
-  const management = managementAccount({
-    name: 'management',
-    email: 'aws-management@example.com',
-    parent: root,
-  });
+  const management = managementAt(root);
   const logArchive = account({ name: 'log-archive', email: 'log-archive@example.com', parent: security });
   const appProd = account({
     name: 'app-prod',
@@ -80,17 +70,12 @@ export function organization(v: Variant = {}): DesiredState {
     tags: { environment: 'prod' },
   });
   const appDev = account({ name: 'app-dev', email: 'app-dev@example.com', parent: workloads });
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
+  const readOnly = readOnlyPermissionSet({
     sessionDuration: 'PT4H',
-    managedPolicies: [...(v.readOnlyManaged ?? ['arn:aws:iam::aws:policy/ReadOnlyAccess'])],
+    ...(v.readOnlyManaged ? { managedPolicies: [...v.readOnlyManaged] } : {}),
     ...(v.readOnlyInline ? { inlinePolicy: v.readOnlyInline as never } : {}),
   });
-  const admin = permissionSet({
-    name: 'Admin',
-    sessionDuration: 'PT1H',
-    managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
-  });
+  const admin = adminPermissionSet({ sessionDuration: 'PT1H' });
   return normalize(
     defineOrganization({
       policyTypes: ['SERVICE_CONTROL_POLICY'],
@@ -108,10 +93,12 @@ export function organization(v: Variant = {}): DesiredState {
   );
 }
 
-/** A sandbox with the base organization applied. */
-export async function appliedSandbox(): Promise<SandboxBackend> {
-  const sb = createSandbox();
-  const first = await planned(sb, organization());
+/** A sandbox (a fresh one unless given) with `desired` (the base organization) applied. */
+export async function appliedSandbox(
+  desired: DesiredState = organization(),
+  sb: SandboxBackend = createSandbox(),
+): Promise<SandboxBackend> {
+  const first = await planned(sb, desired);
   const result = await applyPlan(first.plan, sb, { pollIntervalMs: 0 });
   if (!result.ok) throw new Error('apply failed');
   return sb;
