@@ -8,6 +8,7 @@ import {
 } from '@orgops/engine/testing';
 import { applyPlan, configReadOptions, readSnapshot } from '@orgops/live';
 import {
+  type Account,
   account,
   assign,
   type DesiredState,
@@ -15,8 +16,12 @@ import {
   FullAWSAccess,
   group,
   normalize,
+  type OrganizationalUnit,
+  type OrganizationPolicy,
   organizationalUnit,
   organizationRoot,
+  type PermissionSetOptions,
+  type Root,
   serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
@@ -59,29 +64,62 @@ export function organization(v: Variant = {}): DesiredState {
   const root = organizationRoot({
     policies: [FullAWSAccess, protectTrail, ...(v.detachLeave ? [] : [denyLeave])],
   });
+  return reviewOrganization({
+    root,
+    readOnly: {
+      ...(v.readOnlyManaged ? { managedPolicies: [...v.readOnlyManaged] } : {}),
+      ...(v.readOnlyInline ? { inlinePolicy: v.readOnlyInline as never } : {}),
+    },
+    more: (workloads) => ({
+      ous: [],
+      accounts: [
+        account({
+          name: 'app-prod',
+          email: 'app-prod@example.com',
+          parent: workloads,
+          tags: { environment: 'prod' },
+        }),
+        account({ name: 'app-dev', email: 'app-dev@example.com', parent: workloads }),
+      ],
+    }),
+  });
+}
+
+/**
+ * What both review organizations are made of: under `root`, a Security OU holding log-archive and
+ * a Workloads OU (with `workloadsPolicies`); the management account; ReadOnly (4h, `readOnly`
+ * overrides) for group read-only everywhere but management, Admin (1h) for group platform-admins
+ * in /Workloads; trusted access for Identity Center. `more` adds what is below /Workloads.
+ */
+export function reviewOrganization(parts: {
+  readonly root: Root;
+  readonly workloadsPolicies?: readonly OrganizationPolicy[];
+  readonly readOnly: Partial<PermissionSetOptions>;
+  readonly more: (workloads: OrganizationalUnit) => {
+    readonly ous: readonly OrganizationalUnit[];
+    readonly accounts: readonly Account[];
+  };
+}): DesiredState {
+  const { root } = parts;
   const security = organizationalUnit('Security', { parent: root });
-  const workloads = organizationalUnit('Workloads', { parent: root });
+  const workloads = organizationalUnit('Workloads', {
+    parent: root,
+    ...(parts.workloadsPolicies ? { policies: parts.workloadsPolicies } : {}),
+  });
+  const more = parts.more(workloads);
   const management = managementAt(root);
-  const logArchive = account({ name: 'log-archive', email: 'log-archive@example.com', parent: security });
-  const appProd = account({
-    name: 'app-prod',
-    email: 'app-prod@example.com',
-    parent: workloads,
-    tags: { environment: 'prod' },
-  });
-  const appDev = account({ name: 'app-dev', email: 'app-dev@example.com', parent: workloads });
-  const readOnly = readOnlyPermissionSet({
-    sessionDuration: 'PT4H',
-    ...(v.readOnlyManaged ? { managedPolicies: [...v.readOnlyManaged] } : {}),
-    ...(v.readOnlyInline ? { inlinePolicy: v.readOnlyInline as never } : {}),
-  });
+  const readOnly = readOnlyPermissionSet({ sessionDuration: 'PT4H', ...parts.readOnly });
   const admin = adminPermissionSet({ sessionDuration: 'PT1H' });
   return normalize(
     defineOrganization({
       policyTypes: ['SERVICE_CONTROL_POLICY'],
       root,
-      organizationalUnits: [security, workloads],
-      accounts: [management, logArchive, appProd, appDev],
+      organizationalUnits: [security, workloads, ...more.ous],
+      accounts: [
+        management,
+        account({ name: 'log-archive', email: 'log-archive@example.com', parent: security }),
+        ...more.accounts,
+      ],
       defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
       permissionSets: [readOnly, admin],
       assignments: [
