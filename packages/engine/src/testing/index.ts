@@ -14,7 +14,6 @@ export {
   GROUPS,
   PS_ARN,
 } from './organization.ts';
-export { SnapshotBuilder, type SnapshotBuilderOptions } from './snapshot-builder.ts';
 export {
   adminPermissionSet,
   BREAK_GLASS,
@@ -23,3 +22,4 @@ export {
   readOnlyPermissionSet,
   regionAllowList,
 } from './organization-config.ts';
+export { SnapshotBuilder, type SnapshotBuilderOptions } from './snapshot-builder.ts';
