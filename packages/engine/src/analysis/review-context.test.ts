@@ -5,6 +5,7 @@ import type { Change } from '../change.ts';
 import type { Snapshot } from '../snapshot.ts';
 import {
   ACCOUNTS,
+  accountMove,
   assignment,
   attachment,
   baseDesired,
@@ -14,6 +15,7 @@ import {
   GROUPS,
   PS_ARN,
   permissionSetUpdate,
+  policyUpdate,
 } from '../testing/index.ts';
 import { analyzePlan, analyzeUnpruned } from './analyze.ts';
 import { reviewContextOf } from './review-context.ts';
@@ -73,15 +75,7 @@ function pool(): Change[] {
     ),
     permissionSetUpdate('Admin', { sessionDuration: 'PT1H' }, { sessionDuration: 'PT8H' }),
     permissionSetUpdate('ReadOnly', {}, { inlinePolicy: ESCALATE }),
-    {
-      kind: 'policy-update',
-      action: 'update',
-      policyType: 'SERVICE_CONTROL_POLICY',
-      name: 'deny-all',
-      id: 'p-denyall',
-      content: { before: DENY_ALL, after: EXEMPT_SSO },
-      address: 'policy/SERVICE_CONTROL_POLICY/deny-all',
-    },
+    policyUpdate({ content: { before: DENY_ALL, after: EXEMPT_SSO } }, { name: 'deny-all', id: 'p-denyall' }),
     { kind: 'permission-set-delete', action: 'delete', name: 'Admin', arn: PS_ARN.Admin, address: 'x' },
     {
       kind: 'permission-set-delete',
@@ -100,15 +94,7 @@ function pool(): Change[] {
       tags: {},
       address: 'policy/SERVICE_CONTROL_POLICY/guard',
     },
-    {
-      kind: 'policy-update',
-      action: 'update',
-      policyType: 'SERVICE_CONTROL_POLICY',
-      name: 'deny-leave-org',
-      id: 'p-denyleave',
-      content: { before: DENY_LEAVE, after: '{"Statement":[],"Version":"2012-10-17"}' },
-      address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
-    },
+    policyUpdate({ content: { before: DENY_LEAVE, after: '{"Statement":[],"Version":"2012-10-17"}' } }),
     {
       kind: 'policy-delete',
       action: 'delete',
@@ -118,22 +104,8 @@ function pool(): Change[] {
       content: DENY_ALL,
       address: 'policy/SERVICE_CONTROL_POLICY/deny-all',
     },
-    {
-      kind: 'account-move',
-      action: 'move',
-      account: ACCOUNTS.old,
-      fromPath: '/Suspended',
-      toPath: '/Workloads/Prod',
-      address: `account/${ACCOUNTS.old.email}`,
-    },
-    {
-      kind: 'account-move',
-      action: 'move',
-      account: ACCOUNTS.dev,
-      fromPath: '/Workloads/Dev',
-      toPath: '/Suspended',
-      address: `account/${ACCOUNTS.dev.email}`,
-    },
+    accountMove(ACCOUNTS.old, '/Suspended', '/Workloads/Prod'),
+    accountMove(ACCOUNTS.dev, '/Workloads/Dev', '/Suspended'),
     {
       kind: 'account-close',
       action: 'close',

@@ -47,8 +47,8 @@ export const GROUPS = {
   alice: { type: 'USER', name: 'alice', id: 'u-alice' },
 } as const satisfies Record<string, PrincipalRef>;
 
-/** The organization as a read sees it. */
-export function baseSnapshot(): Snapshot {
+/** The organization as a read sees it; `extend` adds to it (OU ids: ou-work, ou-prod, ou-dev, ou-susp). */
+export function baseSnapshot(extend: (b: SnapshotBuilder) => void = () => {}): Snapshot {
   const b = new SnapshotBuilder({
     organization: {
       id: 'o-test1234',
@@ -88,6 +88,7 @@ export function baseSnapshot(): Snapshot {
   b.assignment(readOnly, ACCOUNTS.prod.id, GROUPS.developers.id);
   b.assignment(readOnly, ACCOUNTS.dev.id, GROUPS.developers.id);
   b.assignment(admin, ACCOUNTS.dev.id, GROUPS.admins.id);
+  extend(b);
   return b.build();
 }
 /** The config matching {@link baseSnapshot}; tests edit copies of it. */
