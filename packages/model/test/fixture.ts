@@ -2,11 +2,9 @@ import {
   account,
   accountsTagged,
   assign,
-  defineOrganization,
   FullAWSAccess,
   group,
   managementAccount,
-  type OrganizationConfig,
   type OrganizationOptions,
   organizationalUnit,
   organizationRoot,
@@ -15,6 +13,7 @@ import {
   serviceControlPolicy,
   trustedService,
 } from '../src/index.ts';
+import { organizationFixture } from '../src/testing/index.ts';
 
 /**
  * A small, valid organization: every rule is silent on it. Tests derive one non-compliant (and one
@@ -89,24 +88,22 @@ export function baseline() {
     trustedServices: [guardduty],
     ignore: { policies: ['aws-guardrails-*'], permissionSets: ['AWSControlTower*'] },
   };
-  return {
-    denyLeave,
-    denyExternalS3,
-    root,
-    security,
-    workloads,
-    prod,
-    management,
-    logArchive,
-    payments,
-    readOnly,
-    developers,
-    readOnlyForDevelopers,
-    guardduty,
-    options,
-    /** The baseline organization with some options replaced. */
-    with(overrides: Partial<OrganizationOptions>): OrganizationConfig {
-      return defineOrganization({ ...options, ...overrides });
+  return organizationFixture(
+    {
+      denyLeave,
+      denyExternalS3,
+      root,
+      security,
+      workloads,
+      prod,
+      management,
+      logArchive,
+      payments,
+      readOnly,
+      developers,
+      readOnlyForDevelopers,
+      guardduty,
     },
-  };
+    options,
+  );
 }
