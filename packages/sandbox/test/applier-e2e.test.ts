@@ -1,30 +1,22 @@
 import {
   account,
   assign,
-  defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   type OrganizationConfig,
   organizationalUnit,
   organizationRoot,
   permissionSet,
   resourceControlPolicy,
-  serviceControlPolicy,
   trustedService,
   user,
 } from '@orgops/model';
+import { denyLeavePolicy, managementIn, testOrganization } from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import { applyFor, converge, planFor, summary } from './e2e-helpers.ts';
 import { sandbox } from './helpers.ts';
 
-const denyLeave = serviceControlPolicy({
-  name: 'deny-leave',
-  content: {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
-  },
-});
+const denyLeave = denyLeavePolicy();
 
 function org(variant: 'initial' | 'changed' = 'initial'): OrganizationConfig {
   const root = organizationRoot({
@@ -34,7 +26,7 @@ function org(variant: 'initial' | 'changed' = 'initial'): OrganizationConfig {
   const workloads = organizationalUnit('Workloads', { parent: root, tags: { owner: 'platform' } });
   const prod = organizationalUnit('Prod', { parent: workloads, policies: [FullAWSAccess, denyLeave] });
   const dev = organizationalUnit('Dev', { parent: workloads });
-  const mgmt = managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root });
+  const mgmt = managementIn(root);
   const log = account({ name: 'log-archive', email: 'log@example.com', parent: security });
   const appProd = account({
     name: 'app-prod',
@@ -56,12 +48,10 @@ function org(variant: 'initial' | 'changed' = 'initial'): OrganizationConfig {
     name: 'Admin',
     managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
   });
-  return defineOrganization({
-    policyTypes: ['SERVICE_CONTROL_POLICY'],
+  return testOrganization({
     root,
     organizationalUnits: [security, workloads, prod, dev],
     accounts: [mgmt, log, appProd, appDev],
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
     permissionSets: [readOnly, admin],
     assignments:
       variant === 'initial'
@@ -139,13 +129,9 @@ describe('policy types and delegated administrators', () => {
         parent: root,
         policies: withExtras ? [FullAWSAccess, denyExternal] : [],
       });
-      const mgmt = managementAccount({
-        name: 'management',
-        email: 'aws-management@example.com',
-        parent: root,
-      });
+      const mgmt = managementIn(root);
       const audit = account({ name: 'audit', email: 'audit@example.com', parent: security });
-      return defineOrganization({
+      return testOrganization({
         policyTypes: withExtras
           ? ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY']
           : ['SERVICE_CONTROL_POLICY'],
@@ -153,7 +139,6 @@ describe('policy types and delegated administrators', () => {
         organizationalUnits: [security],
         accounts: [mgmt, audit],
         policies: withExtras ? [denyExternal] : [],
-        defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
         trustedServices: withExtras
           ? [
               trustedService('sso.amazonaws.com'),

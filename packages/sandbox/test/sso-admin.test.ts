@@ -2,7 +2,7 @@ import type { AsyncStatus, SsoAdminPort } from '@orgops/live';
 import { LIMITS } from '@orgops/model';
 import { describe, expect, it } from 'vitest';
 import type { SandboxBackend } from '../src/index.ts';
-import { createAccount, doc, expectAwsError, INSTANCE, STORE, sandbox } from './helpers.ts';
+import { createAccount, doc, expectAwsError, INSTANCE, STORE, sandbox, suspendAccount } from './helpers.ts';
 
 const ps = (name: string, sessionDuration = 'PT1H') => ({ name, sessionDuration, tags: {} });
 
@@ -193,9 +193,7 @@ describe('account assignments', () => {
 
   it('fails in the status (not the call) on a suspended account', async () => {
     const { sb, account, assignment } = await setup();
-    const state = sb.exportState();
-    state.accounts.find((a) => a.id === account)!.state = 'SUSPENDED';
-    sb.importState(state);
+    suspendAccount(sb, account);
     const started = await sb.ssoAdmin.createAccountAssignment(INSTANCE, assignment);
     const final = await settle(sb, started, creation);
     expect(final.status).toBe('FAILED');
