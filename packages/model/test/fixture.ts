@@ -9,11 +9,10 @@ import {
   organizationalUnit,
   organizationRoot,
   permissionSet,
-  resourceControlPolicy,
   serviceControlPolicy,
   trustedService,
 } from '../src/index.ts';
-import { organizationFixture } from '../src/testing/index.ts';
+import { denyS3Policy, organizationFixture } from '../src/testing/index.ts';
 
 /**
  * A small, valid organization: every rule is silent on it. Tests derive one non-compliant (and one
@@ -28,20 +27,8 @@ export function baseline() {
       Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
     },
   });
-  const denyExternalS3 = resourceControlPolicy({
-    name: 'deny-external-s3',
-    content: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: '*',
-          Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abcdefghij' } },
-        },
-      ],
-    },
+  const denyExternalS3 = denyS3Policy('deny-external-s3', {
+    StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abcdefghij' },
   });
   const root = organizationRoot({ policies: [FullAWSAccess, denyLeave] });
   const security = organizationalUnit('Security', { parent: root });

@@ -7,11 +7,16 @@ import {
   organizationalUnit,
   organizationRoot,
   permissionSet,
-  resourceControlPolicy,
   trustedService,
   user,
 } from '@orgops/model';
-import { denyLeavePolicy, managementIn, testOrganization } from '@orgops/model/testing';
+import {
+  denyLeavePolicy,
+  denyS3Policy,
+  INSECURE_TRANSPORT,
+  managementIn,
+  testOrganization,
+} from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import { applyFor, converge, planFor, summary } from './e2e-helpers.ts';
 import { sandbox } from './helpers.ts';
@@ -108,21 +113,7 @@ describe('plan -> apply -> plan', () => {
 describe('policy types and delegated administrators', () => {
   it('enables RCPs, attaches an RCP, registers a delegated admin, then undoes it all', async () => {
     const sb = sandbox();
-    const denyExternal = resourceControlPolicy({
-      name: 'deny-external',
-      content: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: '*',
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
-      },
-    });
+    const denyExternal = denyS3Policy('deny-external', INSECURE_TRANSPORT);
     const config = (withExtras: boolean) => {
       const root = organizationRoot({ policies: [FullAWSAccess] });
       const security = organizationalUnit('Security', {
