@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FullAWSAccess, organizationRoot, validateConfig } from '../src/index.ts';
-import { managementIn, organizationFixture, testOrganization, variantPair } from '../src/testing/index.ts';
+import { account, FullAWSAccess, organizationRoot, validateConfig } from '../src/index.ts';
+import {
+  addingTo,
+  managementIn,
+  organizationFixture,
+  testOrganization,
+  variantPair,
+} from '../src/testing/index.ts';
 
 describe('the test kit', () => {
   it('builds an SCP-only organization with FullAWSAccess on new targets, any default replaced', () => {
@@ -41,5 +47,27 @@ describe('the test kit', () => {
     });
     expect(noSite.compliant().policyTypes).toEqual(['SERVICE_CONTROL_POLICY']);
     expect(noSite.nonCompliant()).not.toHaveProperty('site');
+  });
+
+  it('adds objects to a list of a fresh fixture, made from that fixture when given as a function', () => {
+    const fixture = () => {
+      const root = organizationRoot();
+      return organizationFixture(
+        { root },
+        { policyTypes: [], root, organizationalUnits: [], accounts: [managementIn(root)] },
+      );
+    };
+    const accounts = addingTo(fixture, 'accounts');
+    const extra = account({ name: 'extra', email: 'extra@example.com', parent: organizationRoot() });
+    expect(accounts.config(extra, extra).accounts.map((a) => a.name)).toEqual([
+      'management',
+      'extra',
+      'extra',
+    ]);
+    const { config, site } = accounts.variant((f) =>
+      account({ name: 'child', email: 'child@example.com', parent: f.root }),
+    );
+    expect(config.accounts[1]?.parent).toBe(config.root);
+    expect(site).toBe(config.accounts[1]?.site);
   });
 });
