@@ -74,6 +74,13 @@ function planOf(config: OrganizationConfig, snapshot = new SnapshotBuilder().bui
 
 const summary = (c: Change): string => `${c.action} ${c.address}`;
 
+/** The changes of one phase, summarized; a phase the plan lacks fails the test. */
+const inPhase = (p: Plan, phase: string): string[] => {
+  const found = p.phases.find((ph) => ph.name === phase);
+  if (!found) throw new Error(`no ${phase} phase in ${p.phases.map((ph) => ph.name).join(', ')}`);
+  return found.changes.map(summary);
+};
+
 describe('plan', () => {
   it('creates a whole organization in dependency order, without re-attaching what AWS attaches itself', () => {
     const p = planOf(org());
@@ -154,9 +161,7 @@ describe('plan', () => {
     void old;
     const root = organizationRoot({ policies: [denyLeave] });
     const config = org({ root, organizationalUnits: [], accounts: [], assignments: [], defaultPolicies: {} });
-    const attachments = planOf(config, s.build())
-      .phases.find((ph) => ph.name === 'attachments')!
-      .changes.map(summary);
+    const attachments = inPhase(planOf(config, s.build()), 'attachments');
     expect(attachments).toEqual([
       'attach attachment/SERVICE_CONTROL_POLICY/deny-leave@/',
       'detach attachment/SERVICE_CONTROL_POLICY/old-guardrail@/',
@@ -173,9 +178,7 @@ describe('plan', () => {
       .map((n) => serviceControlPolicy({ name: n, content: { Version: '2012-10-17', Statement: [] } }));
     const root = organizationRoot({ policies: [FullAWSAccess, ...keep, denyLeave] });
     const config = org({ root, organizationalUnits: [], accounts: [], assignments: [] });
-    const attachments = planOf(config, s.build())
-      .phases.find((ph) => ph.name === 'attachments')!
-      .changes.map(summary);
+    const attachments = inPhase(planOf(config, s.build()), 'attachments');
     // 10 attached now (FullAWSAccess + g0..g8); wanted 10: FullAWSAccess + g0..g7 + deny-leave.
     expect(attachments).toEqual([
       'detach attachment/SERVICE_CONTROL_POLICY/g8@/',
@@ -280,9 +283,7 @@ describe('plan', () => {
       permissionSets: [ps],
       assignments: [assign(user('alice'), ps, [{ kind: 'tag', key: 'team', value: 'pay' }])],
     });
-    const creates = planOf(config)
-      .phases.find((p) => p.name === 'create-assignments')!
-      .changes.map(summary);
+    const creates = inPhase(planOf(config), 'create-assignments');
     expect(creates).toEqual(['create assignment/USER:alice/Dev/a@example.com']);
   });
 
