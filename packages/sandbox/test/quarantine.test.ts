@@ -5,39 +5,33 @@ import {
   isEmptyPlan,
   planQuarantine,
 } from '@orgops/engine';
-import { management, readOnlyPermissionSet } from '@orgops/engine/testing';
 import { applyQuarantine, readQuarantineFacts } from '@orgops/live';
 import {
   type AccountOptions,
   account,
   assign,
-  defineOrganization,
   defineQuarantine,
   FullAWSAccess,
   group,
   normalize,
   organizationalUnit,
   organizationRoot,
-  resourceControlPolicy,
-  serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
+import {
+  denyAllPolicy,
+  denyAllResourcesPolicy,
+  managementIn,
+  readOnlyPermissionSet,
+  testOrganization,
+} from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, type SandboxBackend } from '../src/index.ts';
 import { applyFor, converge, planFor, summary } from './e2e-helpers.ts';
 import { truthSnapshot } from './truth-snapshot.ts';
 
-const denyAll = serviceControlPolicy({
-  name: 'deny-all',
-  content: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] },
-});
-const denyResources = resourceControlPolicy({
-  name: 'deny-all-resource-access',
-  content: {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' }],
-  },
-});
+const denyAll = denyAllPolicy();
+const denyResources = denyAllResourcesPolicy();
 
 function org(app: Partial<AccountOptions> = {}) {
   const root = organizationRoot({ policies: [FullAWSAccess] });
@@ -47,15 +41,14 @@ function org(app: Partial<AccountOptions> = {}) {
     policies: [FullAWSAccess, denyAll, denyResources],
   });
   const readOnly = readOnlyPermissionSet();
-  return defineOrganization({
+  return testOrganization({
     policyTypes: ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'],
     root,
     organizationalUnits: [prod, suspended],
     accounts: [
-      management(root),
+      managementIn(root),
       account({ name: 'app-prod', email: 'app-prod@example.com', parent: prod, ...app }),
     ],
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
     permissionSets: [readOnly],
     assignments: [assign(group('developers'), readOnly, [prod])],
     trustedServices: [trustedService('sso.amazonaws.com')],

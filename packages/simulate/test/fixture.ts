@@ -1,15 +1,10 @@
 import {
-  adminPermissionSet,
-  management as managementAt,
-  protectTrail as protectTrailPolicy,
-  regionAllowList,
-} from '@orgops/engine/testing';
-import {
   account,
   assign,
   defineOrganization,
   FullAWSAccess,
   group,
+  managementAccount,
   normalize,
   organizationalUnit,
   organizationRoot,
@@ -17,11 +12,12 @@ import {
   resourceControlPolicy,
   serviceControlPolicy,
 } from '@orgops/model';
+import { adminPermissionSet, protectTrailPolicy, regionAllowListPolicy } from '@orgops/model/testing';
 
 /** A small organization with one guardrail of each kind, enough to see every level decide. */
 export const protectTrail = protectTrailPolicy();
 
-const regions = regionAllowList('regions', ['iam:*', 'sts:*']);
+const regions = regionAllowListPolicy('regions', ['iam:*', 'sts:*']);
 
 const onlyS3 = serviceControlPolicy({
   name: 'only-s3',
@@ -57,7 +53,7 @@ const prod = organizationalUnit('Prod', { parent: workloads });
 /** An OU whose only SCP allows S3: everything else has no Allow at this level. */
 const storage = organizationalUnit('Storage', { parent: root, policies: [onlyS3] });
 
-const management = managementAt(root, 'mgmt@example.com');
+const management = managementAccount({ name: 'management', email: 'mgmt@example.com', parent: root });
 const app = account({ name: 'app-prod', email: 'app-prod@example.com', parent: prod });
 const vault = account({ name: 'vault', email: 'vault@example.com', parent: storage, id: '222233334444' });
 

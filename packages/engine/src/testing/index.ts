@@ -14,12 +14,3 @@ export {
   GROUPS,
   PS_ARN,
 } from './organization.ts';
-export {
-  adminPermissionSet,
-  BREAK_GLASS,
-  management,
-  protectTrail,
-  readOnlyPermissionSet,
-  regionAllowList,
-} from './organization-config.ts';
-export { SnapshotBuilder, type SnapshotBuilderOptions } from './snapshot-builder.ts';

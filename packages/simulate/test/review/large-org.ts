@@ -1,4 +1,3 @@
-import { protectTrail as protectTrailPolicy, regionAllowList } from '@orgops/engine/testing';
 import {
   account,
   type DesiredState,
@@ -6,6 +5,7 @@ import {
   organizationalUnit,
   organizationRoot,
 } from '@orgops/model';
+import { protectTrailPolicy, regionAllowListPolicy } from '@orgops/model/testing';
 import { createSandbox, type SandboxBackend, seedState } from '@orgops/sandbox';
 import { appliedSandbox, reviewOrganization } from './org.ts';
 
@@ -25,7 +25,7 @@ export interface LargeVariant {
  */
 export function largeOrganization(v: LargeVariant = {}): DesiredState {
   const protectTrail = protectTrailPolicy(v.trailExempt ? { exempt: v.trailExempt } : {});
-  const regions = regionAllowList('region-allow-list', ['iam:*', 'organizations:*', 'sts:*']);
+  const regions = regionAllowListPolicy('region-allow-list', ['iam:*', 'organizations:*', 'sts:*']);
   return reviewOrganization({
     root: organizationRoot({ policies: [FullAWSAccess, protectTrail] }),
     workloadsPolicies: [FullAWSAccess, regions],

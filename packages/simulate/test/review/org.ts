@@ -1,11 +1,4 @@
 import { type Change, plan as makePlan, type Plan, type Snapshot } from '@orgops/engine';
-import {
-  adminPermissionSet,
-  BREAK_GLASS,
-  management as managementAt,
-  protectTrail as protectTrailPolicy,
-  readOnlyPermissionSet,
-} from '@orgops/engine/testing';
 import { applyPlan, configReadOptions, readSnapshot } from '@orgops/live';
 import {
   type Account,
@@ -25,6 +18,13 @@ import {
   serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
+import {
+  adminPermissionSet,
+  BREAK_GLASS,
+  managementIn,
+  protectTrailPolicy,
+  readOnlyPermissionSet,
+} from '@orgops/model/testing';
 import { createSandbox, type SandboxBackend } from '@orgops/sandbox';
 
 /**
@@ -107,7 +107,7 @@ export function reviewOrganization(parts: {
     ...(parts.workloadsPolicies ? { policies: parts.workloadsPolicies } : {}),
   });
   const more = parts.more(workloads);
-  const management = managementAt(root);
+  const management = managementIn(root);
   const readOnly = readOnlyPermissionSet({ sessionDuration: 'PT4H', ...parts.readOnly });
   const admin = adminPermissionSet({ sessionDuration: 'PT1H' });
   return normalize(
