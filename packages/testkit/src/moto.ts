@@ -140,8 +140,12 @@ export function motoClients(moto: Moto): MotoClients {
 
 /** Creates the organization (all features) that moto starts without; returns its id. */
 export async function createMotoOrganization(moto: Moto): Promise<string> {
-  const out = await motoClients(moto).organizations.send(
-    new CreateOrganizationCommand({ FeatureSet: 'ALL' }),
-  );
-  return out.Organization?.Id ?? '';
+  const clients = motoClients(moto);
+  try {
+    const out = await clients.organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    return out.Organization?.Id ?? '';
+  } finally {
+    // Open keep-alive sockets would hold moto's graceful shutdown (see `stop`).
+    for (const client of Object.values(clients)) client.destroy();
+  }
 }
