@@ -1,32 +1,17 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scratchDir, writeTree } from './harness.ts';
-import { orgopsAws, useMotoOrganization } from './moto-harness.ts';
+import { appsOrganization, orgopsAws, useMotoOrganization } from './moto-harness.ts';
 
 const scratch = scratchDir();
 afterAll(scratch.cleanup);
 const org = useMotoOrganization();
 
-// Permission sets are left out: moto answers HTTP 500 to GetPermissionsBoundaryForPermissionSet
-// and to tags on permission sets (see moto-notes.md); those paths are covered in @orgops/aws with
-// SDK-level stubs and in the sandbox.
 const configDir = join(scratch.dir, 'org');
 writeTree(configDir, {
-  'index.ts': `import { account, defineOrganization, FullAWSAccess, managementAccount, organizationalUnit, organizationRoot,
-  serviceControlPolicy, trustedService } from '@orgops/model';
-const denyLeave = serviceControlPolicy({ name: 'deny-leave', content: { Version: '2012-10-17',
-  Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] } });
-export const root = organizationRoot({ policies: [FullAWSAccess] });
-const apps = organizationalUnit('Apps', { parent: root, policies: [FullAWSAccess, denyLeave], tags: { team: 'platform' } });
-export default defineOrganization({
-  policyTypes: ['SERVICE_CONTROL_POLICY'],
-  root,
-  organizationalUnits: [apps],
-  accounts: [account({ name: 'app', email: 'aws+app@example.com', parent: apps, tags: { env: 'dev' } })],
-  defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
-  trustedServices: [trustedService('sso.amazonaws.com')],
-});
-`,
+  'index.ts': appsOrganization(
+    "[account({ name: 'app', email: 'aws+app@example.com', parent: apps, tags: { env: 'dev' } })]",
+  ),
 });
 
 /** The CLI in-process, `--backend aws` through the standard AWS_* environment set for moto. */

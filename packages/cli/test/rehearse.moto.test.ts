@@ -8,7 +8,7 @@ import { motoOptions } from '@orgops/testkit/moto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/exit-codes.ts';
 import { scratchDir, writeTree } from './harness.ts';
-import { orgopsAws as cli, useMotoOrganization } from './moto-harness.ts';
+import { appsOrganization, orgopsAws as cli, useMotoOrganization } from './moto-harness.ts';
 
 const scratch = scratchDir();
 afterAll(scratch.cleanup);
@@ -17,22 +17,8 @@ const organization = useMotoOrganization();
 /** A config with `members` member accounts in one OU, an SCP on it, and Identity Center trusted. */
 function config(dir: string, members: number): string {
   writeTree(dir, {
-    'index.ts': `import { account, defineOrganization, FullAWSAccess, managementAccount, organizationalUnit, organizationRoot,
-  serviceControlPolicy, trustedService } from '@orgops/model';
-const denyLeave = serviceControlPolicy({ name: 'deny-leave', content: { Version: '2012-10-17',
-  Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] } });
-export const root = organizationRoot({ policies: [FullAWSAccess] });
-const apps = organizationalUnit('Apps', { parent: root, policies: [FullAWSAccess, denyLeave], tags: { team: 'platform' } });
-export default defineOrganization({
-  policyTypes: ['SERVICE_CONTROL_POLICY'],
-  root,
-  organizationalUnits: [apps],
-  accounts: Array.from({ length: ${members} }, (_, i) =>
-    account({ name: \`app-\${i}\`, email: \`aws+app-\${i}@example.com\`, parent: apps, tags: { env: 'dev' } })),
-  defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
-  trustedServices: [trustedService('sso.amazonaws.com')],
-});
-`,
+    'index.ts': appsOrganization(`Array.from({ length: ${members} }, (_, i) =>
+    account({ name: \`app-\${i}\`, email: \`aws+app-\${i}@example.com\`, parent: apps, tags: { env: 'dev' } }))`),
   });
   return dir;
 }
