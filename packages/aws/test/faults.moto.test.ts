@@ -5,11 +5,10 @@
  */
 
 import { CreateGroupCommand } from '@aws-sdk/client-identitystore';
-import { CreateOrganizationCommand } from '@aws-sdk/client-organizations';
 import { isServiceError } from '@orgops/live';
 import { burst, type Fault, type FaultLog, injectFaults } from '@orgops/testkit/faults';
-import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { motoClients, motoOptions } from '@orgops/testkit/moto';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   type AwsBackend,
   type AwsClients,
@@ -17,26 +16,15 @@ import {
   createAwsBackendFromClients,
   createAwsClients,
 } from '../src/index.ts';
+import { useMotoPerTest } from './moto-per-test.ts';
 
 const THROTTLED: Fault = { status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' };
 
-let moto: Moto;
 const open: AwsBackend[] = [];
 afterEach(() => {
   for (const backend of open.splice(0)) backend.destroy();
 });
-beforeAll(async () => {
-  moto = await startMoto();
-});
-afterAll(async () => {
-  await moto?.stop();
-});
-beforeEach(async () => {
-  await moto.reset();
-  const seed = motoClients(moto);
-  await seed.organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-  seed.organizations.destroy();
-});
+const moto = useMotoPerTest();
 
 interface Harness {
   readonly backend: AwsBackend;

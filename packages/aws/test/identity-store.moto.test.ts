@@ -1,22 +1,16 @@
 import { CreateGroupCommand, CreateUserCommand } from '@aws-sdk/client-identitystore';
-import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { motoClients, motoOptions } from '@orgops/testkit/moto';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type AwsBackend, createAwsBackend } from '../src/index.ts';
+import { useMotoPerTest } from './moto-per-test.ts';
 
-let moto: Moto;
 let backend: AwsBackend;
 let storeId: string;
 const groups = new Map<string, string>();
 const users = new Map<string, string>();
 
-beforeAll(async () => {
-  moto = await startMoto();
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoPerTest({ organization: false });
 beforeEach(async () => {
-  await moto.reset();
   backend = await createAwsBackend(motoOptions(moto));
   const [instance] = await backend.ssoAdmin.listInstances();
   if (!instance) throw new Error('moto has no Identity Center instance');

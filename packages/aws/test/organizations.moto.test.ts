@@ -1,7 +1,6 @@
-import { CreateOrganizationCommand } from '@aws-sdk/client-organizations';
 import { isServiceError } from '@orgops/live';
-import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { motoOptions } from '@orgops/testkit/moto';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type AwsBackend,
   createAwsBackend,
@@ -9,26 +8,17 @@ import {
   createAwsClients,
   MANAGEMENT_ACCOUNT_ONLY_OPERATIONS,
 } from '../src/index.ts';
+import { useMotoPerTest } from './moto-per-test.ts';
 
 const SCP = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Sid: 'DenyLeave', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
 });
 
-let moto: Moto;
 let backend: AwsBackend;
 
-beforeAll(async () => {
-  moto = await startMoto();
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoPerTest();
 beforeEach(async () => {
-  await moto.reset();
-  const seed = motoClients(moto);
-  await seed.organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-  seed.organizations.destroy();
   backend = await createAwsBackend(motoOptions(moto));
   return () => backend.destroy();
 });

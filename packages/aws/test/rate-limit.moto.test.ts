@@ -3,25 +3,13 @@
  * SDK (recorded by a pass-through middleware) against moto.
  */
 
-import { CreateOrganizationCommand } from '@aws-sdk/client-organizations';
 import { injectFaults } from '@orgops/testkit/faults';
-import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { motoOptions } from '@orgops/testkit/moto';
+import { describe, expect, it } from 'vitest';
 import { createAwsBackendFromClients, createAwsClients } from '../src/index.ts';
+import { useMotoPerTest } from './moto-per-test.ts';
 
-let moto: Moto;
-beforeAll(async () => {
-  moto = await startMoto();
-});
-afterAll(async () => {
-  await moto?.stop();
-});
-beforeEach(async () => {
-  await moto.reset();
-  const seed = motoClients(moto);
-  await seed.organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-  seed.organizations.destroy();
-});
+const moto = useMotoPerTest();
 
 describe('rate limiter on the wire', () => {
   it('spaces DescribePolicy requests at the documented rate (scaled x10: 20/s after a burst of 2)', async () => {

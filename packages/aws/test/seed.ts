@@ -9,11 +9,7 @@ import {
   AttachPolicyCommand,
   CreateAccountCommand,
   CreateOrganizationalUnitCommand,
-  CreateOrganizationCommand,
   CreatePolicyCommand,
-  EnableAWSServiceAccessCommand,
-  EnablePolicyTypeCommand,
-  ListRootsCommand,
   MoveAccountCommand,
 } from '@aws-sdk/client-organizations';
 import {
@@ -24,6 +20,7 @@ import {
   ProvisionPermissionSetCommand,
   PutInlinePolicyToPermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
+import { seedOrganizationRoot, tagList } from '@orgops/testkit/moto';
 import type { AwsClients } from '../src/index.ts';
 
 export interface SeededOrg {
@@ -44,10 +41,7 @@ const scp = (action: string) =>
 
 export async function seedOrganization(c: AwsClients): Promise<SeededOrg> {
   const org = c.organizations;
-  await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-  const rootId = (await org.send(new ListRootsCommand({}))).Roots![0]!.Id!;
-  await org.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SERVICE_CONTROL_POLICY' }));
-  await org.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'sso.amazonaws.com' }));
+  const rootId = await seedOrganizationRoot(org, ['sso.amazonaws.com']);
 
   const ous: Record<string, string> = {};
   const ou = async (path: string, name: string, parent: string, tags: Record<string, string> = {}) => {
@@ -55,7 +49,7 @@ export async function seedOrganization(c: AwsClients): Promise<SeededOrg> {
       new CreateOrganizationalUnitCommand({
         ParentId: parent,
         Name: name,
-        Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+        Tags: tagList(tags),
       }),
     );
     ous[path] = out.OrganizationalUnit!.Id!;
@@ -78,7 +72,7 @@ export async function seedOrganization(c: AwsClients): Promise<SeededOrg> {
       new CreateAccountCommand({
         Email: `${name}@example.com`,
         AccountName: name,
-        Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+        Tags: tagList(tags),
       }),
     );
     const id = out.CreateAccountStatus!.AccountId!;

@@ -1,8 +1,8 @@
-import { CreateOrganizationCommand } from '@aws-sdk/client-organizations';
 import { isServiceError } from '@orgops/live';
-import { type Moto, motoClients, motoOptions, startMoto } from '@orgops/testkit/moto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { motoClients, motoOptions } from '@orgops/testkit/moto';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type AwsBackend, createAwsBackend } from '../src/index.ts';
+import { useMotoPerTest } from './moto-per-test.ts';
 
 const INLINE = JSON.stringify({
   Version: '2012-10-17',
@@ -11,21 +11,11 @@ const INLINE = JSON.stringify({
 const GROUP_ID = '9067b4b8-70c1-7070-cd35-000000000001';
 const USER_ID = '9067b4b8-70c1-7070-cd35-000000000002';
 
-let moto: Moto;
 let backend: AwsBackend;
 let instanceArn: string;
 
-beforeAll(async () => {
-  moto = await startMoto();
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoPerTest();
 beforeEach(async () => {
-  await moto.reset();
-  const seed = motoClients(moto);
-  await seed.organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-  seed.organizations.destroy();
   backend = await createAwsBackend(motoOptions(moto));
   const [instance] = await backend.ssoAdmin.listInstances();
   if (!instance) throw new Error('moto has no Identity Center instance');

@@ -9,6 +9,7 @@ import {
   type Result,
   validateConfig,
 } from '@orgops/model';
+import { configModuleCache } from './config-module-cache.ts';
 import { locateLoadFailure } from './load-error.ts';
 
 /** Where orgops looks for the organization when `--config` is not given. */
@@ -66,20 +67,7 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
   }
   let mod: { default?: unknown };
   try {
-    // Builders record where each object was defined from the stack; source maps make those
-    // TypeScript lines rather than lines of the transpiled output.
-    process.setSourceMapsEnabled(true);
-    registerResolveFallback();
-    const { tsImport } = await import('tsx/esm/api');
-    // A host that installs its own Error.prepareStackTrace (a test runner, source-map-support)
-    // would bypass Node's source maps, and every site would point at line 1 of tsx's output.
-    const hostTrace = Error.prepareStackTrace;
-    Reflect.deleteProperty(Error, 'prepareStackTrace');
-    try {
-      mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
-    } finally {
-      if (hostTrace) Error.prepareStackTrace = hostTrace;
-    }
+    mod = (loadedModules.get(file) as { default?: unknown } | undefined) ?? (await importConfig(file));
   } catch (err) {
     const failure = locateLoadFailure(err);
     return {
@@ -102,6 +90,32 @@ export async function loadConfig(configPath: string | undefined, cwd: string): P
   const result = validateConfig(value, { file });
   if (!result.ok) return result;
   return { ok: true, warnings: result.warnings, value: { file, ...result.value } };
+}
+
+/** Config modules already imported by this process, reused while none of their files changed. */
+const loadedModules = configModuleCache();
+
+async function importConfig(file: string): Promise<{ default?: unknown }> {
+  // Builders record where each object was defined from the stack; source maps make those
+  // TypeScript lines rather than lines of the transpiled output.
+  process.setSourceMapsEnabled(true);
+  registerResolveFallback();
+  const { tsImport } = await import('tsx/esm/api');
+  // A host that installs its own Error.prepareStackTrace (a test runner, source-map-support)
+  // would bypass Node's source maps, and every site would point at line 1 of tsx's output.
+  const hostTrace = Error.prepareStackTrace;
+  Reflect.deleteProperty(Error, 'prepareStackTrace');
+  const urls: string[] = [];
+  try {
+    const mod = (await tsImport(pathToFileURL(file).href, {
+      parentURL: import.meta.url,
+      onImport: (url) => urls.push(url),
+    })) as { default?: unknown };
+    loadedModules.set(file, mod, urls);
+    return mod;
+  } finally {
+    if (hostTrace) Error.prepareStackTrace = hostTrace;
+  }
 }
 
 function unwrapDefault(mod: { default?: unknown }): unknown {

@@ -1,75 +1,21 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-// The moto harness of @orgops/testkit: one moto_server on 127.0.0.1, failing (never skipping) without it.
-import {
-  createMotoOrganization,
-  type Moto,
-  startMoto,
-  TEST_CREDENTIALS,
-  TEST_REGION,
-} from '@orgops/testkit/moto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchDir, workspaceRoot, writeTree } from './harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scratchDir, writeTree } from './harness.ts';
+import { appsOrganization, orgopsAws, useMotoOrganization } from './moto-harness.ts';
 
 const scratch = scratchDir();
-let moto: Moto;
-let orgId: string;
+afterAll(scratch.cleanup);
+const org = useMotoOrganization();
 
-beforeAll(async () => {
-  moto = await startMoto();
-  orgId = await createMotoOrganization(moto);
-}, 60_000);
-afterAll(async () => {
-  await moto?.stop();
-  scratch.cleanup();
-});
-
-// Permission sets are left out: moto answers HTTP 500 to GetPermissionsBoundaryForPermissionSet
-// and to tags on permission sets (see moto-notes.md); those paths are covered in @orgops/aws with
-// SDK-level stubs and in the sandbox.
 const configDir = join(scratch.dir, 'org');
 writeTree(configDir, {
-  'index.ts': `import { account, defineOrganization, FullAWSAccess, managementAccount, organizationalUnit, organizationRoot,
-  serviceControlPolicy, trustedService } from '@orgops/model';
-const denyLeave = serviceControlPolicy({ name: 'deny-leave', content: { Version: '2012-10-17',
-  Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] } });
-export const root = organizationRoot({ policies: [FullAWSAccess] });
-const apps = organizationalUnit('Apps', { parent: root, policies: [FullAWSAccess, denyLeave], tags: { team: 'platform' } });
-export default defineOrganization({
-  policyTypes: ['SERVICE_CONTROL_POLICY'],
-  root,
-  organizationalUnits: [apps],
-  accounts: [account({ name: 'app', email: 'aws+app@example.com', parent: apps, tags: { env: 'dev' } })],
-  defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
-  trustedServices: [trustedService('sso.amazonaws.com')],
-});
-`,
+  'index.ts': appsOrganization(
+    "[account({ name: 'app', email: 'aws+app@example.com', parent: apps, tags: { env: 'dev' } })]",
+  ),
 });
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args, '--backend', 'aws', '--config', configDir],
-      {
-        cwd: workspaceRoot,
-        env: {
-          ...process.env,
-          AWS_ENDPOINT_URL: moto.endpoint,
-          AWS_REGION: TEST_REGION,
-          AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-          AWS_PROFILE: '',
-        },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** The CLI in-process, `--backend aws` through the standard AWS_* environment set for moto. */
+const cli = (...args: string[]) => orgopsAws(...args, '--config', configDir);
 
 describe('orgops --backend aws against moto (real SDK over HTTP, standard AWS_* environment)', () => {
   it('plans, applies and converges, naming the AWS organization', async () => {
@@ -77,7 +23,7 @@ describe('orgops --backend aws against moto (real SDK over HTTP, standard AWS_* 
     expect(plan.stderr).not.toMatch(/internal error/);
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain(`AWS`);
-    expect(plan.stdout).toContain(orgId);
+    expect(plan.stdout).toContain(org.orgId);
     expect(plan.stderr).toMatch(/organizations:ListRoots\s+\d+/);
 
     const apply = await cli('apply', '--auto-approve');
@@ -107,6 +53,6 @@ describe('orgops --backend aws against moto (real SDK over HTTP, standard AWS_* 
     expect(leave.code, leave.stderr).toBe(2);
     expect(leave.stdout).toContain(`in app (${e.account.id})? No.`);
     expect(leave.stdout).toContain('SCP deny-leave');
-    expect(leave.stdout).toContain(`From AWS organization ${orgId}.`);
+    expect(leave.stdout).toContain(`From AWS organization ${org.orgId}.`);
   }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,8 +28,21 @@ async function listening(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-describe('AWS errors are user errors with a fix, not internal errors', () => {
-  it('says how to sign in when there are no credentials', () => {
+/** The CLI as a real process with exactly `env` (nothing inherited from the test runner). */
+function exactEnvOrgops(args: string[], env: NodeJS.ProcessEnv) {
+  return finished(
+    spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
+      cwd: workspaceRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+// Each case is its own process with its own HOME and environment, so they run at once: the closed
+// port case spends most of its time in the retry policy's backoff, waiting, not computing.
+describe.concurrent('AWS errors are user errors with a fix, not internal errors', () => {
+  it('says how to sign in when there are no credentials', async () => {
     const scratch = scratchDir();
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: scratch.dir };
     Object.assign(env, {
@@ -40,17 +53,9 @@ describe('AWS errors are user errors with a fix, not internal errors', () => {
       // Never let the credential chain reach for the instance metadata service from a test.
       AWS_EC2_METADATA_DISABLED: 'true',
     });
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'packages/cli/src/bin.ts', 'plan', '--backend', 'aws'],
-      {
-        cwd: workspaceRoot,
-        encoding: 'utf8',
-        env,
-      },
-    );
+    const result = await exactEnvOrgops(['plan', '--backend', 'aws'], env);
     scratch.cleanup();
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stderr).not.toContain('internal error');
     expect(result.stderr).not.toContain('NodeVersionSupportWarning');
     expect(result.stderr).toMatch(/error \[aws:\w+\] organizations:DescribeOrganization/);
@@ -59,25 +64,17 @@ describe('AWS errors are user errors with a fix, not internal errors', () => {
     );
   });
 
-  it('says which region setting is missing', () => {
+  it('says which region setting is missing', async () => {
     const scratch = scratchDir();
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'packages/cli/src/bin.ts', 'plan', '--backend', 'aws'],
-      {
-        cwd: workspaceRoot,
-        encoding: 'utf8',
-        env: {
-          PATH: process.env.PATH,
-          HOME: scratch.dir,
-          AWS_CONFIG_FILE: join(scratch.dir, 'none'),
-          AWS_SHARED_CREDENTIALS_FILE: join(scratch.dir, 'none'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-      },
-    );
+    const result = await exactEnvOrgops(['plan', '--backend', 'aws'], {
+      PATH: process.env.PATH,
+      HOME: scratch.dir,
+      AWS_CONFIG_FILE: join(scratch.dir, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(scratch.dir, 'none'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
     scratch.cleanup();
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stderr).toContain('[aws-region-missing]');
   });
 

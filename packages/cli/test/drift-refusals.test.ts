@@ -1,39 +1,9 @@
-import { join } from 'node:path';
 import { openSandbox } from '@orgops/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgops, scratchDir, writeTree } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { smallOrganization, useAppliedOrganization } from './applied-org.ts';
+import { orgops } from './harness.ts';
 
-const scratch = scratchDir();
-afterAll(scratch.cleanup);
-const configDir = join(scratch.dir, 'org');
-const sandbox = join(scratch.dir, 'sandbox.json');
-const args = (...extra: string[]) => [...extra, '--config', configDir, '--sandbox-file', sandbox];
-
-writeTree(configDir, {
-  'index.ts': `import { account, defineOrganization, FullAWSAccess, managementAccount, organizationalUnit, organizationRoot,
-  serviceControlPolicy, trustedService } from '@orgops/model';
-const denyLeave = serviceControlPolicy({ name: 'deny-leave', content: { Version: '2012-10-17',
-  Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] } });
-export const root = organizationRoot({ policies: [FullAWSAccess, denyLeave] });
-const apps = organizationalUnit('Apps', { parent: root });
-export default defineOrganization({
-  policyTypes: ['SERVICE_CONTROL_POLICY'],
-  root,
-  organizationalUnits: [apps],
-  accounts: [
-    managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
-    account({ name: 'app', email: 'aws+app@example.com', parent: apps }),
-  ],
-  defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
-  trustedServices: [trustedService('sso.amazonaws.com')],
-});
-`,
-});
-
-beforeAll(async () => {
-  const run = await orgops(args('apply', '--auto-approve'));
-  expect(run.code).toBe(0);
-}, 60_000);
+const { args, sandbox } = useAppliedOrganization(smallOrganization({ managementAccount: true }));
 
 describe('issue 12 item 4: orgops drift with an account the config does not list', () => {
   it('reports it as "not in config" beside every other difference, and exits 2', async () => {

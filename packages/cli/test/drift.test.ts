@@ -1,39 +1,11 @@
-import { join } from 'node:path';
 import { openSandbox } from '@orgops/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgops, scratchDir, writeTree } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { smallOrganization, useAppliedOrganization } from './applied-org.ts';
+import { orgops } from './harness.ts';
 
-const scratch = scratchDir();
-afterAll(scratch.cleanup);
-const configDir = join(scratch.dir, 'org');
-const sandbox = join(scratch.dir, 'sandbox.json');
-const args = (...extra: string[]) => [...extra, '--config', configDir, '--sandbox-file', sandbox];
-
-writeTree(configDir, {
-  'index.ts': `import { account, assign, defineOrganization, FullAWSAccess, group, organizationalUnit, organizationRoot,
-  permissionSet, serviceControlPolicy, trustedService } from '@orgops/model';
-const denyLeave = serviceControlPolicy({ name: 'deny-leave', content: { Version: '2012-10-17',
-  Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] } });
-export const root = organizationRoot({ policies: [FullAWSAccess, denyLeave] });
-const apps = organizationalUnit('Apps', { parent: root });
-const readOnly = permissionSet({ name: 'ReadOnly', sessionDuration: 'PT2H', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
-export default defineOrganization({
-  policyTypes: ['SERVICE_CONTROL_POLICY'],
-  root,
-  organizationalUnits: [apps],
-  accounts: [account({ name: 'app', email: 'aws+app@example.com', parent: apps })],
-  defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
-  permissionSets: [readOnly],
-  assignments: [assign(group('read-only'), readOnly, [apps])],
-  trustedServices: [trustedService('sso.amazonaws.com')],
-});
-`,
-});
-
-beforeAll(async () => {
-  const run = await orgops(args('apply', '--auto-approve'));
-  expect(run.code).toBe(0);
-}, 60_000);
+const { args, sandbox } = useAppliedOrganization(
+  smallOrganization({ readOnly: { sessionDuration: 'PT2H' } }),
+);
 
 describe('orgops drift', () => {
   it('classifies every change made outside orgops, and apply brings the organization back', async () => {

@@ -66,6 +66,10 @@ beforeAll(async () => {
   expect(plan.code).toBe(2);
 }, 120_000);
 
+/** `orgops apply FILE --auto-approve` against the `after` config and the sandbox. */
+const autoApprove = (file: string) =>
+  orgops(['apply', file, '--auto-approve', '--config', after, '--sandbox-file', sandbox]);
+
 type Json = Record<string, unknown>;
 interface PlanJson extends Json {
   phases: { name: string; changes: Json[] }[];
@@ -132,15 +136,7 @@ describe('an edited plan file', () => {
       expect(show.stderr).toContain('was altered');
 
       const state = readFileSync(sandbox, 'utf8');
-      const apply = await orgops([
-        'apply',
-        file,
-        '--auto-approve',
-        '--config',
-        after,
-        '--sandbox-file',
-        sandbox,
-      ]);
+      const apply = await autoApprove(file);
       expect(apply.code).toBe(1);
       expect(apply.stdout).toBe('');
       expect(apply.stderr).toContain('[plan-file-altered]');
@@ -201,15 +197,7 @@ describe('an edited plan file', () => {
     expect(show.stderr).toMatch(/phase create-accounts, change 1 \(account\/aws\+app-prod-2@example\.com\)/);
     expect(show.stderr).toContain('email');
     expect(show.stderr).toContain('value: 42');
-    const apply = await orgops([
-      'apply',
-      file,
-      '--auto-approve',
-      '--config',
-      after,
-      '--sandbox-file',
-      sandbox,
-    ]);
+    const apply = await autoApprove(file);
     expect(apply.code).toBe(1);
     expect(apply.stderr).not.toContain('internal error');
     expect(apply.stderr).toContain('[plan-file-invalid]');
@@ -218,15 +206,7 @@ describe('an edited plan file', () => {
   it('the unedited plan still applies', async () => {
     const copy = join(scratch.dir, 'unedited.json');
     copyFileSync(planFile, copy);
-    const apply = await orgops([
-      'apply',
-      copy,
-      '--auto-approve',
-      '--config',
-      after,
-      '--sandbox-file',
-      sandbox,
-    ]);
+    const apply = await autoApprove(copy);
     expect(apply.stderr).not.toMatch(/error/);
     expect(apply.code).toBe(0);
   });

@@ -1,45 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAwsBackend } from '@orgops/aws';
-// The moto harness of @orgops/testkit: one moto_server on 127.0.0.1, failing (never skipping) without it.
-import {
-  createMotoOrganization,
-  type Moto,
-  motoOptions,
-  startMoto,
-  TEST_CREDENTIALS,
-  TEST_REGION,
-} from '@orgops/testkit/moto';
+import { motoOptions, TEST_CREDENTIALS, TEST_REGION } from '@orgops/testkit/moto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgops, scratchDir, writeTree } from './harness.ts';
+import { scratchDir, writeTree } from './harness.ts';
+import { orgopsAws, useMotoOrganization } from './moto-harness.ts';
 
 const scratch = scratchDir();
+afterAll(scratch.cleanup);
 const configDir = join(scratch.dir, 'org');
 const accountsFile = join(configDir, 'accounts.ts');
-let moto: Moto;
-const saved = { ...process.env };
+const organization = useMotoOrganization();
 
-// The CLI runs in this process with --backend aws; the SDK reads the standard AWS_* variables
-// (vitest runs each test file in its own process, so they stay here).
 beforeAll(async () => {
-  moto = await startMoto();
-  await createMotoOrganization(moto);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL: moto.endpoint,
-    AWS_REGION: TEST_REGION,
-    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-  });
-  delete process.env.AWS_PROFILE;
   const apply = await aws('apply', '--auto-approve');
   expect(apply.stderr).not.toMatch(/internal error|✗/);
   expect(apply.code).toBe(0);
 }, 120_000);
-afterAll(async () => {
-  process.env = saved;
-  await moto?.stop();
-  scratch.cleanup();
-});
 
 const ACCOUNTS = `import { account } from '@orgops/model';
 import { apps } from './ous.ts';
@@ -75,11 +52,10 @@ export default defineOrganization({
 `,
 });
 
-const aws = (...args: string[]) =>
-  orgops([...args, '--backend', 'aws', '--config', join(configDir, 'index.ts')]);
+const aws = (...args: string[]) => orgopsAws(...args, '--config', join(configDir, 'index.ts'));
 
 async function live() {
-  const backend = await createAwsBackend(motoOptions(moto));
+  const backend = await createAwsBackend(motoOptions(organization.moto));
   try {
     const org = backend.organizations;
     const app = (await org.listAccounts()).find((a) => a.name === 'app')!;
@@ -106,7 +82,9 @@ async function assumeRoleIn(accountId: string): Promise<Record<string, string>> 
   });
   // moto routes by the signing name in the Authorization header and does not check the signature.
   const authorization = `AWS4-HMAC-SHA256 Credential=${TEST_CREDENTIALS.accessKeyId}/20260101/${TEST_REGION}/sts/aws4_request, SignedHeaders=host, Signature=0`;
-  const xml = await (await fetch(moto.endpoint, { method: 'POST', body, headers: { authorization } })).text();
+  const xml = await (
+    await fetch(organization.moto.endpoint, { method: 'POST', body, headers: { authorization } })
+  ).text();
   const field = (name: string) => xml.match(new RegExp(`<${name}>([^<]+)</${name}>`))?.[1] ?? '';
   expect(field('AccessKeyId')).not.toBe('');
   return {
@@ -143,7 +121,7 @@ describe('orgops quarantine --backend aws against moto (real SDK over HTTP)', ()
 
   it('guards, moves and tags the account as the caller STS names, records it, a second run changes nothing, and the recorded config plans nothing', async () => {
     // The quarantine RCP was detached from Suspended: the command attaches it again first.
-    const backend = await createAwsBackend(motoOptions(moto));
+    const backend = await createAwsBackend(motoOptions(organization.moto));
     const org = backend.organizations;
     const rootId = (await org.listRoots())[0]!.id;
     const suspended = (await org.listOrganizationalUnitsForParent(rootId)).find(

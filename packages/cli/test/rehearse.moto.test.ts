@@ -1,81 +1,26 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAwsBackend } from '@orgops/aws';
 import type { Plan, Snapshot } from '@orgops/engine';
 import { readSnapshot } from '@orgops/live';
 import { createSandbox, twinState } from '@orgops/sandbox';
-// The moto harness of @orgops/testkit: one moto_server on 127.0.0.1, failing (never skipping) without it.
-import {
-  createMotoOrganization,
-  type Moto,
-  motoOptions,
-  startMoto,
-  TEST_CREDENTIALS,
-  TEST_REGION,
-} from '@orgops/testkit/moto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { motoOptions } from '@orgops/testkit/moto';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/exit-codes.ts';
-import { scratchDir, workspaceRoot, writeTree } from './harness.ts';
+import { scratchDir, writeTree } from './harness.ts';
+import { appsOrganization, orgopsAws as cli, useMotoOrganization } from './moto-harness.ts';
 
 const scratch = scratchDir();
-let moto: Moto;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  await createMotoOrganization(moto);
-}, 60_000);
-afterAll(async () => {
-  await moto?.stop();
-  scratch.cleanup();
-});
+afterAll(scratch.cleanup);
+const organization = useMotoOrganization();
 
 /** A config with `members` member accounts in one OU, an SCP on it, and Identity Center trusted. */
 function config(dir: string, members: number): string {
   writeTree(dir, {
-    'index.ts': `import { account, defineOrganization, FullAWSAccess, managementAccount, organizationalUnit, organizationRoot,
-  serviceControlPolicy, trustedService } from '@orgops/model';
-const denyLeave = serviceControlPolicy({ name: 'deny-leave', content: { Version: '2012-10-17',
-  Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] } });
-export const root = organizationRoot({ policies: [FullAWSAccess] });
-const apps = organizationalUnit('Apps', { parent: root, policies: [FullAWSAccess, denyLeave], tags: { team: 'platform' } });
-export default defineOrganization({
-  policyTypes: ['SERVICE_CONTROL_POLICY'],
-  root,
-  organizationalUnits: [apps],
-  accounts: Array.from({ length: ${members} }, (_, i) =>
-    account({ name: \`app-\${i}\`, email: \`aws+app-\${i}@example.com\`, parent: apps, tags: { env: 'dev' } })),
-  defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
-  trustedServices: [trustedService('sso.amazonaws.com')],
-});
-`,
+    'index.ts': appsOrganization(`Array.from({ length: ${members} }, (_, i) =>
+    account({ name: \`app-\${i}\`, email: \`aws+app-\${i}@example.com\`, parent: apps, tags: { env: 'dev' } }))`),
   });
   return dir;
-}
-
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args, '--backend', 'aws'],
-      {
-        cwd: workspaceRoot,
-        env: {
-          ...process.env,
-          AWS_ENDPOINT_URL: moto.endpoint,
-          AWS_REGION: TEST_REGION,
-          AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-          AWS_PROFILE: '',
-        },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 /** The `--stats` table: `service:Operation` -> calls, and the total (the time is left out). */
@@ -118,7 +63,7 @@ describe('orgops plan --rehearse against moto (real SDK over HTTP)', () => {
     const org = config(join(scratch.dir, 'applied'), 3);
     expect((await cli('apply', '--auto-approve', '--config', org)).code).toBe(EXIT.ok);
     const options = { policyTypes: ['SERVICE_CONTROL_POLICY'] };
-    const snapshot = await readSnapshot(await createAwsBackend(motoOptions(moto)), options);
+    const snapshot = await readSnapshot(await createAwsBackend(motoOptions(organization.moto)), options);
     expect(snapshot.accounts).toHaveLength(4);
     const seed = twinState(snapshot);
     const twin = await readSnapshot(createSandbox(seed.state), options);

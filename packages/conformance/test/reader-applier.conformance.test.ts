@@ -43,11 +43,13 @@ function config(
   variant: 'initial' | 'changed',
   withAssignment: boolean,
 ): OrganizationConfig {
-  const root = organizationRoot({ policies: [FullAWSAccess] });
+  const root = organizationRoot({ policies: [FullAWSAccess, denyLeave] });
+  const security = organizationalUnit('Security', { parent: root });
   const workloads = organizationalUnit('Workloads', { parent: root, tags: { owner: 'platform' } });
   const prod = organizationalUnit('Prod', { parent: workloads, policies: [FullAWSAccess, denyLeave] });
   const dev = organizationalUnit('Dev', { parent: workloads });
   const mgmt = managementAccount({ ...management, parent: root });
+  const log = account({ name: 'log-archive', email: 'log@example.com', parent: security });
   const app = account({
     name: 'app',
     email: 'app@example.com',
@@ -62,8 +64,8 @@ function config(
   return defineOrganization({
     policyTypes: ['SERVICE_CONTROL_POLICY'],
     root,
-    organizationalUnits: [workloads, prod, dev],
-    accounts: [mgmt, app],
+    organizationalUnits: [security, workloads, prod, dev],
+    accounts: [mgmt, log, app],
     defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
     permissionSets: [readOnly],
     assignments: withAssignment ? [assign(group('developers'), readOnly, [mgmt])] : [],
@@ -146,6 +148,32 @@ describe.each([sandboxSubject, moto])('readSnapshot and applyPlan on $name', (su
       expect(round.empty).toBe(true);
       expect(round.assignments).toBe(run?.withAssignment ? 1 : 0);
     }
+  });
+});
+
+describe.each([sandboxSubject, moto])('the plans on $name', (subject: Subject) => {
+  it('create the organization from an empty one, then only the move, the tag and the permission set update', () => {
+    const run = runs[subject.name];
+    const [created, updated] = run?.rounds ?? [];
+    expect(created?.planned).toEqual(
+      expect.arrayContaining([
+        'create ou/Security',
+        'create ou/Workloads/Prod',
+        'create account/log@example.com',
+        'create policy/SERVICE_CONTROL_POLICY/deny-leave',
+        'attach attachment/SERVICE_CONTROL_POLICY/deny-leave@/',
+        'attach attachment/SERVICE_CONTROL_POLICY/deny-leave@/Workloads/Prod',
+        'create permission-set/ReadOnly',
+      ]),
+    );
+    // With the assignment (the sandbox), the permission set is provisioned, so its update is
+    // provisioned again.
+    expect([...(updated?.planned ?? [])].sort()).toEqual([
+      'move account/app@example.com',
+      ...(run?.withAssignment ? ['provision provision/ReadOnly'] : []),
+      'tag account/app@example.com',
+      'update permission-set/ReadOnly',
+    ]);
   });
 });
 

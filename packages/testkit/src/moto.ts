@@ -5,7 +5,13 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
-import { CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import {
+  CreateOrganizationCommand,
+  EnableAWSServiceAccessCommand,
+  EnablePolicyTypeCommand,
+  ListRootsCommand,
+  OrganizationsClient,
+} from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 
@@ -140,8 +146,36 @@ export function motoClients(moto: Moto): MotoClients {
 
 /** Creates the organization (all features) that moto starts without; returns its id. */
 export async function createMotoOrganization(moto: Moto): Promise<string> {
-  const out = await motoClients(moto).organizations.send(
-    new CreateOrganizationCommand({ FeatureSet: 'ALL' }),
+  const clients = motoClients(moto);
+  try {
+    const out = await clients.organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    return out.Organization?.Id ?? '';
+  } finally {
+    // Open keep-alive sockets would hold moto's graceful shutdown (see `stop`).
+    for (const client of Object.values(clients)) client.destroy();
+  }
+}
+
+/** The tag list shape the Organizations API takes, from a record. */
+export function tagList(tags: Readonly<Record<string, string>>): { Key: string; Value: string }[] {
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+
+/**
+ * The start of a seeded organization, through a raw client: the organization (all features), SCPs
+ * enabled on the root, and the trusted services; returns the root's id.
+ */
+export async function seedOrganizationRoot(
+  organizations: OrganizationsClient,
+  trustedServices: readonly string[],
+): Promise<string> {
+  await organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+  const rootId = (await organizations.send(new ListRootsCommand({}))).Roots?.[0]?.Id;
+  if (!rootId) throw new Error('moto created an organization without a root');
+  await organizations.send(
+    new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SERVICE_CONTROL_POLICY' }),
   );
-  return out.Organization?.Id ?? '';
+  for (const ServicePrincipal of trustedServices)
+    await organizations.send(new EnableAWSServiceAccessCommand({ ServicePrincipal }));
+  return rootId;
 }

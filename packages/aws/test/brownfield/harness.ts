@@ -11,6 +11,7 @@ import { analyzePlan, changesOf, type GeneratedFile, type Plan, plan, type Snaps
 import {
   type ApplyOptions,
   type Backend,
+  type ChangeOutcome,
   type ConfigPrincipal,
   configPrincipals,
   readSnapshot,
@@ -174,3 +175,8 @@ export function planOf(desired: DesiredState, snapshot: Snapshot): Plan {
 
 /** `action address` of every change, in plan order. */
 export const summary = (p: Plan): string[] => changesOf(p).map((c) => `${c.action} ${c.address}`);
+
+/** The failed outcomes of an apply, each as `address: message`. */
+export function failures(outcomes: readonly ChangeOutcome[]): string[] {
+  return outcomes.filter((o) => o.status === 'failed').map((o) => `${o.address}: ${o.error?.message}`);
+}

@@ -11,11 +11,7 @@ import {
   AttachPolicyCommand,
   CreateAccountCommand,
   CreateOrganizationalUnitCommand,
-  CreateOrganizationCommand,
   CreatePolicyCommand,
-  EnableAWSServiceAccessCommand,
-  EnablePolicyTypeCommand,
-  ListRootsCommand,
   MoveAccountCommand,
   RegisterDelegatedAdministratorCommand,
 } from '@aws-sdk/client-organizations';
@@ -29,6 +25,7 @@ import {
   PutInlinePolicyToPermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
 import { mapLimit } from '@orgops/live';
+import { seedOrganizationRoot, tagList } from '@orgops/testkit/moto';
 import type { AwsClients } from '../../src/index.ts';
 import {
   assignmentKey,
@@ -77,17 +74,10 @@ export interface BrownfieldOrg {
   readonly delegatedAdmin: { readonly accountId: string; readonly servicePrincipal: string };
 }
 
-const tagList = (tags: Readonly<Record<string, string>>) =>
-  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-
 export async function seedBrownfield(c: AwsClients): Promise<BrownfieldOrg> {
   const org = c.organizations;
-  await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-  const rootId = (await org.send(new ListRootsCommand({}))).Roots![0]!.Id!;
-  await org.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SERVICE_CONTROL_POLICY' }));
   const trustedServices = ['sso.amazonaws.com', 'guardduty.amazonaws.com', 'config.amazonaws.com'];
-  for (const ServicePrincipal of trustedServices)
-    await org.send(new EnableAWSServiceAccessCommand({ ServicePrincipal }));
+  const rootId = await seedOrganizationRoot(org, trustedServices);
 
   const ous = {} as Record<OuPath, string>;
   const parentOf = (path: string): string => {
