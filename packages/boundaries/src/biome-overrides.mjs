@@ -1,7 +1,7 @@
 // biome.json's boundary overrides and the relative-import plugins, derived from rules.mjs.
 // biome applies the last matching override's options for a rule, so each file gets exactly one
 // noRestrictedImports configuration: the package's, then its src's (without tests).
-import { AWS_SDK_SRC, MAX_DEPTH, PACKAGES, PURE, TEST_GLOBS } from './rules.mjs';
+import { AWS_SDK_SRC, MAX_DEPTH, PACKAGES, PURE, TEST_GLOBS, TEST_KITS } from './rules.mjs';
 
 export const RULES_FILE = 'packages/boundaries/src/rules.mjs';
 export const GRIT_DIR = 'packages/boundaries/grit';
@@ -21,6 +21,35 @@ function forbiddenWorkspace(pkg) {
     paths[other.name] =
       `${pkg.name} may not import ${other.name}: dependencies run one way (${RULES_FILE}). ` +
       `Move the code into ${pkg.name} or a package it may import, or pass it in through a port; ${FIX_RULES}.`;
+  }
+  return paths;
+}
+
+/**
+ * The subpaths (`@orgops/engine/testing`) of the packages `pkg` may not import: `paths` names
+ * whole specifiers only.
+ * @param {Package} pkg
+ * @returns {Pattern[]}
+ */
+function forbiddenSubpaths(pkg) {
+  const group = PACKAGES.filter((other) => other.name !== pkg.name && !pkg.may.includes(other.name)).map(
+    (other) => `${other.name}/*`,
+  );
+  if (group.length === 0) return [];
+  const allowed =
+    pkg.may.length > 0 ? `may import only ${pkg.may.join(', ')}` : 'imports no workspace package';
+  const message = `${pkg.name} ${allowed}, subpaths included: dependencies run one way (${RULES_FILE}); ${FIX_RULES}.`;
+  return [{ group, message }];
+}
+
+/** @param {Package} pkg */
+function testKitsInSrc(pkg) {
+  /** @type {Record<string, string>} */
+  const paths = {};
+  for (const kit of TEST_KITS) {
+    paths[kit] =
+      `${kit} is test support and no build contains it: ${pkg.name}'s src may not import it. ` +
+      'Import it from tests or *.test-support.ts files only.';
   }
   return paths;
 }
@@ -93,13 +122,18 @@ export function boundaryOverrides() {
   for (const pkg of PACKAGES) {
     const pure = PURE.includes(pkg.name);
     const paths = forbiddenWorkspace(pkg);
-    overrides.push({ includes: [`${pkg.dir}/**`], ...restricted(paths, pure ? [sdkInPure(pkg)] : []) });
-    const srcPatterns = [];
+    const subpaths = forbiddenSubpaths(pkg);
+    overrides.push({
+      includes: [`${pkg.dir}/**`],
+      ...restricted(paths, [...subpaths, ...(pure ? [sdkInPure(pkg)] : [])]),
+    });
+    const srcPatterns = [...subpaths];
     if (pure) srcPatterns.push(sdkInPure(pkg), nodeInPure(pkg));
     else if (!AWS_SDK_SRC.includes(pkg.name)) srcPatterns.push(sdkInSrc(pkg));
-    if (srcPatterns.length > 0) {
-      overrides.push({ includes: [`${pkg.dir}/src/**`, ...testExcludes], ...restricted(paths, srcPatterns) });
-    }
+    overrides.push({
+      includes: [`${pkg.dir}/src/**`, ...testExcludes],
+      ...restricted({ ...paths, ...testKitsInSrc(pkg) }, srcPatterns),
+    });
   }
   for (let depth = 0; depth <= MAX_DEPTH; depth++) {
     const below = '*/'.repeat(depth);

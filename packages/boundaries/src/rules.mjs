@@ -113,6 +113,13 @@ export const PURE = ['@orgops/model', '@orgops/engine'];
  */
 export const AWS_SDK_SRC = ['@orgops/aws', '@orgops/cdk', '@orgops/testkit'];
 
+/**
+ * Test kits that packages export by subpath for other packages' tests (`@orgops/model/testing`:
+ * configs; `@orgops/engine/testing`: snapshots and changes). They are left out of every build, so
+ * no package's src may import them.
+ */
+export const TEST_KITS = ['@orgops/engine/testing', '@orgops/model/testing'];
+
 /** Files that are tests or test support: devDependencies and the test-only allowances apply. */
 export const TEST_GLOBS = [
   '**/test/**',

@@ -101,6 +101,20 @@ const probes = [
     says: ['@orgops/model may not import @orgops/engine'],
   },
   {
+    what: "the engine's test kit in another package's src",
+    path: 'packages/sandbox/src/probe-kit.ts',
+    line: "import { SnapshotBuilder } from '@orgops/engine/testing';",
+    rule: 'lint/style/noRestrictedImports',
+    says: ['@orgops/engine/testing is test support', "@orgops/sandbox's src may not import it"],
+  },
+  {
+    what: 'a subpath of a package it may not import (model → engine/testing)',
+    path: 'packages/model/test/probe-subpath.test.ts',
+    line: "import { SnapshotBuilder } from '@orgops/engine/testing';",
+    rule: 'lint/style/noRestrictedImports',
+    says: ['@orgops/model imports no workspace package, subpaths included'],
+  },
+  {
     what: 'a sideways import (policies → accounts, a cycle)',
     path: 'policies/src/probe-sideways.ts',
     line: "import { organization } from '@org/accounts';",
@@ -130,6 +144,10 @@ const allowed = [
   {
     path: 'packages/cli/src/commands/ok.ts',
     text: "import { createAwsPorts } from '@orgops/aws';\nimport { e } from '../../test/e.ts';\nexport const f = [createAwsPorts, e];\n",
+  },
+  {
+    path: 'packages/sandbox/test/ok-kit.test.ts',
+    text: "import { SnapshotBuilder } from '@orgops/engine/testing';\nexport const h = SnapshotBuilder;\n",
   },
   {
     path: 'packages/github/test/ok.test.ts',

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from './analysis/analyze.ts';
+import type { Change } from './change.ts';
+import { analyzeOutOfBand, outOfBandChanges } from './drift-events.ts';
 import {
   ACCOUNTS,
+  accountMove,
   assignment,
   attachment,
   baseDesired,
   baseSnapshot,
   DENY_LEAVE,
   GROUPS,
-  PS_ARN,
-} from './analysis/org.test-support.ts';
-import type { Change } from './change.ts';
-import { analyzeOutOfBand, outOfBandChanges } from './drift-events.ts';
+  permissionSetUpdate,
+  policyUpdate,
+} from './testing/index.ts';
 
 const codes = (risks: readonly { level: string; code: string }[]) => risks.map((r) => `${r.level}:${r.code}`);
 
@@ -36,25 +38,13 @@ describe('risks of what happened outside orgops', () => {
       '{"Statement":[{"Action":"organizations:LeaveOrganization","Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/*"]}},"Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
     const revert: Change[] = [
       attachment('attach', 'deny-leave-org', { kind: 'root' }),
-      {
-        kind: 'policy-update',
-        action: 'update',
-        address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
-        policyType: 'SERVICE_CONTROL_POLICY',
-        name: 'deny-leave-org',
-        id: 'p-denyleave',
-        // What AWS holds (the hand edit) -> what config says.
-        content: { before: weakened, after: DENY_LEAVE },
-      },
-      {
-        kind: 'permission-set-update',
-        action: 'update',
-        address: 'permission-set/ReadOnly',
-        name: 'ReadOnly',
-        arn: PS_ARN.ReadOnly,
-        before: { managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
-        after: { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
-      },
+      // What AWS holds (the hand edit) -> what config says.
+      policyUpdate({ content: { before: weakened, after: DENY_LEAVE } }),
+      permissionSetUpdate(
+        'ReadOnly',
+        { managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
+        { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+      ),
     ];
     const input = { changes: revert, desired: baseDesired(), snapshot: baseSnapshot() };
     expect(codes(analyzePlan(input).risks)).toEqual([]);
@@ -67,14 +57,7 @@ describe('risks of what happened outside orgops', () => {
   });
 
   it('reverses every change kind it reads and leaves out the rest', () => {
-    const move: Change = {
-      kind: 'account-move',
-      action: 'move',
-      address: 'account/dev-app@example.com',
-      account: ACCOUNTS.dev,
-      fromPath: '/Suspended',
-      toPath: '/Workloads/Dev',
-    };
+    const move = accountMove(ACCOUNTS.dev, '/Suspended', '/Workloads/Dev');
     const provision: Change = {
       kind: 'permission-set-provision',
       action: 'provision',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { baseSnapshot } from './analysis/org.test-support.ts';
 import { desiredFromSnapshot } from './live-desired.ts';
 import { changesOf } from './plan.ts';
 import { plan } from './planner/index.ts';
+import { baseSnapshot } from './testing/index.ts';
 
 describe('desiredFromSnapshot', () => {
   it('reads the live organization as a config: paths, ids, attachments and assignments', () => {

@@ -1,6 +1,7 @@
 import type { ChangeKind, Snapshot } from '@orgops/engine';
 import { AWS_MANAGED_POLICY_CONTENT } from '@orgops/live';
 import { LIMITS, OrgopsError } from '@orgops/model';
+import { permissionSetFields } from './permission-set-fields.ts';
 import {
   DEFAULT_POLICY_BY_TYPE,
   FULL_AWS_ACCESS_CONTENT,
@@ -225,16 +226,7 @@ function identityCenterOf(snapshot: Snapshot): SandboxIdentityCenter {
     groups: ic.principals.filter((p) => p.type === 'GROUP').map((p) => ({ id: p.id, name: p.name })),
     users: ic.principals.filter((p) => p.type === 'USER').map((p) => ({ id: p.id, name: p.name })),
     permissionSets: ic.permissionSets.map((ps) => ({
-      arn: ps.arn,
-      name: ps.name,
-      ...(ps.description !== undefined ? { description: ps.description } : {}),
-      sessionDuration: ps.sessionDuration,
-      ...(ps.relayState !== undefined ? { relayState: ps.relayState } : {}),
-      ...(ps.inlinePolicy !== undefined ? { inlinePolicy: ps.inlinePolicy } : {}),
-      managedPolicies: [...ps.managedPolicies],
-      customerManagedPolicies: ps.customerManagedPolicies.map((r) => ({ ...r })),
-      ...(ps.permissionsBoundary ? { permissionsBoundary: structuredClone(ps.permissionsBoundary) } : {}),
-      tags: { ...ps.tags },
+      ...permissionSetFields(ps),
       version: 1,
       provisioned: Object.fromEntries(
         ps.provisionedTo.map((account) => [account, ps.outdatedIn.includes(account) ? 0 : 1]),

@@ -1,5 +1,6 @@
 import type { Snapshot } from '@orgops/engine';
 import type { SandboxState } from '../src/index.ts';
+import { permissionSetFields } from '../src/permission-set-fields.ts';
 
 /**
  * The sandbox's whole state as a snapshot, straight from its data rather than through the reader:
@@ -47,18 +48,7 @@ export function truthSnapshot(state: SandboxState): Snapshot {
             instanceArn: ic.instanceArn,
             identityStoreId: ic.identityStoreId,
             permissionSets: ic.permissionSets.map((ps) => ({
-              arn: ps.arn,
-              name: ps.name,
-              ...(ps.description !== undefined ? { description: ps.description } : {}),
-              sessionDuration: ps.sessionDuration,
-              ...(ps.relayState !== undefined ? { relayState: ps.relayState } : {}),
-              ...(ps.inlinePolicy !== undefined ? { inlinePolicy: ps.inlinePolicy } : {}),
-              managedPolicies: [...ps.managedPolicies],
-              customerManagedPolicies: ps.customerManagedPolicies.map((r) => ({ ...r })),
-              ...(ps.permissionsBoundary
-                ? { permissionsBoundary: structuredClone(ps.permissionsBoundary) }
-                : {}),
-              tags: { ...ps.tags },
+              ...permissionSetFields(ps),
               provisionedTo: Object.keys(ps.provisioned),
               outdatedIn: Object.entries(ps.provisioned)
                 .filter(([, version]) => version !== ps.version)

@@ -12,39 +12,12 @@ import {
   resourceControlPolicy,
   serviceControlPolicy,
 } from '@orgops/model';
+import { adminPermissionSet, protectTrailPolicy, regionAllowListPolicy } from '@orgops/model/testing';
 
 /** A small organization with one guardrail of each kind, enough to see every level decide. */
-export const protectTrail = serviceControlPolicy({
-  name: 'protect-trail',
-  content: {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'ProtectTrail',
-        Effect: 'Deny',
-        Action: ['cloudtrail:StopLogging'],
-        Resource: '*',
-        Condition: { ArnNotLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/break-glass'] } },
-      },
-    ],
-  },
-});
+export const protectTrail = protectTrailPolicy();
 
-const regions = serviceControlPolicy({
-  name: 'regions',
-  content: {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'DenyOtherRegions',
-        Effect: 'Deny',
-        NotAction: ['iam:*', 'sts:*'],
-        Resource: '*',
-        Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'us-east-1'] } },
-      },
-    ],
-  },
-});
+const regions = regionAllowListPolicy('regions', ['iam:*', 'sts:*']);
 
 const onlyS3 = serviceControlPolicy({
   name: 'only-s3',
@@ -84,10 +57,7 @@ const management = managementAccount({ name: 'management', email: 'mgmt@example.
 const app = account({ name: 'app-prod', email: 'app-prod@example.com', parent: prod });
 const vault = account({ name: 'vault', email: 'vault@example.com', parent: storage, id: '222233334444' });
 
-const admin = permissionSet({
-  name: 'Admin',
-  managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
-});
+const admin = adminPermissionSet();
 const viewer = permissionSet({
   name: 'Viewer',
   managedPolicies: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
+import {
+  ACCOUNTS,
+  assignment,
+  baseDesired,
+  baseSnapshot,
+  GROUPS,
+  permissionSetUpdate,
+} from '../testing/index.ts';
 import { analyzePlan } from './analyze.ts';
-import { ACCOUNTS, assignment, baseDesired, baseSnapshot, GROUPS, PS_ARN } from './org.test-support.ts';
 
 const analyze = (changes: readonly Change[], desired = baseDesired(), snapshot = baseSnapshot()) =>
   analyzePlan({ changes, desired, snapshot });
@@ -58,19 +65,15 @@ describe('access analysis', () => {
   });
 
   it('gives every current holder of an updated permission set a changed row with details in words', () => {
-    const update: Change = {
-      kind: 'permission-set-update',
-      action: 'update',
-      address: 'permission-set/ReadOnly',
-      name: 'ReadOnly',
-      arn: PS_ARN.ReadOnly,
-      before: {
+    const update = permissionSetUpdate(
+      'ReadOnly',
+      {
         sessionDuration: 'PT4H',
         managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
         inlinePolicy:
           '{"Statement":[{"Action":"s3:Get*","Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"}',
       },
-      after: {
+      {
         sessionDuration: 'PT8H',
         managedPolicies: [
           'arn:aws:iam::aws:policy/ReadOnlyAccess',
@@ -79,7 +82,7 @@ describe('access analysis', () => {
         inlinePolicy:
           '{"Statement":[{"Action":"ec2:Describe*","Effect":"Allow","Resource":"*"},{"Action":"kms:Decrypt","Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"}',
       },
-    };
+    );
     const { access } = analyze([update]);
     expect(access).toEqual([
       {
@@ -102,15 +105,7 @@ describe('access analysis', () => {
   });
 
   it('leaves holders who lose the permission set in the same plan out of the changed rows', () => {
-    const update: Change = {
-      kind: 'permission-set-update',
-      action: 'update',
-      address: 'permission-set/ReadOnly',
-      name: 'ReadOnly',
-      arn: PS_ARN.ReadOnly,
-      before: { sessionDuration: 'PT4H' },
-      after: { sessionDuration: 'PT2H' },
-    };
+    const update = permissionSetUpdate('ReadOnly', { sessionDuration: 'PT4H' }, { sessionDuration: 'PT2H' });
     const { access } = analyze([update, assignment('delete', GROUPS.developers, 'ReadOnly', ACCOUNTS.prod)]);
     const changed = access.find((r) => r.effect === 'changed');
     expect(changed?.accounts.map((a) => a.name)).toEqual(['dev-app']);
@@ -121,15 +116,7 @@ describe('access analysis', () => {
     const snapshot = baseSnapshot();
     const ic = snapshot.identityCenter!;
     const unnamed = { ...snapshot, identityCenter: { ...ic, principals: [] } };
-    const update: Change = {
-      kind: 'permission-set-update',
-      action: 'update',
-      address: 'permission-set/Admin',
-      name: 'Admin',
-      arn: PS_ARN.Admin,
-      before: { description: 'a' },
-      after: { description: 'b' },
-    };
+    const update = permissionSetUpdate('Admin', { description: 'a' }, { description: 'b' });
     const { access } = analyze([update], baseDesired(), unnamed);
     expect(access.map((r) => [r.principal.name, r.details])).toEqual([['g-admins', ['description changed']]]);
   });

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
+import {
+  ACCOUNTS,
+  attachment,
+  baseDesired,
+  baseSnapshot,
+  DENY_LEAVE,
+  DENY_LEAVE_AND_TRAIL,
+  policyUpdate,
+} from '../testing/index.ts';
 import { analyzePlan } from './analyze.ts';
-import { ACCOUNTS, attachment, baseDesired, baseSnapshot, DENY_LEAVE } from './org.test-support.ts';
 
 const analyze = (changes: readonly Change[]) =>
   analyzePlan({ changes, desired: baseDesired(), snapshot: baseSnapshot() });
-
-const DENY_LEAVE_AND_TRAIL =
-  '{"Statement":[{"Action":"organizations:LeaveOrganization","Effect":"Deny","Resource":"*"},{"Action":["cloudtrail:StopLogging","cloudtrail:DeleteTrail"],"Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
 
 describe('guardrail analysis', () => {
   it('lists attachments and detachments per target with the accounts below it', () => {
@@ -64,15 +69,7 @@ describe('guardrail analysis', () => {
 
   it('lists a content update on every target the policy is attached to', () => {
     const { guardrails } = analyze([
-      {
-        kind: 'policy-update',
-        action: 'update',
-        address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
-        policyType: 'SERVICE_CONTROL_POLICY',
-        name: 'deny-leave-org',
-        id: 'p-denyleave',
-        content: { before: DENY_LEAVE, after: DENY_LEAVE_AND_TRAIL },
-      },
+      policyUpdate({ content: { before: DENY_LEAVE, after: DENY_LEAVE_AND_TRAIL } }),
     ]);
     expect(guardrails).toEqual([
       {
@@ -94,32 +91,14 @@ describe('guardrail analysis', () => {
 
   it('does not list a content update where the policy is detached in the same plan', () => {
     const { guardrails } = analyze([
-      {
-        kind: 'policy-update',
-        action: 'update',
-        address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
-        policyType: 'SERVICE_CONTROL_POLICY',
-        name: 'deny-leave-org',
-        id: 'p-denyleave',
-        content: { before: DENY_LEAVE, after: DENY_LEAVE_AND_TRAIL },
-      },
+      policyUpdate({ content: { before: DENY_LEAVE, after: DENY_LEAVE_AND_TRAIL } }),
       attachment('detach', 'deny-leave-org', { kind: 'root' }),
     ]);
     expect(guardrails.flatMap((g) => g.items.map((i) => [g.target, i.effect]))).toEqual([['/', 'removed']]);
   });
 
   it('ignores updates that do not touch the content', () => {
-    const { guardrails } = analyze([
-      {
-        kind: 'policy-update',
-        action: 'update',
-        address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
-        policyType: 'SERVICE_CONTROL_POLICY',
-        name: 'deny-leave-org',
-        id: 'p-denyleave',
-        description: { before: 'a', after: 'b' },
-      },
-    ]);
+    const { guardrails } = analyze([policyUpdate({ description: { before: 'a', after: 'b' } })]);
     expect(guardrails).toEqual([]);
   });
 

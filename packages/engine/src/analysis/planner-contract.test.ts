@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../planner/index.ts';
 import { renderPlanMarkdown } from '../render/markdown.ts';
+import { baseDesired, baseSnapshot } from '../testing/index.ts';
 import { analyzePlan } from './analyze.ts';
-import { baseDesired, baseSnapshot } from './org.test-support.ts';
 
 /**
  * The analysis fed with what the real planner emits (not hand-built changes), so a change in the

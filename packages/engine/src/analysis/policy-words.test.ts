@@ -41,9 +41,9 @@ describe('statementWords', () => {
   });
 
   it('reads the data perimeter, the root user and transport conditions in words', () => {
-    expect(
-      statementSentence(
-        statementWords({
+    const cases: readonly (readonly [statement: Parameters<typeof statementWords>[0], sentence: string])[] = [
+      [
+        {
           Effect: 'Deny',
           Principal: '*',
           Action: ['s3:*', 'sts:*'],
@@ -52,22 +52,20 @@ describe('statementWords', () => {
             StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc' },
             BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
           },
-        } as never),
-      ),
-    ).toBe('Deny s3:*, sts:* (exempt: organization o-abc, AWS services)');
-    expect(
-      statementSentence(
-        statementWords({
+        } as never,
+        'Deny s3:*, sts:* (exempt: organization o-abc, AWS services)',
+      ],
+      [
+        {
           Effect: 'Deny',
           Action: '*',
           Resource: '*',
           Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:root' } },
-        }),
-      ),
-    ).toBe('Deny * for arn:aws:iam::*:root');
-    expect(
-      statementSentence(
-        statementWords({
+        },
+        'Deny * for arn:aws:iam::*:root',
+      ],
+      [
+        {
           Effect: 'Deny',
           Action: '*',
           Resource: '*',
@@ -75,9 +73,13 @@ describe('statementWords', () => {
             Bool: { 'aws:SecureTransport': 'false', 'aws:PrincipalIsAWSService': 'false' },
             StringNotEquals: { 'aws:PrincipalAccount': ['111111111111'] },
           },
-        }),
-      ),
-    ).toBe('Deny * when over plain HTTP (exempt: AWS services, account 111111111111)');
+        },
+        'Deny * when over plain HTTP (exempt: AWS services, account 111111111111)',
+      ],
+    ];
+    for (const [statement, sentence] of cases) {
+      expect(statementSentence(statementWords(statement))).toBe(sentence);
+    }
   });
 
   it('keeps unknown operators and keys as they are, with their values', () => {

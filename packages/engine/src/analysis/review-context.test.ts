@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
 import type { Snapshot } from '../snapshot.ts';
-import { analyzePlan, analyzeUnpruned } from './analyze.ts';
 import {
   ACCOUNTS,
+  accountMove,
   assignment,
   attachment,
   baseDesired,
@@ -14,7 +14,10 @@ import {
   DENY_LEAVE,
   GROUPS,
   PS_ARN,
-} from './org.test-support.ts';
+  permissionSetUpdate,
+  policyUpdate,
+} from '../testing/index.ts';
+import { analyzePlan, analyzeUnpruned } from './analyze.ts';
 import { reviewContextOf } from './review-context.ts';
 
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -65,42 +68,14 @@ function pool(): Change[] {
       after: { sessionDuration: 'PT8H', managedPolicies: [ADMIN], customerManagedPolicies: [], tags: {} },
       address: 'permission-set/Breakglass',
     },
-    {
-      kind: 'permission-set-update',
-      action: 'update',
-      name: 'ReadOnly',
-      arn: PS_ARN.ReadOnly,
-      before: { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
-      after: { managedPolicies: [ADMIN] },
-      address: 'permission-set/ReadOnly',
-    },
-    {
-      kind: 'permission-set-update',
-      action: 'update',
-      name: 'Admin',
-      arn: PS_ARN.Admin,
-      before: { sessionDuration: 'PT1H' },
-      after: { sessionDuration: 'PT8H' },
-      address: 'permission-set/Admin',
-    },
-    {
-      kind: 'permission-set-update',
-      action: 'update',
-      name: 'ReadOnly',
-      arn: PS_ARN.ReadOnly,
-      before: {},
-      after: { inlinePolicy: ESCALATE },
-      address: 'permission-set/ReadOnly',
-    },
-    {
-      kind: 'policy-update',
-      action: 'update',
-      policyType: 'SERVICE_CONTROL_POLICY',
-      name: 'deny-all',
-      id: 'p-denyall',
-      content: { before: DENY_ALL, after: EXEMPT_SSO },
-      address: 'policy/SERVICE_CONTROL_POLICY/deny-all',
-    },
+    permissionSetUpdate(
+      'ReadOnly',
+      { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+      { managedPolicies: [ADMIN] },
+    ),
+    permissionSetUpdate('Admin', { sessionDuration: 'PT1H' }, { sessionDuration: 'PT8H' }),
+    permissionSetUpdate('ReadOnly', {}, { inlinePolicy: ESCALATE }),
+    policyUpdate({ content: { before: DENY_ALL, after: EXEMPT_SSO } }, { name: 'deny-all', id: 'p-denyall' }),
     { kind: 'permission-set-delete', action: 'delete', name: 'Admin', arn: PS_ARN.Admin, address: 'x' },
     {
       kind: 'permission-set-delete',
@@ -119,15 +94,7 @@ function pool(): Change[] {
       tags: {},
       address: 'policy/SERVICE_CONTROL_POLICY/guard',
     },
-    {
-      kind: 'policy-update',
-      action: 'update',
-      policyType: 'SERVICE_CONTROL_POLICY',
-      name: 'deny-leave-org',
-      id: 'p-denyleave',
-      content: { before: DENY_LEAVE, after: '{"Statement":[],"Version":"2012-10-17"}' },
-      address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
-    },
+    policyUpdate({ content: { before: DENY_LEAVE, after: '{"Statement":[],"Version":"2012-10-17"}' } }),
     {
       kind: 'policy-delete',
       action: 'delete',
@@ -137,22 +104,8 @@ function pool(): Change[] {
       content: DENY_ALL,
       address: 'policy/SERVICE_CONTROL_POLICY/deny-all',
     },
-    {
-      kind: 'account-move',
-      action: 'move',
-      account: ACCOUNTS.old,
-      fromPath: '/Suspended',
-      toPath: '/Workloads/Prod',
-      address: `account/${ACCOUNTS.old.email}`,
-    },
-    {
-      kind: 'account-move',
-      action: 'move',
-      account: ACCOUNTS.dev,
-      fromPath: '/Workloads/Dev',
-      toPath: '/Suspended',
-      address: `account/${ACCOUNTS.dev.email}`,
-    },
+    accountMove(ACCOUNTS.old, '/Suspended', '/Workloads/Prod'),
+    accountMove(ACCOUNTS.dev, '/Workloads/Dev', '/Suspended'),
     {
       kind: 'account-close',
       action: 'close',

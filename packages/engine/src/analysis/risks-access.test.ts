@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
+import {
+  ACCOUNTS,
+  assignment,
+  baseDesired,
+  baseSnapshot,
+  GROUPS,
+  PS_ARN,
+  permissionSetUpdate,
+} from '../testing/index.ts';
 import { isProductionPath, isProductionTagged } from './analysis-context.ts';
 import { analyzePlan, analyzeUnpruned } from './analyze.ts';
-import { ACCOUNTS, assignment, baseDesired, baseSnapshot, GROUPS, PS_ARN } from './org.test-support.ts';
 import { ACCESS_RISK_CODES, riskRecorder } from './risks.test-support.ts';
 
 const { emitted, risksOf, codes } = riskRecorder();
-
-const psUpdate = (name: 'Admin' | 'ReadOnly', before: object, after: object): Change => ({
-  kind: 'permission-set-update',
-  action: 'update',
-  address: `permission-set/${name}`,
-  name,
-  arn: PS_ARN[name],
-  before,
-  after,
-});
 
 describe('production detection', () => {
   it('matches prod path segments but not NonProd or PreProd', () => {
@@ -112,7 +110,7 @@ describe('access risks', () => {
   });
 
   it('admin gained through a permission-set update reaches every current holder', () => {
-    const escalate = psUpdate(
+    const escalate = permissionSetUpdate(
       'ReadOnly',
       { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
       { managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
@@ -130,7 +128,7 @@ describe('access risks', () => {
       ],
     ]);
     // Admin staying admin (a description change) is not a gain.
-    expect(codes([psUpdate('Admin', { description: 'a' }, { description: 'b' })])).toEqual([]);
+    expect(codes([permissionSetUpdate('Admin', { description: 'a' }, { description: 'b' })])).toEqual([]);
   });
 
   it('admin-in-critical-account: admin reaching the management account or a security account is high', () => {
@@ -184,7 +182,7 @@ describe('access risks', () => {
         { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' },
       ],
     });
-    const risks = risksOf([psUpdate('ReadOnly', {}, { inlinePolicy: inline })]);
+    const risks = risksOf([permissionSetUpdate('ReadOnly', {}, { inlinePolicy: inline })]);
     expect(risks).toEqual([
       {
         level: 'high',
@@ -207,7 +205,7 @@ describe('access risks', () => {
         },
       ],
     });
-    expect(codes([psUpdate('ReadOnly', {}, { inlinePolicy: scoped })])).toEqual([]);
+    expect(codes([permissionSetUpdate('ReadOnly', {}, { inlinePolicy: scoped })])).toEqual([]);
     // An unconditional Deny in the same permission set takes the path back.
     const denied = JSON.stringify({
       Version: '2012-10-17',
@@ -216,11 +214,11 @@ describe('access risks', () => {
         { Effect: 'Deny', Action: ['iam:*'], Resource: '*' },
       ],
     });
-    expect(codes([psUpdate('ReadOnly', {}, { inlinePolicy: denied })])).toEqual([]);
+    expect(codes([permissionSetUpdate('ReadOnly', {}, { inlinePolicy: denied })])).toEqual([]);
   });
 
   it('privilege-escalation: a managed policy is read when its document is supplied', () => {
-    const change = psUpdate(
+    const change = permissionSetUpdate(
       'ReadOnly',
       { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
       {
@@ -275,7 +273,9 @@ describe('access risks', () => {
   });
 
   it('long-admin-session: admin sessions over 1h are flagged; long read-only sessions are not', () => {
-    const risks = risksOf([psUpdate('Admin', { sessionDuration: 'PT1H' }, { sessionDuration: 'PT4H' })]);
+    const risks = risksOf([
+      permissionSetUpdate('Admin', { sessionDuration: 'PT1H' }, { sessionDuration: 'PT4H' }),
+    ]);
     expect(risks).toEqual([
       {
         level: 'medium',
@@ -285,9 +285,9 @@ describe('access risks', () => {
         addresses: ['permission-set/Admin'],
       },
     ]);
-    expect(codes([psUpdate('ReadOnly', { sessionDuration: 'PT4H' }, { sessionDuration: 'PT12H' })])).toEqual(
-      [],
-    );
+    expect(
+      codes([permissionSetUpdate('ReadOnly', { sessionDuration: 'PT4H' }, { sessionDuration: 'PT12H' })]),
+    ).toEqual([]);
   });
 
   it('permission-set-deleted-while-assigned: flagged with its holders; an unassigned one is not', () => {

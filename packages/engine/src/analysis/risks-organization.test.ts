@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
-import { ACCOUNTS, assignment, attachment, baseDesired, DENY_LEAVE, GROUPS } from './org.test-support.ts';
+import {
+  ACCOUNTS,
+  accountMove,
+  assignment,
+  attachment,
+  baseDesired,
+  DENY_LEAVE,
+  GROUPS,
+  policyUpdate,
+} from '../testing/index.ts';
 import { RISK_CODES } from './risk-codes.ts';
 import { ACCESS_RISK_CODES, ORGANIZATION_RISK_CODES, riskRecorder } from './risks.test-support.ts';
 
@@ -37,15 +46,7 @@ describe('guardrail risks', () => {
   });
 
   it('guardrail-weakened: an update removing a Deny is high, one adding a Deny is no risk', () => {
-    const update = (before: string, after: string): Change => ({
-      kind: 'policy-update',
-      action: 'update',
-      address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
-      policyType: 'SERVICE_CONTROL_POLICY',
-      name: 'deny-leave-org',
-      id: 'p-denyleave',
-      content: { before, after },
-    });
+    const update = (before: string, after: string): Change => policyUpdate({ content: { before, after } });
     const none =
       '{"Statement":[{"Action":"s3:GetObject","Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"}';
     expect(codes([update(DENY_LEAVE, none)])).toEqual(['high:guardrail-weakened']);
@@ -68,15 +69,8 @@ describe('guardrail risks', () => {
           },
         ],
       });
-    const update = (before: string[], after: string[]): Change => ({
-      kind: 'policy-update',
-      action: 'update',
-      address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
-      policyType: 'SERVICE_CONTROL_POLICY',
-      name: 'deny-leave-org',
-      id: 'p-denyleave',
-      content: { before: guard(before), after: guard(after) },
-    });
+    const update = (before: string[], after: string[]): Change =>
+      policyUpdate({ content: { before: guard(before), after: guard(after) } });
     const bg = 'arn:aws:iam::*:role/break-glass';
     const sso = 'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_*';
     expect(risksOf([update([bg], [bg, sso])])).toEqual([
@@ -212,14 +206,7 @@ describe('organization risks', () => {
         a.name === 'old-app' ? { ...a, parentPath: '/Workloads/Dev' } : a,
       ),
     };
-    const move: Change = {
-      kind: 'account-move',
-      action: 'move',
-      address: 'account/old-app@example.com',
-      account: ACCOUNTS.old,
-      fromPath: '/Suspended',
-      toPath: '/Workloads/Dev',
-    };
+    const move = accountMove(ACCOUNTS.old, '/Suspended', '/Workloads/Dev');
     expect(risksOf([move], moved)).toEqual([
       {
         level: 'medium',
@@ -232,14 +219,7 @@ describe('organization risks', () => {
   });
 
   it('account-moved: entering production is medium, a sideways move is low', () => {
-    const move = (fromPath: string, toPath: string): Change => ({
-      kind: 'account-move',
-      action: 'move',
-      address: 'account/dev-app@example.com',
-      account: ACCOUNTS.dev,
-      fromPath,
-      toPath,
-    });
+    const move = (fromPath: string, toPath: string): Change => accountMove(ACCOUNTS.dev, fromPath, toPath);
     expect(codes([move('/Workloads/Dev', '/Workloads/Prod')])).toEqual(['medium:account-moved']);
     expect(codes([move('/Workloads/Prod', '/Workloads/Dev')])).toEqual(['low:account-moved']);
     expect(risksOf([move('/Workloads/Prod', '/Workloads/Dev')])[0]?.message).toContain(
@@ -250,20 +230,14 @@ describe('organization risks', () => {
 
 describe('quarantine', () => {
   it('quarantine-release: a release from quarantine is high, naming what it was held for', () => {
-    const release: Change = {
-      kind: 'account-move',
-      action: 'move',
-      address: 'account/dev-app@example.com',
-      account: ACCOUNTS.dev,
-      fromPath: '/Suspended',
-      toPath: '/Workloads/Dev',
+    const release = accountMove(ACCOUNTS.dev, '/Suspended', '/Workloads/Dev', {
       quarantine: {
         direction: 'release',
         reason: 'INC-42 closed',
         heldFor: 'INC-42 root login',
         quarantinedAt: '2026-11-30T10:15:00.000Z',
       },
-    };
+    });
     expect(codes([release])).toContain('high:quarantine-release');
     expect(risksOf([release]).find((r) => r.code === 'quarantine-release')?.message).toBe(
       'account dev-app (222222222222) is released from quarantine /Suspended -> /Workloads/Dev (held since 2026-11-30T10:15:00.000Z for "INC-42 root login"): "INC-42 closed". Its guardrails and access come back; confirm the incident is closed.',

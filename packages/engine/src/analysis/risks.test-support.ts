@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Change } from '../change.ts';
+import { baseDesired, baseSnapshot } from '../testing/index.ts';
 import { analyzePlan, analyzeUnpruned } from './analyze.ts';
-import { baseDesired, baseSnapshot } from './org.test-support.ts';
 import type { Risk } from './types.ts';
 
 /**

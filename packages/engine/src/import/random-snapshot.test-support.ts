@@ -1,11 +1,6 @@
 import fc from 'fast-check';
-import type {
-  Snapshot,
-  SnapshotAccount,
-  SnapshotOu,
-  SnapshotPermissionSet,
-  SnapshotPolicy,
-} from '../snapshot.ts';
+import type { Snapshot, SnapshotAccount, SnapshotPermissionSet } from '../snapshot.ts';
+import { SnapshotBuilder } from '../testing/snapshot-builder.ts';
 
 // Names chosen to collide with each other, with reserved words, with the generated files' own
 // identifiers, and to need escaping.
@@ -185,152 +180,93 @@ function unique(name: string, taken: Set<string>): string {
 
 /** A consistent snapshot from the random shape: unique sibling names, valid parents, real ids. */
 export function toSnapshot(s: typeof shape extends fc.Arbitrary<infer T> ? T : never): Snapshot {
-  const rootId = 'r-prop';
-  const ous: SnapshotOu[] = [];
+  const b = new SnapshotBuilder({
+    organization: { id: 'o-prop', managementAccountId: '100000000000', featureSet: 'ALL' },
+    management: { id: '100000000000', name: 'management', email: 'mgmt@example.com' },
+    rootId: 'r-prop',
+    source: { backend: 'sandbox', location: 'property.json', readAt: '2026-11-23T00:00:00.000Z' },
+    identityCenter: { instanceArn: 'arn:aws:sso:::instance/ssoins-prop', identityStoreId: 'd-prop' },
+    principals: PRINCIPALS,
+  });
+  const ous: string[] = [];
+  const parentOf = (n: number): string =>
+    n % (ous.length + 1) === 0 ? b.root : ous[(n % (ous.length + 1)) - 1]!;
   const siblingNames = new Map<string, Set<string>>();
   s.ous.forEach((o, i) => {
-    const parentId = o.parent % (ous.length + 1) === 0 ? rootId : ous[(o.parent % (ous.length + 1)) - 1]!.id;
+    const parentId = parentOf(o.parent);
     const taken = siblingNames.get(parentId) ?? new Set<string>();
     siblingNames.set(parentId, taken);
-    ous.push({ id: `ou-prop-${i}`, name: unique(o.name, taken), parentId, tags: o.tags });
+    ous.push(b.ou(unique(o.name, taken), parentId, o.tags, { id: `ou-prop-${i}` }));
   });
-  const parentOf = (n: number): string =>
-    n % (ous.length + 1) === 0 ? rootId : ous[(n % (ous.length + 1)) - 1]!.id;
-  const accounts: SnapshotAccount[] = [
-    {
-      id: '100000000000',
-      name: 'management',
-      email: 'mgmt@example.com',
-      state: 'ACTIVE',
-      parentId: rootId,
-      tags: {},
-    },
-    ...s.accounts.map((a, i) => ({
-      id: String(200000000000 + i),
-      name: a.name,
-      email: `Account-${i}@Example.com`,
-      state: a.state,
-      parentId: parentOf(a.parent),
-      tags: a.tags,
-    })),
+  const accounts = [
+    '100000000000',
+    ...s.accounts.map((a, i) =>
+      b.account(a.name, `Account-${i}@Example.com`, parentOf(a.parent), {
+        id: String(200000000000 + i),
+        state: a.state,
+        tags: a.tags,
+      }),
+    ),
   ];
-  const targetIds = [rootId, ...ous.map((o) => o.id), ...accounts.map((a) => a.id)];
+  const targetIds = [b.root, ...ous, ...accounts];
   const pick = (ns: readonly number[]): string[] => [
     ...new Set(ns.map((n) => targetIds[n % targetIds.length]!)),
   ];
 
-  const detached = new Set(pick(s.fullAccessDetachedFrom));
-  const policies: SnapshotPolicy[] = [
-    {
-      id: 'p-FullAWSAccess',
-      type: 'SERVICE_CONTROL_POLICY',
-      name: 'FullAWSAccess',
-      description: 'Allows access to every operation',
-      content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
-      awsManaged: true,
-      tags: {},
-      targets: targetIds.filter((t) => !detached.has(t)),
-    },
-  ];
+  for (const target of pick(s.fullAccessDetachedFrom)) b.detach('p-FullAWSAccess', target);
   const scpNames = new Set<string>();
   s.scps.forEach((p, i) => {
-    policies.push({
+    b.policy('SERVICE_CONTROL_POLICY', unique(p.name, scpNames), p.content, pick(p.targets), {
       id: `p-scp${i}`,
-      type: 'SERVICE_CONTROL_POLICY',
-      name: unique(p.name, scpNames),
       description: p.description,
-      content: p.content,
-      awsManaged: false,
       tags: p.tags,
-      targets: pick(p.targets),
     });
   });
-  const policyTypes = ['SERVICE_CONTROL_POLICY'];
   if (s.rcp) {
-    policyTypes.push('RESOURCE_CONTROL_POLICY');
-    policies.push({
+    b.enablePolicyType('RESOURCE_CONTROL_POLICY');
+    b.policy('RESOURCE_CONTROL_POLICY', 'RCPFullAWSAccess', '', targetIds, {
       id: 'p-RCPFullAWSAccess',
-      type: 'RESOURCE_CONTROL_POLICY',
-      name: 'RCPFullAWSAccess',
-      description: '',
-      content: '',
       awsManaged: true,
-      tags: {},
-      targets: targetIds,
     });
-    policies.push({
+    b.policy('RESOURCE_CONTROL_POLICY', 'deny-insecure-transport', RCP_DOCUMENT, pick(s.rcp), {
       id: 'p-rcp',
-      type: 'RESOURCE_CONTROL_POLICY',
-      name: 'deny-insecure-transport',
-      description: '',
-      content: RCP_DOCUMENT,
-      awsManaged: false,
-      tags: {},
-      targets: pick(s.rcp),
     });
   }
   if (s.tagPolicy) {
-    if (s.tagPolicy.enabled) policyTypes.push('TAG_POLICY');
+    if (s.tagPolicy.enabled) b.enablePolicyType('TAG_POLICY');
     const attached = s.tagPolicy.enabled ? pick(s.tagPolicy.targets) : [];
-    policies.push({
-      id: 'p-tag',
-      type: 'TAG_POLICY',
-      name: s.tagPolicy.name,
-      description: '',
-      content: TAG_DOCUMENT,
-      awsManaged: false,
-      tags: {},
-      targets: attached,
-    });
+    b.policy('TAG_POLICY', s.tagPolicy.name, TAG_DOCUMENT, attached, { id: 'p-tag' });
   }
 
   const psNames = new Set<string>();
-  const permissionSets: SnapshotPermissionSet[] = s.permissionSets.map((p, i) => ({
-    arn: `arn:aws:sso:::permissionSet/ssoins-prop/ps-${i}`,
-    name: unique(p.name, psNames),
-    description: p.description ?? undefined,
-    sessionDuration: p.sessionDuration,
-    relayState: p.relayState ?? undefined,
-    inlinePolicy: p.inlinePolicy ?? undefined,
-    managedPolicies: p.managedPolicies,
-    customerManagedPolicies: p.customerManagedPolicies,
-    permissionsBoundary: p.permissionsBoundary ?? undefined,
-    tags: p.tags,
-    provisionedTo: [],
-    outdatedIn: [],
-  }));
-  const assignments = permissionSets.length
-    ? s.assignments.map((a) => ({
-        permissionSetArn: permissionSets[a.permissionSet % permissionSets.length]!.arn,
-        accountId: accounts[a.account % accounts.length]!.id,
-        principalType: PRINCIPALS[a.principal % PRINCIPALS.length]!.type,
-        principalId: PRINCIPALS[a.principal % PRINCIPALS.length]!.id,
-      }))
-    : [];
+  const permissionSets = s.permissionSets.map((p, i) =>
+    b.permissionSet(unique(p.name, psNames), {
+      arn: `arn:aws:sso:::permissionSet/ssoins-prop/ps-${i}`,
+      description: p.description ?? undefined,
+      sessionDuration: p.sessionDuration,
+      relayState: p.relayState ?? undefined,
+      inlinePolicy: p.inlinePolicy ?? undefined,
+      managedPolicies: p.managedPolicies,
+      customerManagedPolicies: p.customerManagedPolicies,
+      permissionsBoundary: p.permissionsBoundary ?? undefined,
+      tags: p.tags,
+    }),
+  );
+  if (permissionSets.length) {
+    for (const a of s.assignments) {
+      const principal = PRINCIPALS[a.principal % PRINCIPALS.length]!;
+      b.assignment(
+        permissionSets[a.permissionSet % permissionSets.length]!,
+        accounts[a.account % accounts.length]!,
+        principal.id,
+        principal.type,
+      );
+    }
+  }
   const delegated = s.delegatedAdmin;
-  return {
-    snapshotVersion: 1,
-    source: { backend: 'sandbox', location: 'property.json', readAt: '2026-11-23T00:00:00.000Z' },
-    organization: { id: 'o-prop', managementAccountId: '100000000000', featureSet: 'ALL' },
-    root: { id: rootId, policyTypes: policyTypes.map((type) => ({ type, status: 'ENABLED' as const })) },
-    ous,
-    accounts,
-    policies,
-    trustedServices: ['sso.amazonaws.com', ...(delegated ? [delegated.service] : [])],
-    delegatedAdministrators: delegated
-      ? [
-          {
-            accountId: accounts[delegated.account % accounts.length]!.id,
-            servicePrincipal: delegated.service,
-          },
-        ]
-      : [],
-    identityCenter: {
-      instanceArn: 'arn:aws:sso:::instance/ssoins-prop',
-      identityStoreId: 'd-prop',
-      permissionSets,
-      assignments,
-      principals: PRINCIPALS,
-    },
-  };
+  if (delegated) {
+    b.trustedService(delegated.service);
+    b.delegatedAdministrator(accounts[delegated.account % accounts.length]!, delegated.service);
+  }
+  return b.build();
 }

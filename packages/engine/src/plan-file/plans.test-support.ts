@@ -1,4 +1,6 @@
 import { analyzePlan } from '../analysis/analyze.ts';
+import type { Change, ChangeKind } from '../change.ts';
+import { PHASES, type PhaseName, type Plan } from '../plan.ts';
 import {
   ACCOUNTS,
   assignment,
@@ -8,9 +10,7 @@ import {
   DENY_LEAVE,
   GROUPS,
   PS_ARN,
-} from '../analysis/org.test-support.ts';
-import type { Change, ChangeKind } from '../change.ts';
-import { PHASES, type PhaseName, type Plan } from '../plan.ts';
+} from '../testing/index.ts';
 import { planIntegrity, type Sealable } from './integrity.ts';
 import { sealPlan } from './seal.ts';
 import { serializePlan } from './serialize.ts';

@@ -1,9 +1,9 @@
 import type { Result } from '@orgops/model';
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../analysis/analyze.ts';
-import { baseDesired, baseSnapshot } from '../analysis/org.test-support.ts';
 import type { Plan } from '../plan.ts';
 import { plan as makePlan } from '../planner/index.ts';
+import { baseDesired, baseSnapshot } from '../testing/index.ts';
 import {
   changeOf,
   EVERY_KIND,

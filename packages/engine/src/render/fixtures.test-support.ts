@@ -4,24 +4,25 @@
  */
 import type { DesiredState } from '@orgops/model';
 import { analyzePlan } from '../analysis/analyze.ts';
+import type { Change } from '../change.ts';
+import { PHASES, type PhaseName, type Plan, type PlanTarget } from '../plan.ts';
+import { sealPlan } from '../plan-file/seal.ts';
 import {
   ACCOUNTS,
+  accountMove,
   assignment,
   attachment,
   baseDesired,
   baseSnapshot,
   DENY_LEAVE,
+  DENY_LEAVE_AND_TRAIL,
   GROUPS,
-  PS_ARN,
-} from '../analysis/org.test-support.ts';
-import type { Change } from '../change.ts';
-import { PHASES, type PhaseName, type Plan, type PlanTarget } from '../plan.ts';
-import { sealPlan } from '../plan-file/seal.ts';
+  permissionSetUpdate,
+  policyUpdate,
+} from '../testing/index.ts';
 
 const DENY_ROOT_USER =
   '{"Statement":[{"Action":"*","Condition":{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"}},"Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
-const DENY_LEAVE_AND_TRAIL =
-  '{"Statement":[{"Action":"organizations:LeaveOrganization","Effect":"Deny","Resource":"*"},{"Action":["cloudtrail:StopLogging","cloudtrail:DeleteTrail"],"Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
 const BILLING = { email: 'billing@example.com', name: 'billing' } as const;
 
 export const SANDBOX_TARGET: PlanTarget = {
@@ -66,15 +67,7 @@ const PHASED: readonly (readonly [PhaseName, Change])[] = [
   ],
   [
     'place-accounts',
-    {
-      kind: 'account-move',
-      action: 'move',
-      address: 'account/old-app@example.com',
-      account: ACCOUNTS.old,
-      fromPath: '/Suspended',
-      toPath: '/Workloads/Dev',
-      reason: 'old-app is back in service',
-    },
+    accountMove(ACCOUNTS.old, '/Suspended', '/Workloads/Dev', { reason: 'old-app is back in service' }),
   ],
   [
     'write-policies',
@@ -91,16 +84,10 @@ const PHASED: readonly (readonly [PhaseName, Change])[] = [
   ],
   [
     'write-policies',
-    {
-      kind: 'policy-update',
-      action: 'update',
-      address: 'policy/SERVICE_CONTROL_POLICY/deny-leave-org',
-      policyType: 'SERVICE_CONTROL_POLICY',
-      name: 'deny-leave-org',
-      id: 'p-denyleave',
+    policyUpdate({
       content: { before: DENY_LEAVE, after: DENY_LEAVE_AND_TRAIL },
       tags: { set: { owner: 'security' }, remove: [], before: {} },
-    },
+    }),
   ],
   ['attachments', attachment('attach', 'deny-root-user', { kind: 'ou', path: '/Workloads' })],
   ['attachments', attachment('detach', 'deny-all', { kind: 'ou', path: '/Suspended' })],
@@ -122,21 +109,17 @@ const PHASED: readonly (readonly [PhaseName, Change])[] = [
   ],
   [
     'write-permission-sets',
-    {
-      kind: 'permission-set-update',
-      action: 'update',
-      address: 'permission-set/ReadOnly',
-      name: 'ReadOnly',
-      arn: PS_ARN.ReadOnly,
-      before: { sessionDuration: 'PT4H', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
-      after: {
+    permissionSetUpdate(
+      'ReadOnly',
+      { sessionDuration: 'PT4H', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+      {
         sessionDuration: 'PT8H',
         managedPolicies: [
           'arn:aws:iam::aws:policy/ReadOnlyAccess',
           'arn:aws:iam::aws:policy/AWSSupportAccess',
         ],
       },
-    },
+    ),
   ],
   [
     'provision',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignment, baseDesired, GROUPS } from '../analysis/org.test-support.ts';
+import { assignment, baseDesired, GROUPS } from '../testing/index.ts';
 import { ANSI_PATTERN } from './ansi.ts';
 import { emptyPlan, planOf, representativePlan } from './fixtures.test-support.ts';
 import { renderPlanMarkdown } from './markdown.ts';

@@ -1,6 +1,6 @@
 import { joinOuPath } from '@orgops/model';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, assignment, attachment, baseDesired, GROUPS } from '../analysis/org.test-support.ts';
+import { ACCOUNTS, assignment, attachment, baseDesired, GROUPS } from '../testing/index.ts';
 import { planOf } from './fixtures.test-support.ts';
 import { renderPlanMarkdown } from './markdown.ts';
 import { mermaidFlowchart, mermaidText } from './mermaid.ts';

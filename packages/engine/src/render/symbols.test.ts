@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, attachment } from '../analysis/org.test-support.ts';
+import { ACCOUNTS, attachment } from '../testing/index.ts';
 import { legendEntries, summaryLine } from './symbols.ts';
 
 describe('symbols', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignment, attachment, baseDesired, GROUPS } from '../analysis/org.test-support.ts';
+import { assignment, attachment, baseDesired, GROUPS } from '../testing/index.ts';
 import { ANSI_PATTERN } from './ansi.ts';
 import { AWS_TARGET, emptyPlan, planOf, representativePlan } from './fixtures.test-support.ts';
 import { renderPlanText } from './text.ts';

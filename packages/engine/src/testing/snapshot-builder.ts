@@ -4,36 +4,47 @@ import type {
   SnapshotOu,
   SnapshotPermissionSet,
   SnapshotPolicy,
+  SnapshotPrincipal,
 } from '../snapshot.ts';
+
+const FULL_AWS_ACCESS_ID = 'p-FullAWSAccess';
+
+/**
+ * What a builder starts from when the defaults will not do: fixtures with fixed ids (a review
+ * fixture whose rendered output names them) and generators that number their own objects.
+ */
+export interface SnapshotBuilderOptions {
+  /** Defaults to `o-test000001`, naming the management account below. */
+  readonly organization?: Snapshot['organization'];
+  /** The management account in the account list; `null` leaves it out (the organization still names it). */
+  readonly management?: { readonly id: string; readonly name: string; readonly email: string } | null;
+  readonly rootId?: string;
+  readonly source?: Snapshot['source'];
+  readonly identityCenter?: { readonly instanceArn: string; readonly identityStoreId: string };
+  readonly principals?: readonly SnapshotPrincipal[];
+  /**
+   * `false`: no AWS FullAWSAccess policy and no automatic attachment of it; the fixture adds the
+   * policy itself (with its own text and targets) through {@link SnapshotBuilder.policy}.
+   */
+  readonly fullAwsAccess?: boolean;
+}
+
+const DEFAULT_MANAGEMENT = { id: '100000000000', name: 'management', email: 'aws-management@example.com' };
 
 /**
  * Builds snapshots for tests: starts from a fresh organization (management account, SCPs enabled,
  * FullAWSAccess on root and management account, an Identity Center instance) and adds to it.
+ * Objects get generated ids unless the caller passes its own (`extra.id`, `fields.id`, `fields.arn`).
  */
 export class SnapshotBuilder {
+  private readonly rootId: string;
+  private readonly organization: Snapshot['organization'];
+  private readonly source: Snapshot['source'];
+  private readonly instance: { readonly instanceArn: string; readonly identityStoreId: string };
+  private readonly fullAccess: boolean;
   private ous: SnapshotOu[] = [];
-  private accounts: SnapshotAccount[] = [
-    {
-      id: '100000000000',
-      name: 'management',
-      email: 'aws-management@example.com',
-      state: 'ACTIVE',
-      parentId: 'r-test',
-      tags: {},
-    },
-  ];
-  private policies: SnapshotPolicy[] = [
-    {
-      id: 'p-FullAWSAccess',
-      type: 'SERVICE_CONTROL_POLICY',
-      name: 'FullAWSAccess',
-      description: 'Allows access to every operation',
-      content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
-      awsManaged: true,
-      tags: {},
-      targets: ['r-test', '100000000000'],
-    },
-  ];
+  private accounts: SnapshotAccount[] = [];
+  private policies: SnapshotPolicy[] = [];
   private permissionSets: SnapshotPermissionSet[] = [];
   private assignments: {
     permissionSetArn: string;
@@ -41,43 +52,112 @@ export class SnapshotBuilder {
     principalType: 'GROUP' | 'USER';
     principalId: string;
   }[] = [];
-  private principals = [
-    { type: 'GROUP' as const, id: 'g-developers', name: 'developers' },
-    { type: 'GROUP' as const, id: 'g-platform-admins', name: 'platform-admins' },
-    { type: 'USER' as const, id: 'u-alice', name: 'alice' },
-  ];
+  private principals: SnapshotPrincipal[];
   private trusted: string[] = ['sso.amazonaws.com'];
+  private delegated: { accountId: string; servicePrincipal: string }[] = [];
   private policyTypes: string[] = ['SERVICE_CONTROL_POLICY'];
   private counter = 0;
   private identityCenter = true;
 
-  ou(name: string, parentId = 'r-test', tags: Record<string, string> = {}): string {
-    const id = `ou-test-${String(++this.counter).padStart(8, '0')}`;
-    this.ous.push({ id, name, parentId, tags });
-    this.attach('p-FullAWSAccess', id);
-    return id;
+  constructor(options: SnapshotBuilderOptions = {}) {
+    this.rootId = options.rootId ?? 'r-test';
+    const management = options.management === undefined ? DEFAULT_MANAGEMENT : options.management;
+    this.organization = options.organization ?? {
+      id: 'o-test000001',
+      managementAccountId: (management ?? DEFAULT_MANAGEMENT).id,
+      managementAccountEmail: (management ?? DEFAULT_MANAGEMENT).email,
+      featureSet: 'ALL',
+    };
+    this.source = options.source ?? {
+      backend: 'sandbox',
+      location: 'test.json',
+      readAt: '2026-11-23T00:00:00.000Z',
+    };
+    this.instance = options.identityCenter ?? {
+      instanceArn: 'arn:aws:sso:::instance/ssoins-test000000000001',
+      identityStoreId: 'd-0000000000',
+    };
+    this.principals = [
+      ...(options.principals ?? [
+        { type: 'GROUP', id: 'g-developers', name: 'developers' },
+        { type: 'GROUP', id: 'g-platform-admins', name: 'platform-admins' },
+        { type: 'USER', id: 'u-alice', name: 'alice' },
+      ]),
+    ];
+    this.fullAccess = options.fullAwsAccess ?? true;
+    if (management) {
+      this.accounts.push({ ...management, state: 'ACTIVE', parentId: this.rootId, tags: {} });
+    }
+    if (this.fullAccess) {
+      this.policies.push({
+        id: FULL_AWS_ACCESS_ID,
+        type: 'SERVICE_CONTROL_POLICY',
+        name: 'FullAWSAccess',
+        description: 'Allows access to every operation',
+        content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+        awsManaged: true,
+        tags: {},
+        targets: [this.rootId, ...(management ? [management.id] : [])],
+      });
+    }
   }
 
-  account(name: string, email: string, parentId = 'r-test', extra: Partial<SnapshotAccount> = {}): string {
-    const id = String(200000000000 + ++this.counter);
-    this.accounts.push({ id, name, email, state: 'ACTIVE', parentId, tags: {}, ...extra });
-    this.attach('p-FullAWSAccess', id);
-    return id;
+  /** The root's id, for parents and targets. */
+  get root(): string {
+    return this.rootId;
   }
 
-  policy(type: string, name: string, content: unknown, targets: string[] = []): string {
-    const id = `p-test${String(++this.counter).padStart(8, '0')}`;
-    this.policies.push({
-      id,
+  ou(
+    name: string,
+    parentId = this.rootId,
+    tags: Record<string, string> = {},
+    extra: Partial<SnapshotOu> = {},
+  ): string {
+    const ou = { id: `ou-test-${String(++this.counter).padStart(8, '0')}`, name, parentId, tags, ...extra };
+    this.ous.push(ou);
+    if (this.fullAccess) this.attach(FULL_AWS_ACCESS_ID, ou.id);
+    return ou.id;
+  }
+
+  account(name: string, email: string, parentId = this.rootId, extra: Partial<SnapshotAccount> = {}): string {
+    const account = {
+      id: String(200000000000 + ++this.counter),
+      name,
+      email,
+      state: 'ACTIVE' as const,
+      parentId,
+      tags: {},
+      ...extra,
+    };
+    this.accounts.push(account);
+    if (this.fullAccess) this.attach(FULL_AWS_ACCESS_ID, account.id);
+    return account.id;
+  }
+
+  /**
+   * A policy; `content` is a document (stored as its JSON) or the stored text itself, for text
+   * that is not JSON or keeps a key order of its own.
+   */
+  policy(
+    type: string,
+    name: string,
+    content: unknown,
+    targets: string[] = [],
+    fields: Partial<Pick<SnapshotPolicy, 'id' | 'description' | 'awsManaged' | 'tags'>> = {},
+  ): string {
+    const policy = {
+      id: `p-test${String(++this.counter).padStart(8, '0')}`,
       type,
       name,
       description: '',
-      content: JSON.stringify(content),
+      content: typeof content === 'string' ? content : JSON.stringify(content),
       awsManaged: false,
       tags: {},
       targets,
-    });
-    return id;
+      ...fields,
+    };
+    this.policies.push(policy);
+    return policy.id;
   }
 
   attach(policyId: string, targetId: string): this {
@@ -94,8 +174,9 @@ export class SnapshotBuilder {
   }
 
   permissionSet(name: string, fields: Partial<SnapshotPermissionSet> = {}): string {
-    const arn = `arn:aws:sso:::permissionSet/ssoins-test000000000001/ps-${String(++this.counter).padStart(16, '0')}`;
-    this.permissionSets.push({
+    const instance = this.instance.instanceArn.replace(':instance/', ':permissionSet/');
+    const arn = `${instance}/ps-${String(++this.counter).padStart(16, '0')}`;
+    const ps = {
       arn,
       name,
       sessionDuration: 'PT1H',
@@ -105,8 +186,9 @@ export class SnapshotBuilder {
       provisionedTo: [],
       outdatedIn: [],
       ...fields,
-    });
-    return arn;
+    };
+    this.permissionSets.push(ps);
+    return ps.arn;
   }
 
   assignment(
@@ -135,6 +217,11 @@ export class SnapshotBuilder {
     return this;
   }
 
+  delegatedAdministrator(accountId: string, servicePrincipal: string): this {
+    this.delegated.push({ accountId, servicePrincipal });
+    return this;
+  }
+
   /** An organization where IAM Identity Center was never enabled. */
   withoutIdentityCenter(): this {
     this.identityCenter = false;
@@ -144,27 +231,21 @@ export class SnapshotBuilder {
   build(): Snapshot {
     return {
       snapshotVersion: 1,
-      source: { backend: 'sandbox', location: 'test.json', readAt: '2026-11-23T00:00:00.000Z' },
-      organization: {
-        id: 'o-test000001',
-        managementAccountId: '100000000000',
-        managementAccountEmail: 'aws-management@example.com',
-        featureSet: 'ALL',
-      },
+      source: this.source,
+      organization: this.organization,
       root: {
-        id: 'r-test',
+        id: this.rootId,
         policyTypes: this.policyTypes.map((type) => ({ type, status: 'ENABLED' as const })),
       },
       ous: this.ous,
       accounts: this.accounts,
       policies: this.policies,
       trustedServices: this.trusted,
-      delegatedAdministrators: [],
+      delegatedAdministrators: this.delegated,
       ...(this.identityCenter
         ? {
             identityCenter: {
-              instanceArn: 'arn:aws:sso:::instance/ssoins-test000000000001',
-              identityStoreId: 'd-0000000000',
+              ...this.instance,
               permissionSets: this.permissionSets,
               assignments: this.assignments,
               principals: this.principals,

@@ -7,6 +7,7 @@ import type { Site } from '../site.ts';
 
 export const MANAGEMENT_EMAIL = 'aws-management@example.com';
 export const READ_ONLY_ACCESS = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+export const ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
 /** The management account most test organizations have, directly under `root`. */
 export function managementIn(root: Root): Account {
@@ -16,6 +17,11 @@ export function managementIn(root: Root): Account {
 /** The `ReadOnly` permission set (AWS's ReadOnlyAccess), with any option replaced. */
 export function readOnlyPermissionSet(options: Partial<PermissionSetOptions> = {}): PermissionSet {
   return permissionSet({ name: 'ReadOnly', managedPolicies: [READ_ONLY_ACCESS], ...options });
+}
+
+/** The `Admin` permission set (AWS's AdministratorAccess), with any option replaced. */
+export function adminPermissionSet(options: Partial<PermissionSetOptions> = {}): PermissionSet {
+  return permissionSet({ name: 'Admin', managedPolicies: [ADMINISTRATOR_ACCESS], ...options });
 }
 
 /** The options an organization with only SCPs enabled gets unless a test says otherwise. */

@@ -43,3 +43,46 @@ export function denyS3Policy(name: string, condition?: ConditionBlock): Organiza
     },
   });
 }
+
+/** The role break-glass access uses, exempt from guardrails in the test organizations. */
+export const BREAK_GLASS = 'arn:aws:iam::*:role/break-glass';
+
+/** SCP protect-trail: denies `actions` (StopLogging by default) to everyone but `exempt`. */
+export function protectTrailPolicy(
+  options: { readonly actions?: readonly string[]; readonly exempt?: readonly string[] } = {},
+): OrganizationPolicy {
+  return serviceControlPolicy({
+    name: 'protect-trail',
+    content: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'ProtectTrail',
+          Effect: 'Deny',
+          Action: [...(options.actions ?? ['cloudtrail:StopLogging'])],
+          Resource: '*',
+          Condition: { ArnNotLike: { 'aws:PrincipalArn': [...(options.exempt ?? [BREAK_GLASS])] } },
+        },
+      ],
+    },
+  });
+}
+
+/** An SCP denying every Region but eu-west-1 and us-east-1, except the global `notActions`. */
+export function regionAllowListPolicy(name: string, notActions: readonly string[]): OrganizationPolicy {
+  return serviceControlPolicy({
+    name,
+    content: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'DenyOtherRegions',
+          Effect: 'Deny',
+          NotAction: [...notActions],
+          Resource: '*',
+          Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'us-east-1'] } },
+        },
+      ],
+    },
+  });
+}

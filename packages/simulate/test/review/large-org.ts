@@ -1,21 +1,13 @@
-import { applyPlan } from '@orgops/live';
 import {
   account,
-  assign,
   type DesiredState,
-  defineOrganization,
   FullAWSAccess,
-  group,
-  managementAccount,
-  normalize,
   organizationalUnit,
   organizationRoot,
-  permissionSet,
-  serviceControlPolicy,
-  trustedService,
 } from '@orgops/model';
+import { protectTrailPolicy, regionAllowListPolicy } from '@orgops/model/testing';
 import { createSandbox, type SandboxBackend, seedState } from '@orgops/sandbox';
-import { planned } from './org.ts';
+import { appliedSandbox, reviewOrganization } from './org.ts';
 
 export const LARGE_ACCOUNTS = 1000;
 const TEAMS = 40;
@@ -32,99 +24,33 @@ export interface LargeVariant {
  * read-only everywhere but management, Admin for group platform-admins in /Workloads.
  */
 export function largeOrganization(v: LargeVariant = {}): DesiredState {
-  const exempt = {
-    ArnNotLike: { 'aws:PrincipalArn': [...(v.trailExempt ?? ['arn:aws:iam::*:role/break-glass'])] },
-  };
-  const protectTrail = serviceControlPolicy({
-    name: 'protect-trail',
-    content: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'ProtectTrail',
-          Effect: 'Deny',
-          Action: ['cloudtrail:StopLogging'],
-          Resource: '*',
-          Condition: exempt,
-        },
-      ],
+  const protectTrail = protectTrailPolicy(v.trailExempt ? { exempt: v.trailExempt } : {});
+  const regions = regionAllowListPolicy('region-allow-list', ['iam:*', 'organizations:*', 'sts:*']);
+  return reviewOrganization({
+    root: organizationRoot({ policies: [FullAWSAccess, protectTrail] }),
+    workloadsPolicies: [FullAWSAccess, regions],
+    readOnly: v.readOnlyInline ? { inlinePolicy: v.readOnlyInline as never } : {},
+    more: (workloads) => {
+      const prod = organizationalUnit('Prod', { parent: workloads });
+      const nonProd = organizationalUnit('NonProd', { parent: workloads });
+      const teams = Array.from({ length: TEAMS }, (_, i) =>
+        organizationalUnit(`team-${String(i).padStart(2, '0')}`, { parent: i % 2 === 0 ? prod : nonProd }),
+      );
+      const accounts = Array.from({ length: LARGE_ACCOUNTS - 2 }, (_, i) => {
+        const name = `acct-${String(i).padStart(4, '0')}`;
+        return account({
+          name,
+          email: `${name}@example.com`,
+          parent: teams[i % TEAMS]!,
+          tags: (i % TEAMS) % 2 === 0 ? { environment: 'prod' } : {},
+        });
+      });
+      return { ous: [prod, nonProd, ...teams], accounts };
     },
   });
-  const regions = serviceControlPolicy({
-    name: 'region-allow-list',
-    content: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'DenyOtherRegions',
-          Effect: 'Deny',
-          NotAction: ['iam:*', 'organizations:*', 'sts:*'],
-          Resource: '*',
-          Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'us-east-1'] } },
-        },
-      ],
-    },
-  });
-  const root = organizationRoot({ policies: [FullAWSAccess, protectTrail] });
-  const security = organizationalUnit('Security', { parent: root });
-  const workloads = organizationalUnit('Workloads', { parent: root, policies: [FullAWSAccess, regions] });
-  const prod = organizationalUnit('Prod', { parent: workloads });
-  const nonProd = organizationalUnit('NonProd', { parent: workloads });
-  const teams = Array.from({ length: TEAMS }, (_, i) =>
-    organizationalUnit(`team-${String(i).padStart(2, '0')}`, { parent: i % 2 === 0 ? prod : nonProd }),
-  );
-  const accounts = Array.from({ length: LARGE_ACCOUNTS - 2 }, (_, i) => {
-    const team = teams[i % TEAMS]!;
-    const name = `acct-${String(i).padStart(4, '0')}`;
-    return account({
-      name,
-      email: `${name}@example.com`,
-      parent: team,
-      tags: (i % TEAMS) % 2 === 0 ? { environment: 'prod' } : {},
-    });
-  });
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
-    sessionDuration: 'PT4H',
-    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-    ...(v.readOnlyInline ? { inlinePolicy: v.readOnlyInline as never } : {}),
-  });
-  const admin = permissionSet({
-    name: 'Admin',
-    sessionDuration: 'PT1H',
-    managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
-  });
-  const management = managementAccount({
-    name: 'management',
-    email: 'aws-management@example.com',
-    parent: root,
-  });
-  return normalize(
-    defineOrganization({
-      policyTypes: ['SERVICE_CONTROL_POLICY'],
-      root,
-      organizationalUnits: [security, workloads, prod, nonProd, ...teams],
-      accounts: [
-        management,
-        account({ name: 'log-archive', email: 'log-archive@example.com', parent: security }),
-        ...accounts,
-      ],
-      defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
-      permissionSets: [readOnly, admin],
-      assignments: [
-        assign(group('read-only'), readOnly, [root], { exclude: [management] }),
-        assign(group('platform-admins'), admin, [workloads]),
-      ],
-      trustedServices: [trustedService('sso.amazonaws.com')],
-    }),
-  );
 }
 
 /** A sandbox with the large organization applied (its account quota raised, as a real one's is). */
-export async function appliedLargeSandbox(): Promise<SandboxBackend> {
-  const sb = createSandbox(seedState({ maxAccounts: LARGE_ACCOUNTS + 1 }));
-  const first = await planned(sb, largeOrganization());
-  const result = await applyPlan(first.plan, sb, { pollIntervalMs: 0 });
-  if (!result.ok) throw new Error('apply failed');
-  return sb;
+export function appliedLargeSandbox(): Promise<SandboxBackend> {
+  return appliedSandbox(largeOrganization(), createSandbox(seedState({ maxAccounts: LARGE_ACCOUNTS + 1 })));
 }

@@ -11,16 +11,18 @@ beforeAll(async () => {
 }, 120_000);
 
 const NOT_SIMULATED = /not fully simulated/;
+/** An inline policy that lets ReadOnly's holders do anything in IAM: an escalation to review. */
+const IAM_ANYTHING = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }],
+};
 
 describe('the review of a 1,000-account organization', () => {
   it('asks once per distinct chain, not once per account: 1,000 accounts fit in 100 simulated requests', async () => {
     const { desired, snapshot, changes } = await planned(
       sb,
       largeOrganization({
-        readOnlyInline: {
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }],
-        },
+        readOnlyInline: IAM_ANYTHING,
         trailExempt: [
           'arn:aws:iam::*:role/break-glass',
           'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*',
@@ -72,10 +74,7 @@ describe('the review of a 1,000-account organization', () => {
     const { desired, snapshot, changes } = await planned(
       sb,
       largeOrganization({
-        readOnlyInline: {
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }],
-        },
+        readOnlyInline: IAM_ANYTHING,
       }),
     );
     const analysis = await analyzeWithSimulation({ changes, desired, snapshot }, { maxRequests: 1 });

@@ -1,20 +1,30 @@
 import { type Change, plan as makePlan, type Plan, type Snapshot } from '@orgops/engine';
 import { applyPlan, configReadOptions, readSnapshot } from '@orgops/live';
 import {
+  type Account,
   account,
   assign,
   type DesiredState,
   defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
+  type OrganizationalUnit,
+  type OrganizationPolicy,
   organizationalUnit,
   organizationRoot,
-  permissionSet,
+  type PermissionSetOptions,
+  type Root,
   serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
+import {
+  adminPermissionSet,
+  BREAK_GLASS,
+  managementIn,
+  protectTrailPolicy,
+  readOnlyPermissionSet,
+} from '@orgops/model/testing';
 import { createSandbox, type SandboxBackend } from '@orgops/sandbox';
 
 /**
@@ -29,7 +39,7 @@ import { createSandbox, type SandboxBackend } from '@orgops/sandbox';
  * ReadOnly (ReadOnlyAccess) for group read-only at the root except management; Admin
  * (AdministratorAccess, 1h) for group platform-admins in /Workloads.
  */
-export const BREAK_GLASS = 'arn:aws:iam::*:role/break-glass';
+export { BREAK_GLASS };
 export const SSO_ROLES = 'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_*';
 
 export interface Variant {
@@ -40,20 +50,9 @@ export interface Variant {
 }
 
 export function organization(v: Variant = {}): DesiredState {
-  const protectTrail = serviceControlPolicy({
-    name: 'protect-trail',
-    content: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'ProtectTrail',
-          Effect: 'Deny',
-          Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'],
-          Resource: '*',
-          Condition: { ArnNotLike: { 'aws:PrincipalArn': [...(v.trailExempt ?? [BREAK_GLASS])] } },
-        },
-      ],
-    },
+  const protectTrail = protectTrailPolicy({
+    actions: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'],
+    ...(v.trailExempt ? { exempt: v.trailExempt } : {}),
   });
   const denyLeave = serviceControlPolicy({
     name: 'deny-leave',
@@ -65,38 +64,62 @@ export function organization(v: Variant = {}): DesiredState {
   const root = organizationRoot({
     policies: [FullAWSAccess, protectTrail, ...(v.detachLeave ? [] : [denyLeave])],
   });
+  return reviewOrganization({
+    root,
+    readOnly: {
+      ...(v.readOnlyManaged ? { managedPolicies: [...v.readOnlyManaged] } : {}),
+      ...(v.readOnlyInline ? { inlinePolicy: v.readOnlyInline as never } : {}),
+    },
+    more: (workloads) => ({
+      ous: [],
+      accounts: [
+        account({
+          name: 'app-prod',
+          email: 'app-prod@example.com',
+          parent: workloads,
+          tags: { environment: 'prod' },
+        }),
+        account({ name: 'app-dev', email: 'app-dev@example.com', parent: workloads }),
+      ],
+    }),
+  });
+}
+
+/**
+ * What both review organizations are made of: under `root`, a Security OU holding log-archive and
+ * a Workloads OU (with `workloadsPolicies`); the management account; ReadOnly (4h, `readOnly`
+ * overrides) for group read-only everywhere but management, Admin (1h) for group platform-admins
+ * in /Workloads; trusted access for Identity Center. `more` adds what is below /Workloads.
+ */
+export function reviewOrganization(parts: {
+  readonly root: Root;
+  readonly workloadsPolicies?: readonly OrganizationPolicy[];
+  readonly readOnly: Partial<PermissionSetOptions>;
+  readonly more: (workloads: OrganizationalUnit) => {
+    readonly ous: readonly OrganizationalUnit[];
+    readonly accounts: readonly Account[];
+  };
+}): DesiredState {
+  const { root } = parts;
   const security = organizationalUnit('Security', { parent: root });
-  const workloads = organizationalUnit('Workloads', { parent: root });
-  const management = managementAccount({
-    name: 'management',
-    email: 'aws-management@example.com',
+  const workloads = organizationalUnit('Workloads', {
     parent: root,
+    ...(parts.workloadsPolicies ? { policies: parts.workloadsPolicies } : {}),
   });
-  const logArchive = account({ name: 'log-archive', email: 'log-archive@example.com', parent: security });
-  const appProd = account({
-    name: 'app-prod',
-    email: 'app-prod@example.com',
-    parent: workloads,
-    tags: { environment: 'prod' },
-  });
-  const appDev = account({ name: 'app-dev', email: 'app-dev@example.com', parent: workloads });
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
-    sessionDuration: 'PT4H',
-    managedPolicies: [...(v.readOnlyManaged ?? ['arn:aws:iam::aws:policy/ReadOnlyAccess'])],
-    ...(v.readOnlyInline ? { inlinePolicy: v.readOnlyInline as never } : {}),
-  });
-  const admin = permissionSet({
-    name: 'Admin',
-    sessionDuration: 'PT1H',
-    managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
-  });
+  const more = parts.more(workloads);
+  const management = managementIn(root);
+  const readOnly = readOnlyPermissionSet({ sessionDuration: 'PT4H', ...parts.readOnly });
+  const admin = adminPermissionSet({ sessionDuration: 'PT1H' });
   return normalize(
     defineOrganization({
       policyTypes: ['SERVICE_CONTROL_POLICY'],
       root,
-      organizationalUnits: [security, workloads],
-      accounts: [management, logArchive, appProd, appDev],
+      organizationalUnits: [security, workloads, ...more.ous],
+      accounts: [
+        management,
+        account({ name: 'log-archive', email: 'log-archive@example.com', parent: security }),
+        ...more.accounts,
+      ],
       defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
       permissionSets: [readOnly, admin],
       assignments: [
@@ -108,10 +131,12 @@ export function organization(v: Variant = {}): DesiredState {
   );
 }
 
-/** A sandbox with the base organization applied. */
-export async function appliedSandbox(): Promise<SandboxBackend> {
-  const sb = createSandbox();
-  const first = await planned(sb, organization());
+/** A sandbox (a fresh one unless given) with `desired` (the base organization) applied. */
+export async function appliedSandbox(
+  desired: DesiredState = organization(),
+  sb: SandboxBackend = createSandbox(),
+): Promise<SandboxBackend> {
+  const first = await planned(sb, desired);
   const result = await applyPlan(first.plan, sb, { pollIntervalMs: 0 });
   if (!result.ok) throw new Error('apply failed');
   return sb;

@@ -1,5 +1,6 @@
 /**
- * A small organization for analysis and renderer tests, as both a snapshot and a desired state:
+ * A small organization for analysis, renderer and drift tests, as both a snapshot and a desired
+ * state, with fixed ids (rendered reviews and risk messages name them):
  *
  *   /                       FullAWSAccess, deny-leave-org (SCP, 1 Deny)
  *   /Workloads
@@ -9,11 +10,15 @@
  *
  * Identity Center: Admin (AdministratorAccess, 1h), ReadOnly (ReadOnlyAccess, 4h); group
  * Developers holds ReadOnly in prod-app and dev-app; group Admins holds Admin in dev-app.
+ * The management account (999999999999) is named by the organization but not listed, and
+ * FullAWSAccess is attached to the root and the OUs only.
  */
 import type { DesiredState } from '@orgops/model';
-import type { AccountRef, AssignmentChange, Change, PrincipalRef, TargetRef } from '../change.ts';
+import type { AccountRef, PrincipalRef } from '../change.ts';
 import type { Snapshot } from '../snapshot.ts';
+import { SnapshotBuilder } from './snapshot-builder.ts';
 
+const SCP = 'SERVICE_CONTROL_POLICY';
 const ADMIN_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const READ_ONLY_ARN = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 export const PS_ARN = {
@@ -23,6 +28,9 @@ export const PS_ARN = {
 
 export const DENY_LEAVE =
   '{"Statement":[{"Action":"organizations:LeaveOrganization","Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
+/** {@link DENY_LEAVE} with a second Deny added: the edit the review tests show as "+1 statement". */
+export const DENY_LEAVE_AND_TRAIL =
+  '{"Statement":[{"Action":"organizations:LeaveOrganization","Effect":"Deny","Resource":"*"},{"Action":["cloudtrail:StopLogging","cloudtrail:DeleteTrail"],"Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
 export const DENY_ALL =
   '{"Statement":[{"Action":"*","Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}';
 const FULL_ACCESS = '{"Statement":[{"Action":"*","Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"}';
@@ -39,116 +47,50 @@ export const GROUPS = {
   alice: { type: 'USER', name: 'alice', id: 'u-alice' },
 } as const satisfies Record<string, PrincipalRef>;
 
-export function baseSnapshot(): Snapshot {
-  return {
-    snapshotVersion: 1,
-    source: { backend: 'sandbox', location: '.orgops/sandbox.json', readAt: '2026-11-23T12:00:00.000Z' },
+/** The organization as a read sees it; `extend` adds to it (OU ids: ou-work, ou-prod, ou-dev, ou-susp). */
+export function baseSnapshot(extend: (b: SnapshotBuilder) => void = () => {}): Snapshot {
+  const b = new SnapshotBuilder({
     organization: {
       id: 'o-test1234',
       managementAccountId: '999999999999',
       managementAccountEmail: 'mgmt@example.com',
       featureSet: 'ALL',
     },
-    root: { id: 'r-root', policyTypes: [{ type: 'SERVICE_CONTROL_POLICY', status: 'ENABLED' }] },
-    ous: [
-      { id: 'ou-work', name: 'Workloads', parentId: 'r-root', tags: {} },
-      { id: 'ou-prod', name: 'Prod', parentId: 'ou-work', tags: {} },
-      { id: 'ou-dev', name: 'Dev', parentId: 'ou-work', tags: {} },
-      { id: 'ou-susp', name: 'Suspended', parentId: 'r-root', tags: {} },
-    ],
-    accounts: [
-      { ...ACCOUNTS.prod, state: 'ACTIVE', parentId: 'ou-prod', tags: { environment: 'production' } },
-      { ...ACCOUNTS.dev, state: 'ACTIVE', parentId: 'ou-dev', tags: {} },
-      { ...ACCOUNTS.old, state: 'ACTIVE', parentId: 'ou-susp', tags: {} },
-    ],
-    policies: [
-      {
-        id: 'p-FullAWSAccess',
-        type: 'SERVICE_CONTROL_POLICY',
-        name: 'FullAWSAccess',
-        description: '',
-        content: FULL_ACCESS,
-        awsManaged: true,
-        tags: {},
-        targets: ['r-root', 'ou-work', 'ou-prod', 'ou-dev', 'ou-susp'],
-      },
-      {
-        id: 'p-denyleave',
-        type: 'SERVICE_CONTROL_POLICY',
-        name: 'deny-leave-org',
-        description: 'No leaving',
-        content: DENY_LEAVE,
-        awsManaged: false,
-        tags: {},
-        targets: ['r-root'],
-      },
-      {
-        id: 'p-denyall',
-        type: 'SERVICE_CONTROL_POLICY',
-        name: 'deny-all',
-        description: 'Quarantine',
-        content: DENY_ALL,
-        awsManaged: false,
-        tags: {},
-        targets: ['ou-susp'],
-      },
-    ],
-    trustedServices: ['sso.amazonaws.com'],
-    delegatedAdministrators: [],
-    identityCenter: {
-      instanceArn: 'arn:aws:sso:::instance/ssoins-1',
-      identityStoreId: 'd-1',
-      permissionSets: [
-        {
-          arn: PS_ARN.Admin,
-          name: 'Admin',
-          sessionDuration: 'PT1H',
-          managedPolicies: [ADMIN_ARN],
-          customerManagedPolicies: [],
-          tags: {},
-          provisionedTo: ['222222222222'],
-          outdatedIn: [],
-        },
-        {
-          arn: PS_ARN.ReadOnly,
-          name: 'ReadOnly',
-          sessionDuration: 'PT4H',
-          managedPolicies: [READ_ONLY_ARN],
-          customerManagedPolicies: [],
-          tags: {},
-          provisionedTo: ['111111111111', '222222222222'],
-          outdatedIn: [],
-        },
-      ],
-      assignments: [
-        {
-          permissionSetArn: PS_ARN.ReadOnly,
-          accountId: '111111111111',
-          principalType: 'GROUP',
-          principalId: 'g-dev',
-        },
-        {
-          permissionSetArn: PS_ARN.ReadOnly,
-          accountId: '222222222222',
-          principalType: 'GROUP',
-          principalId: 'g-dev',
-        },
-        {
-          permissionSetArn: PS_ARN.Admin,
-          accountId: '222222222222',
-          principalType: 'GROUP',
-          principalId: 'g-admins',
-        },
-      ],
-      principals: [
-        { type: 'GROUP', id: 'g-dev', name: 'Developers' },
-        { type: 'GROUP', id: 'g-admins', name: 'Admins' },
-        { type: 'USER', id: 'u-alice', name: 'alice' },
-      ],
-    },
-  };
+    management: null,
+    rootId: 'r-root',
+    source: { backend: 'sandbox', location: '.orgops/sandbox.json', readAt: '2026-11-23T12:00:00.000Z' },
+    identityCenter: { instanceArn: 'arn:aws:sso:::instance/ssoins-1', identityStoreId: 'd-1' },
+    principals: Object.values(GROUPS).map(({ type, id, name }) => ({ type, id, name })),
+    fullAwsAccess: false,
+  });
+  const work = b.ou('Workloads', b.root, {}, { id: 'ou-work' });
+  const prod = b.ou('Prod', work, {}, { id: 'ou-prod' });
+  const dev = b.ou('Dev', work, {}, { id: 'ou-dev' });
+  const suspended = b.ou('Suspended', b.root, {}, { id: 'ou-susp' });
+  b.account(ACCOUNTS.prod.name, ACCOUNTS.prod.email, prod, {
+    id: ACCOUNTS.prod.id,
+    tags: { environment: 'production' },
+  });
+  b.account(ACCOUNTS.dev.name, ACCOUNTS.dev.email, dev, { id: ACCOUNTS.dev.id });
+  b.account(ACCOUNTS.old.name, ACCOUNTS.old.email, suspended, { id: ACCOUNTS.old.id });
+  b.policy(SCP, 'FullAWSAccess', FULL_ACCESS, [b.root, work, prod, dev, suspended], {
+    id: 'p-FullAWSAccess',
+    awsManaged: true,
+  });
+  b.policy(SCP, 'deny-leave-org', DENY_LEAVE, [b.root], { id: 'p-denyleave', description: 'No leaving' });
+  b.policy(SCP, 'deny-all', DENY_ALL, [suspended], { id: 'p-denyall', description: 'Quarantine' });
+  const admin = b.permissionSet('Admin', { arn: PS_ARN.Admin, managedPolicies: [ADMIN_ARN] });
+  const readOnly = b.permissionSet('ReadOnly', {
+    arn: PS_ARN.ReadOnly,
+    sessionDuration: 'PT4H',
+    managedPolicies: [READ_ONLY_ARN],
+  });
+  b.assignment(readOnly, ACCOUNTS.prod.id, GROUPS.developers.id);
+  b.assignment(readOnly, ACCOUNTS.dev.id, GROUPS.developers.id);
+  b.assignment(admin, ACCOUNTS.dev.id, GROUPS.admins.id);
+  extend(b);
+  return b.build();
 }
-
 /** The config matching {@link baseSnapshot}; tests edit copies of it. */
 export function baseDesired(): DesiredState {
   const ou = (path: string, name: string, parentPath: string) => ({ path, name, parentPath, tags: {} });
@@ -229,39 +171,5 @@ export function baseDesired(): DesiredState {
     trustedServices: [{ principal: 'sso.amazonaws.com' }],
     ignore: {},
     disable: { trustedServices: [], policyTypes: [] },
-  };
-}
-
-export function assignment(
-  action: 'create' | 'delete',
-  principal: PrincipalRef,
-  permissionSet: string,
-  account: AccountRef,
-): AssignmentChange {
-  return {
-    kind: 'assignment',
-    action,
-    address: `assignment/${principal.type}:${principal.name}/${permissionSet}/${account.email}`,
-    principal,
-    permissionSet,
-    account,
-  };
-}
-
-export function attachment(
-  action: 'attach' | 'detach',
-  policyName: string,
-  target: TargetRef,
-  policyType = 'SERVICE_CONTROL_POLICY',
-): Change {
-  const where =
-    target.kind === 'root' ? '/' : target.kind === 'ou' ? target.path : `account:${target.account.email}`;
-  return {
-    kind: 'policy-attachment',
-    action,
-    address: `attachment/${policyType}/${policyName}@${where}`,
-    policyType,
-    policyName,
-    target,
   };
 }
