@@ -1,25 +1,10 @@
-import type { OrganizationsPort } from '@orgops/live';
+import type { OrganizationsPolicyWrites } from '@orgops/live';
 import { grammarOfPolicyType, LIMITS, policyRejections, policyTypeLimits } from '@orgops/model';
 import { allTargets, checkTags, findAccount, findPolicy, isTarget } from './org-helpers.ts';
 import { awsError, type SandboxContext } from './sandbox-context.ts';
 import { DEFAULT_POLICY_BY_TYPE, nextId, RCP_FULL_AWS_ACCESS_ID, type SandboxPolicy } from './state.ts';
 
 const SVC = 'organizations';
-
-type PolicyOps = Pick<
-  OrganizationsPort,
-  | 'createPolicy'
-  | 'updatePolicy'
-  | 'deletePolicy'
-  | 'attachPolicy'
-  | 'detachPolicy'
-  | 'enablePolicyType'
-  | 'disablePolicyType'
-  | 'enableAWSServiceAccess'
-  | 'disableAWSServiceAccess'
-  | 'registerDelegatedAdministrator'
-  | 'deregisterDelegatedAdministrator'
->;
 
 /**
  * Document checks: JSON, the grammar of the policy type (the same checks validation runs, limited
@@ -87,7 +72,7 @@ function immutable(op: string, policy: SandboxPolicy) {
   );
 }
 
-export function organizationsPolicies(ctx: SandboxContext): PolicyOps {
+export function organizationsPolicies(ctx: SandboxContext): OrganizationsPolicyWrites {
   const s = () => ctx.state;
   const typeEnabled = (type: string) => s().root.enabledPolicyTypes.includes(type);
   const duplicateName = (op: string, type: string, name: string, exceptId?: string) => {

@@ -1,4 +1,4 @@
-import type { CreateAccountStatus, OrganizationsPort } from '@orgops/live';
+import type { CreateAccountStatus, OrganizationsStructureWrites } from '@orgops/live';
 import { LIMITS } from '@orgops/model';
 import {
   attachDefaults,
@@ -15,19 +15,6 @@ import { awsError, type SandboxContext } from './sandbox-context.ts';
 import { nextId, type SandboxCreateAccountRequest } from './state.ts';
 
 const SVC = 'organizations';
-
-type StructureOps = Pick<
-  OrganizationsPort,
-  | 'createOrganizationalUnit'
-  | 'updateOrganizationalUnit'
-  | 'deleteOrganizationalUnit'
-  | 'createAccount'
-  | 'describeCreateAccountStatus'
-  | 'moveAccount'
-  | 'closeAccount'
-  | 'tagResource'
-  | 'untagResource'
->;
 
 function checkOuName(op: string, name: string): void {
   if (name.length < 1 || name.length > LIMITS.organizations.maxOuNameLength)
@@ -49,7 +36,7 @@ function status(r: SandboxCreateAccountRequest): CreateAccountStatus {
   };
 }
 
-export function organizationsStructure(ctx: SandboxContext): StructureOps {
+export function organizationsStructure(ctx: SandboxContext): OrganizationsStructureWrites {
   const s = () => ctx.state;
 
   const duplicateOuName = (op: string, parentId: string, name: string, exceptId?: string) => {
