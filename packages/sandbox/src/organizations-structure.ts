@@ -6,6 +6,7 @@ import {
   completeCreateAccount,
   detachEverything,
   findAccount,
+  findMemberAccount,
   findOu,
   isParent,
   ouDepth,
@@ -190,15 +191,10 @@ export function organizationsStructure(ctx: SandboxContext): OrganizationsStruct
     async closeAccount(accountId) {
       const op = 'CloseAccount';
       ctx.enter(SVC, op);
-      const account = findAccount(ctx, op, accountId);
-      if (account.id === s().organization.managementAccountId)
-        throw awsError(
-          SVC,
-          op,
-          'ConstraintViolationException',
-          'The management account cannot be closed.',
-          'CANNOT_CLOSE_MANAGEMENT_ACCOUNT',
-        );
+      const account = findMemberAccount(ctx, op, accountId, {
+        message: 'The management account cannot be closed.',
+        reason: 'CANNOT_CLOSE_MANAGEMENT_ACCOUNT',
+      });
       if (account.state !== 'ACTIVE')
         throw awsError(SVC, op, 'AccountAlreadyClosedException', `Account ${accountId} is ${account.state}.`);
       const pending = s().accounts.filter((a) => a.state === 'PENDING_CLOSURE').length;
