@@ -46,10 +46,10 @@ describe('codes used in the source', () => {
     const source = [
       "throw new OrgopsError(\n  'plan-stale',",
       "super('async-failed', message);",
-      "io.err(`${paint.red(io.errColor, 'error')} [made-up-code] text`);",
+      `io.err(\`\${paint.red(io.errColor, 'error')} [made-up-code] text\`);`,
       'io.err("warning [not-in-catalogue] text");',
       "const path = 'root.policies[deny-root-user].content';",
-      'io.err(`${label} [${d.code}] ${message}`);',
+      `io.err(\`\${label} [\${d.code}] \${message}\`);`,
     ].join('\n');
     expect(codesIn(source)).toEqual(['plan-stale', 'async-failed', 'made-up-code', 'not-in-catalogue']);
   });
