@@ -2,6 +2,7 @@ import { changesDigest, changesOf } from '@orgops/engine';
 import { type FakeGitHub, startFakeGitHub } from '@orgops/testkit/github-fake';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REVIEW_MARKER } from '../src/index.ts';
+import { stopPipeline } from './applied.ts';
 import { orgConfig } from './configs.ts';
 import { createPipeline, desiredOf, type Pipeline, sha } from './host.ts';
 
@@ -30,10 +31,7 @@ beforeEach(async () => {
   pipe = createPipeline(fake, desiredOf(orgConfig()));
   await bootstrap();
 });
-afterEach(async () => {
-  pipe.cleanup();
-  await fake.close();
-});
+afterEach(() => stopPipeline(fake, pipe));
 
 describe('orgops github apply', () => {
   it('applies exactly the reviewed changes of the merged pull request, and a merge with nothing to do is a no-op', async () => {

@@ -1,6 +1,7 @@
 import { type FakeGitHub, startFakeGitHub } from '@orgops/testkit/github-fake';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REVIEW_MARKER } from '../src/index.ts';
+import { stopPipeline } from './applied.ts';
 import { orgConfig } from './configs.ts';
 import { createPipeline, desiredOf, type Pipeline, sha } from './host.ts';
 
@@ -25,10 +26,7 @@ beforeEach(async () => {
   fake = await startFakeGitHub();
   pipe = createPipeline(fake, desiredOf(orgConfig({ ous: ['Sandbox'] })), { lint: LINT });
 });
-afterEach(async () => {
-  pipe.cleanup();
-  await fake.close();
-});
+afterEach(() => stopPipeline(fake, pipe));
 
 describe('orgops github comment with lint findings', () => {
   it('puts the Lint findings section in the comment and the job summary, and apply still verifies that comment', async () => {

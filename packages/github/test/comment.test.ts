@@ -1,6 +1,7 @@
 import { type FakeGitHub, startFakeGitHub } from '@orgops/testkit/github-fake';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REVIEW_MARKER } from '../src/index.ts';
+import { stopPipeline } from './applied.ts';
 import { orgConfig } from './configs.ts';
 import { createPipeline, desiredOf, type Pipeline, sha } from './host.ts';
 
@@ -10,10 +11,7 @@ beforeEach(async () => {
   fake = await startFakeGitHub();
   pipe = createPipeline(fake, desiredOf(orgConfig({ ous: ['Sandbox'] })));
 });
-afterEach(async () => {
-  pipe.cleanup();
-  await fake.close();
-});
+afterEach(() => stopPipeline(fake, pipe));
 
 describe('orgops github comment', () => {
   it('creates one review comment, then edits it in place, finding it across pages of comments', async () => {

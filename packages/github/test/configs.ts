@@ -1,15 +1,13 @@
 import {
   account,
   assign,
-  defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   type OrganizationConfig,
   organizationalUnit,
   organizationRoot,
-  permissionSet,
 } from '@orgops/model';
+import { managementIn, readOnlyPermissionSet, testOrganization } from '@orgops/model/testing';
 
 export interface OrgShape {
   /** Extra top-level OUs, by name. */
@@ -30,19 +28,11 @@ export function orgConfig(shape: OrgShape = {}): OrganizationConfig {
   const accounts = Object.entries(shape.accounts ?? {}).map(([name, email]) =>
     account({ name, email, parent: workloads }),
   );
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
-    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-  });
-  return defineOrganization({
-    policyTypes: ['SERVICE_CONTROL_POLICY'],
+  const readOnly = readOnlyPermissionSet();
+  return testOrganization({
     root,
     organizationalUnits: [workloads, ...extra],
-    accounts: [
-      managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
-      ...accounts,
-    ],
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
+    accounts: [managementIn(root), ...accounts],
     permissionSets: shape.readers ? [readOnly] : [],
     assignments: shape.readers ? [assign(group(shape.readers), readOnly, [workloads])] : [],
   });

@@ -1,25 +1,18 @@
-import { type FakeGitHub, startFakeGitHub } from '@orgops/testkit/github-fake';
+import type { FakeGitHub } from '@orgops/testkit/github-fake';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { orgConfig } from './configs.ts';
-import { createPipeline, desiredOf, type Pipeline, sha } from './host.ts';
+import { appliedOnMain, stopPipeline, workloadsIdIn } from './applied.ts';
+import { type Pipeline, sha } from './host.ts';
 
 let fake: FakeGitHub;
 let pipe: Pipeline;
 beforeEach(async () => {
-  fake = await startFakeGitHub();
-  pipe = createPipeline(fake, desiredOf(orgConfig({ workloadsTags: { team: 'platform' } })));
-  await pipe.planJob(1, sha('pr1'));
-  pipe.merge(1, sha('pr1'), sha('m1'));
-  expect((await pipe.applyJob(sha('m1'))).code).toBe(0);
+  ({ fake, pipe } = await appliedOnMain());
 });
-afterEach(async () => {
-  pipe.cleanup();
-  await fake.close();
-});
+afterEach(() => stopPipeline(fake, pipe));
 
 const lastLine = (pattern: RegExp) => pipe.out.filter((l) => pattern.test(l)).at(-1);
-const workloadsId = () => pipe.backend.exportState().ous.find((o) => o.name === 'Workloads')?.id ?? '';
+const workloadsId = () => workloadsIdIn(pipe);
 
 describe('orgops github drift --incremental', () => {
   it("reads everything first, then continues from the previous run's baseline, and reports the same drift", async () => {

@@ -1,6 +1,7 @@
 import { type FakeGitHub, startFakeGitHub } from '@orgops/testkit/github-fake';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_MAX_CHARS, REVIEW_MARKER, STEP_SUMMARY_MAX_BYTES } from '../src/index.ts';
+import { stopPipeline } from './applied.ts';
 import { orgConfig } from './configs.ts';
 import { createPipeline, desiredOf, type Pipeline, sha } from './host.ts';
 
@@ -9,10 +10,7 @@ let pipe: Pipeline;
 beforeEach(async () => {
   fake = await startFakeGitHub();
 });
-afterEach(async () => {
-  pipe.cleanup();
-  await fake.close();
-});
+afterEach(() => stopPipeline(fake, pipe));
 
 describe('review size and inert names', () => {
   it('fits a 3,000-account plan in one comment, keeping summary, risks and access, pointing to the summary and artifact', async () => {

@@ -1,7 +1,6 @@
 import {
   account,
   assign,
-  defineOrganization,
   FullAWSAccess,
   group,
   managementAccount,
@@ -15,6 +14,7 @@ import {
   serviceControlPolicy,
   validateConfig,
 } from '@orgops/model';
+import { organizationFixture } from '@orgops/model/testing';
 import { type LintReport, lintConfig } from '../src/index.ts';
 
 export const BREAK_GLASS = 'arn:aws:iam::*:role/break-glass';
@@ -105,30 +105,29 @@ export function lintBaseline() {
     baseline: [denyLeave, secureTransport],
     protectedRoles: [breakGlass],
   };
-  return {
-    denyLeave,
-    secureTransport,
-    root,
-    security,
-    workloads,
-    prod,
-    dev,
-    management,
-    logArchive,
-    payments,
-    sandbox,
-    readOnly,
-    admin,
-    developers,
-    platform,
-    readOnlyForDevelopers,
-    adminInDev,
-    breakGlass,
-    options,
-    with(overrides: Partial<OrganizationOptions>): OrganizationConfig {
-      return defineOrganization({ ...options, ...overrides });
+  return organizationFixture(
+    {
+      denyLeave,
+      secureTransport,
+      root,
+      security,
+      workloads,
+      prod,
+      dev,
+      management,
+      logArchive,
+      payments,
+      sandbox,
+      readOnly,
+      admin,
+      developers,
+      platform,
+      readOnlyForDevelopers,
+      adminInDev,
+      breakGlass,
     },
-  };
+    options,
+  );
 }
 
 /** Validates then lints; a config the validator refuses fails the test with its errors. */

@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTERS } from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import { LINT_RULES, type LintFinding } from '../src/index.ts';
 import { lint } from './fixture.ts';
@@ -7,9 +8,6 @@ import { catalogueCases } from './rule-cases/catalogue.ts';
 import { organizationCases } from './rule-cases/organization.ts';
 
 const CASES: LintCase[] = [...catalogueCases, ...accessCases, ...organizationCases];
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting them is the point.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 const where = (fs: readonly LintFinding[]) => JSON.stringify(fs.map((f) => [f.rule, f.path]));
 

@@ -2,19 +2,17 @@ import {
   account,
   accountsTagged,
   assign,
-  defineOrganization,
   FullAWSAccess,
   group,
   managementAccount,
-  type OrganizationConfig,
   type OrganizationOptions,
   organizationalUnit,
   organizationRoot,
   permissionSet,
-  resourceControlPolicy,
   serviceControlPolicy,
   trustedService,
 } from '../src/index.ts';
+import { denyS3Policy, organizationFixture } from '../src/testing/index.ts';
 
 /**
  * A small, valid organization: every rule is silent on it. Tests derive one non-compliant (and one
@@ -29,20 +27,8 @@ export function baseline() {
       Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
     },
   });
-  const denyExternalS3 = resourceControlPolicy({
-    name: 'deny-external-s3',
-    content: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: '*',
-          Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abcdefghij' } },
-        },
-      ],
-    },
+  const denyExternalS3 = denyS3Policy('deny-external-s3', {
+    StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abcdefghij' },
   });
   const root = organizationRoot({ policies: [FullAWSAccess, denyLeave] });
   const security = organizationalUnit('Security', { parent: root });
@@ -89,24 +75,22 @@ export function baseline() {
     trustedServices: [guardduty],
     ignore: { policies: ['aws-guardrails-*'], permissionSets: ['AWSControlTower*'] },
   };
-  return {
-    denyLeave,
-    denyExternalS3,
-    root,
-    security,
-    workloads,
-    prod,
-    management,
-    logArchive,
-    payments,
-    readOnly,
-    developers,
-    readOnlyForDevelopers,
-    guardduty,
-    options,
-    /** The baseline organization with some options replaced. */
-    with(overrides: Partial<OrganizationOptions>): OrganizationConfig {
-      return defineOrganization({ ...options, ...overrides });
+  return organizationFixture(
+    {
+      denyLeave,
+      denyExternalS3,
+      root,
+      security,
+      workloads,
+      prod,
+      management,
+      logArchive,
+      payments,
+      readOnly,
+      developers,
+      readOnlyForDevelopers,
+      guardduty,
     },
-  };
+    options,
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, RULES, validateConfig } from '../src/index.ts';
+import { CONTROL_CHARACTERS } from '../src/testing/index.ts';
 import { accountCases } from './rule-cases/accounts.ts';
 import { assignmentCases } from './rule-cases/assignments.ts';
 import type { RuleCase } from './rule-cases/case.ts';
@@ -26,10 +27,6 @@ const CASES: RuleCase[] = [
   ...nameCases,
   ...quarantineCases,
 ];
-
-/** C0, DEL, C1 and bidirectional overrides. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting them is the point.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 const all = (r: ReturnType<typeof validateConfig>): readonly Diagnostic[] =>
   r.ok ? r.warnings : [...r.errors, ...r.warnings];

@@ -1,30 +1,27 @@
 import {
   account,
   assign,
-  defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   type OrganizationConfig,
   organizationalUnit,
   organizationRoot,
   permissionSet,
-  resourceControlPolicy,
-  serviceControlPolicy,
   trustedService,
   user,
 } from '@orgops/model';
+import {
+  denyLeavePolicy,
+  denyS3Policy,
+  INSECURE_TRANSPORT,
+  managementIn,
+  testOrganization,
+} from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import { applyFor, converge, planFor, summary } from './e2e-helpers.ts';
 import { sandbox } from './helpers.ts';
 
-const denyLeave = serviceControlPolicy({
-  name: 'deny-leave',
-  content: {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
-  },
-});
+const denyLeave = denyLeavePolicy();
 
 function org(variant: 'initial' | 'changed' = 'initial'): OrganizationConfig {
   const root = organizationRoot({
@@ -34,7 +31,7 @@ function org(variant: 'initial' | 'changed' = 'initial'): OrganizationConfig {
   const workloads = organizationalUnit('Workloads', { parent: root, tags: { owner: 'platform' } });
   const prod = organizationalUnit('Prod', { parent: workloads, policies: [FullAWSAccess, denyLeave] });
   const dev = organizationalUnit('Dev', { parent: workloads });
-  const mgmt = managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root });
+  const mgmt = managementIn(root);
   const log = account({ name: 'log-archive', email: 'log@example.com', parent: security });
   const appProd = account({
     name: 'app-prod',
@@ -56,12 +53,10 @@ function org(variant: 'initial' | 'changed' = 'initial'): OrganizationConfig {
     name: 'Admin',
     managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
   });
-  return defineOrganization({
-    policyTypes: ['SERVICE_CONTROL_POLICY'],
+  return testOrganization({
     root,
     organizationalUnits: [security, workloads, prod, dev],
     accounts: [mgmt, log, appProd, appDev],
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
     permissionSets: [readOnly, admin],
     assignments:
       variant === 'initial'
@@ -118,34 +113,16 @@ describe('plan -> apply -> plan', () => {
 describe('policy types and delegated administrators', () => {
   it('enables RCPs, attaches an RCP, registers a delegated admin, then undoes it all', async () => {
     const sb = sandbox();
-    const denyExternal = resourceControlPolicy({
-      name: 'deny-external',
-      content: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: '*',
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
-      },
-    });
+    const denyExternal = denyS3Policy('deny-external', INSECURE_TRANSPORT);
     const config = (withExtras: boolean) => {
       const root = organizationRoot({ policies: [FullAWSAccess] });
       const security = organizationalUnit('Security', {
         parent: root,
         policies: withExtras ? [FullAWSAccess, denyExternal] : [],
       });
-      const mgmt = managementAccount({
-        name: 'management',
-        email: 'aws-management@example.com',
-        parent: root,
-      });
+      const mgmt = managementIn(root);
       const audit = account({ name: 'audit', email: 'audit@example.com', parent: security });
-      return defineOrganization({
+      return testOrganization({
         policyTypes: withExtras
           ? ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY']
           : ['SERVICE_CONTROL_POLICY'],
@@ -153,7 +130,6 @@ describe('policy types and delegated administrators', () => {
         organizationalUnits: [security],
         accounts: [mgmt, audit],
         policies: withExtras ? [denyExternal] : [],
-        defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
         trustedServices: withExtras
           ? [
               trustedService('sso.amazonaws.com'),

@@ -1,13 +1,7 @@
 import type { Change, PhaseName } from '@orgops/engine';
 import { ServiceError } from '@orgops/live';
-import {
-  account,
-  defineOrganization,
-  FullAWSAccess,
-  managementAccount,
-  organizationalUnit,
-  organizationRoot,
-} from '@orgops/model';
+import { account, FullAWSAccess, organizationalUnit, organizationRoot } from '@orgops/model';
+import { managementIn, testOrganization } from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import { planFor } from './e2e-helpers.ts';
 import { apply, handPlan } from './hand-plan.ts';
@@ -18,15 +12,13 @@ describe('failure midway', () => {
     const { converge } = await import('./e2e-helpers.ts');
     const root = organizationRoot({ policies: [FullAWSAccess] });
     const ous = ['A', 'B', 'C'].map((n) => organizationalUnit(n, { parent: root }));
-    const config = defineOrganization({
-      policyTypes: ['SERVICE_CONTROL_POLICY'],
+    const config = testOrganization({
       root,
       organizationalUnits: ous,
       accounts: [
-        managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
+        managementIn(root),
         ...ous.map((ou, i) => account({ name: `acct-${i}`, email: `acct-${i}@example.com`, parent: ou })),
       ],
-      defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
     });
     let armed = true;
     const sb = sandbox({

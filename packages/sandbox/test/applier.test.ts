@@ -1,32 +1,21 @@
 import type { Change, PhaseName, Plan, Snapshot } from '@orgops/engine';
 import { readSnapshot } from '@orgops/live';
-import {
-  account,
-  defineOrganization,
-  FullAWSAccess,
-  managementAccount,
-  organizationalUnit,
-  organizationRoot,
-} from '@orgops/model';
+import { account, FullAWSAccess, organizationalUnit, organizationRoot } from '@orgops/model';
+import { managementIn, testOrganization } from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import type { SandboxBackend } from '../src/index.ts';
 import { planFor } from './e2e-helpers.ts';
-import { accountCreate, apply, handPlan } from './hand-plan.ts';
-import { createAccount, doc, INSTANCE, MGMT, ROOT, SCP, sandbox } from './helpers.ts';
+import { accountCreate, apply, developersReadOnly, handPlan } from './hand-plan.ts';
+import { createAccount, doc, INSTANCE, MGMT, ROOT, SCP, sandbox, suspendAccount } from './helpers.ts';
 
 describe('freshness', () => {
   const config = () => {
     const root = organizationRoot({ policies: [FullAWSAccess] });
     const workloads = organizationalUnit('Workloads', { parent: root });
-    return defineOrganization({
-      policyTypes: ['SERVICE_CONTROL_POLICY'],
+    return testOrganization({
       root,
       organizationalUnits: [workloads],
-      accounts: [
-        managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
-        account({ name: 'app', email: 'app@example.com', parent: workloads }),
-      ],
-      defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
+      accounts: [managementIn(root), account({ name: 'app', email: 'app@example.com', parent: workloads })],
     });
   };
 
@@ -122,20 +111,8 @@ describe('execution rules', () => {
     const suspended = await createAccount(sb, 'gone');
     const active = await createAccount(sb, 'live');
     await sb.ssoAdmin.createPermissionSet(INSTANCE, { name: 'RO', sessionDuration: 'PT1H', tags: {} });
-    const state = sb.exportState();
-    state.accounts.find((a) => a.id === suspended)!.state = 'SUSPENDED';
-    sb.importState(state);
-    const assignment = (id: string, name: string): [PhaseName, Change] => [
-      'create-assignments',
-      {
-        kind: 'assignment',
-        action: 'create',
-        principal: { type: 'GROUP', name: 'developers' },
-        permissionSet: 'RO',
-        account: { id, email: `${name}@example.com`, name },
-        address: `assignment/GROUP:developers/RO/${name}@example.com`,
-      },
-    ];
+    suspendAccount(sb, suspended);
+    const assignment = developersReadOnly;
     const p = await handPlan(sb, [assignment(suspended, 'gone'), assignment(active, 'live')]);
     const skipped = await apply(sb, p);
     expect(skipped.outcomes.map((o) => [o.address, o.status, o.note])).toEqual([

@@ -3,10 +3,8 @@ import {
   account,
   assign,
   type DesiredState,
-  defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
   type OrganizationalUnit,
   organizationalUnit,
@@ -16,6 +14,7 @@ import {
   trustedService,
   user,
 } from '@orgops/model';
+import { managementIn, testOrganization } from '@orgops/model/testing';
 import { createSandbox, type SandboxBackend } from '../src/index.ts';
 import { doc, INSTANCE, MGMT, ROOT, SCP, STORE } from './helpers.ts';
 
@@ -204,12 +203,11 @@ export async function driftWorld(start: number): Promise<DriftWorld> {
   const permissionSets = new Map<string, ReturnType<typeof permissionSet>>(
     PS_SPEC.map((p) => [p.name, permissionSet({ name: p.name, managedPolicies: [p.managed] })]),
   );
-  const config = defineOrganization({
-    policyTypes: [SCP],
+  const config = testOrganization({
     root,
     organizationalUnits: [...ous.values()],
     accounts: [
-      managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
+      managementIn(root),
       ...ACCOUNT_SPEC.map((a) =>
         account({
           name: a.name,
@@ -219,7 +217,6 @@ export async function driftWorld(start: number): Promise<DriftWorld> {
         }),
       ),
     ],
-    defaultPolicies: { [SCP]: [FullAWSAccess] },
     permissionSets: [...permissionSets.values()],
     assignments: grants.map((g) =>
       assign(

@@ -43,3 +43,16 @@ export const accountCreate = (i: number, parentPath = '/'): [PhaseName, Change] 
     address: `account/new${i}@example.com`,
   },
 ];
+
+/** Group developers gets permission set RO in account `id` (named `name`). */
+export const developersReadOnly = (id: string, name: string): [PhaseName, Change] => [
+  'create-assignments',
+  {
+    kind: 'assignment',
+    action: 'create',
+    principal: { type: 'GROUP', name: 'developers' },
+    permissionSet: 'RO',
+    account: { id, email: `${name}@example.com`, name },
+    address: `assignment/GROUP:developers/RO/${name}@example.com`,
+  },
+];

@@ -53,6 +53,13 @@ export async function createAccount(
   return status.accountId;
 }
 
+/** Marks account `id` SUSPENDED behind the ports' back, as AWS does to an account it suspends. */
+export function suspendAccount(sb: SandboxBackend, id: string): void {
+  const state = sb.exportState();
+  state.accounts.find((a) => a.id === id)!.state = 'SUSPENDED';
+  sb.importState(state);
+}
+
 export function sandbox(options: Parameters<typeof createSandbox>[1] = {}): SandboxBackend {
   return createSandbox(undefined, options);
 }

@@ -2,15 +2,13 @@ import type { ApplyEvent } from '@orgops/live';
 import {
   account,
   assign,
-  defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   organizationalUnit,
   organizationRoot,
-  permissionSet,
   serviceControlPolicy,
 } from '@orgops/model';
+import { managementIn, readOnlyPermissionSet, testOrganization } from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import { SEED_GROUPS } from '../src/index.ts';
 import { applyFor, planFor } from './e2e-helpers.ts';
@@ -33,22 +31,14 @@ function organization() {
   const accounts = [1, 2, 3].map((i) =>
     account({ name: `app-${i}`, email: `app-${i}@example.com`, parent: prod, policies: [noS3] }),
   );
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
-    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-  });
-  return defineOrganization({
-    policyTypes: ['SERVICE_CONTROL_POLICY'],
+  const readOnly = readOnlyPermissionSet();
+  return testOrganization({
     root,
     organizationalUnits: [workloads, prod],
-    accounts: [
-      managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
-      ...accounts,
-    ],
+    accounts: [managementIn(root), ...accounts],
     policies: [noLeave, noS3],
     permissionSets: [readOnly],
     assignments: [assign(group(SEED_GROUPS[0]!), readOnly, accounts)],
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
   });
 }
 

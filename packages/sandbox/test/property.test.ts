@@ -1,10 +1,8 @@
 import {
   account,
   assign,
-  defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   type OrganizationalUnit,
   type OrganizationConfig,
   type OrganizationPolicy,
@@ -16,6 +14,7 @@ import {
   serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
+import { managementIn, testOrganization } from '@orgops/model/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEED_GROUPS } from '../src/index.ts';
@@ -128,16 +127,11 @@ function build(spec: Spec): OrganizationConfig {
     const target = targets[a.target % Math.max(1, targets.length)];
     return ps && target ? [assign(group(SEED_GROUPS[a.group]!), ps, [target])] : [];
   });
-  return defineOrganization({
-    policyTypes: ['SERVICE_CONTROL_POLICY'],
+  return testOrganization({
     root,
     organizationalUnits: ous,
-    accounts: [
-      managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
-      ...accounts,
-    ],
+    accounts: [managementIn(root), ...accounts],
     policies: pool,
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
     permissionSets: sets.filter((p): p is PermissionSet => p !== undefined),
     assignments,
     trustedServices: [trustedService('sso.amazonaws.com')],

@@ -10,35 +10,28 @@ import {
   type AccountOptions,
   account,
   assign,
-  defineOrganization,
   defineQuarantine,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
   organizationalUnit,
   organizationRoot,
-  permissionSet,
-  resourceControlPolicy,
-  serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
+import {
+  denyAllPolicy,
+  denyAllResourcesPolicy,
+  managementIn,
+  readOnlyPermissionSet,
+  testOrganization,
+} from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, type SandboxBackend } from '../src/index.ts';
 import { applyFor, converge, planFor, summary } from './e2e-helpers.ts';
 import { truthSnapshot } from './truth-snapshot.ts';
 
-const denyAll = serviceControlPolicy({
-  name: 'deny-all',
-  content: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] },
-});
-const denyResources = resourceControlPolicy({
-  name: 'deny-all-resource-access',
-  content: {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' }],
-  },
-});
+const denyAll = denyAllPolicy();
+const denyResources = denyAllResourcesPolicy();
 
 function org(app: Partial<AccountOptions> = {}) {
   const root = organizationRoot({ policies: [FullAWSAccess] });
@@ -47,19 +40,15 @@ function org(app: Partial<AccountOptions> = {}) {
     parent: root,
     policies: [FullAWSAccess, denyAll, denyResources],
   });
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
-    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-  });
-  return defineOrganization({
+  const readOnly = readOnlyPermissionSet();
+  return testOrganization({
     policyTypes: ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'],
     root,
     organizationalUnits: [prod, suspended],
     accounts: [
-      managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
+      managementIn(root),
       account({ name: 'app-prod', email: 'app-prod@example.com', parent: prod, ...app }),
     ],
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
     permissionSets: [readOnly],
     assignments: [assign(group('developers'), readOnly, [prod])],
     trustedServices: [trustedService('sso.amazonaws.com')],

@@ -15,6 +15,31 @@ function addUsers(sb: ReturnType<typeof sandbox>, count: number): void {
   sb.importState(state);
 }
 
+/** Creates each permission set in `names` and assigns it to `groupId` in every account, waiting for each. */
+async function assignEverywhere(
+  sb: ReturnType<typeof sandbox>,
+  groupId: string,
+  names: readonly string[],
+  accounts: readonly string[],
+): Promise<void> {
+  for (const name of names) {
+    const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, {
+      name,
+      sessionDuration: 'PT1H',
+      tags: {},
+    });
+    for (const accountId of accounts) {
+      const s = await sb.ssoAdmin.createAccountAssignment(INSTANCE, {
+        accountId,
+        permissionSetArn: arn,
+        principalType: 'GROUP',
+        principalId: groupId,
+      });
+      await sb.ssoAdmin.describeAccountAssignmentCreationStatus(INSTANCE, s.requestId);
+    }
+  }
+}
+
 describe('readSnapshot', () => {
   it('reads the seeded sandbox', async () => {
     const sb = sandbox();
@@ -160,22 +185,7 @@ describe('readSnapshot', () => {
     const accounts = [];
     for (let i = 0; i < 9; i++) accounts.push(await createAccount(sb, `m${i}`));
     const group = (await sb.identityStore.getGroupId(STORE, 'read-only'))!;
-    for (const name of ['A', 'B']) {
-      const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, {
-        name,
-        sessionDuration: 'PT1H',
-        tags: {},
-      });
-      for (const accountId of accounts) {
-        const s = await sb.ssoAdmin.createAccountAssignment(INSTANCE, {
-          accountId,
-          permissionSetArn: arn,
-          principalType: 'GROUP',
-          principalId: group,
-        });
-        await sb.ssoAdmin.describeAccountAssignmentCreationStatus(INSTANCE, s.requestId);
-      }
-    }
+    await assignEverywhere(sb, group, ['A', 'B'], accounts);
     sb.resetStats();
     const snap = await readSnapshot(sb);
     expect(snap.identityCenter?.assignments).toHaveLength(18);
@@ -190,18 +200,7 @@ describe('readSnapshot', () => {
     addUsers(sb, 1000); // a large identity store
     const accountId = await createAccount(sb, 'm0');
     const group = (await sb.identityStore.getGroupId(STORE, 'read-only'))!;
-    const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, {
-      name: 'A',
-      sessionDuration: 'PT1H',
-      tags: {},
-    });
-    const s = await sb.ssoAdmin.createAccountAssignment(INSTANCE, {
-      accountId,
-      permissionSetArn: arn,
-      principalType: 'GROUP',
-      principalId: group,
-    });
-    await sb.ssoAdmin.describeAccountAssignmentCreationStatus(INSTANCE, s.requestId);
+    await assignEverywhere(sb, group, ['A'], [accountId]);
     sb.resetStats();
     const snap = await readSnapshot(sb);
     expect(snap.identityCenter?.assignments).toHaveLength(1);
@@ -217,22 +216,7 @@ describe('readSnapshot', () => {
     const group = (await sb.identityStore.getGroupId(STORE, 'read-only'))!;
     const accounts = [];
     for (let i = 0; i < 8; i++) accounts.push(await createAccount(sb, `m${i}`));
-    for (const name of ['A', 'B']) {
-      const { arn } = await sb.ssoAdmin.createPermissionSet(INSTANCE, {
-        name,
-        sessionDuration: 'PT1H',
-        tags: {},
-      });
-      for (const accountId of accounts) {
-        const s = await sb.ssoAdmin.createAccountAssignment(INSTANCE, {
-          accountId,
-          permissionSetArn: arn,
-          principalType: 'GROUP',
-          principalId: group,
-        });
-        await sb.ssoAdmin.describeAccountAssignmentCreationStatus(INSTANCE, s.requestId);
-      }
-    }
+    await assignEverywhere(sb, group, ['A', 'B'], accounts);
     sb.resetStats();
     const snap = await readSnapshot(sb);
     expect(snap.identityCenter?.assignments).toHaveLength(16);

@@ -1,21 +1,11 @@
-import type { Change, PhaseName, Snapshot } from '@orgops/engine';
+import type { Snapshot } from '@orgops/engine';
 import { readSnapshot } from '@orgops/live';
 import { describe, expect, it } from 'vitest';
 import { refusalsOf } from '../src/rehearsal-refusals.ts';
-import { apply, handPlan } from './hand-plan.ts';
-import { createAccount, INSTANCE, sandbox } from './helpers.ts';
+import { apply, developersReadOnly, handPlan } from './hand-plan.ts';
+import { createAccount, INSTANCE, sandbox, suspendAccount } from './helpers.ts';
 
-const assignment = (id: string, name: string): [PhaseName, Change] => [
-  'create-assignments',
-  {
-    kind: 'assignment',
-    action: 'create',
-    principal: { type: 'GROUP', name: 'developers' },
-    permissionSet: 'RO',
-    account: { id, email: `${name}@example.com`, name },
-    address: `assignment/GROUP:developers/RO/${name}@example.com`,
-  },
-];
+const assignment = developersReadOnly;
 
 describe('the refusals of a rehearsal’s apply', () => {
   it('reports a request AWS accepted and then failed by its status, with the reason AWS gave and a fix', async () => {
@@ -24,9 +14,7 @@ describe('the refusals of a rehearsal’s apply', () => {
     const sb = sandbox({ asyncPolls: 1 });
     const gone = await createAccount(sb, 'gone');
     await sb.ssoAdmin.createPermissionSet(INSTANCE, { name: 'RO', sessionDuration: 'PT1H', tags: {} });
-    const state = sb.exportState();
-    state.accounts.find((a) => a.id === gone)!.state = 'SUSPENDED';
-    sb.importState(state);
+    suspendAccount(sb, gone);
     const lying = async (backend: unknown): Promise<Snapshot> => {
       const snap = await readSnapshot(backend as typeof sb, {
         principals: [{ type: 'GROUP', name: 'developers' }],

@@ -8,8 +8,8 @@ import {
   organizationalUnit,
   organizationRoot,
   permissionSet,
-  resourceControlPolicy,
 } from '@orgops/model';
+import { denyS3Policy, INSECURE_TRANSPORT } from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import { converge, planFor } from './e2e-helpers.ts';
 import { accountCreate, handPlan } from './hand-plan.ts';
@@ -191,21 +191,7 @@ describe('rehearsal catches what AWS would refuse part way, with AWS’s error c
   it('an RCP attached while the RCP policy type is disabled', async () => {
     const live = sandbox();
     await live.organizations.enablePolicyType('r-sbx0', RCP);
-    const tls = resourceControlPolicy({
-      name: 'tls',
-      content: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: '*',
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
-      },
-    });
+    const tls = denyS3Policy('tls', INSECURE_TRANSPORT);
     const root = organizationRoot({ policies: [FullAWSAccess] });
     const apps = organizationalUnit('Apps', { parent: root });
     const config = orgOf({ root, ous: [apps], policies: [tls] });

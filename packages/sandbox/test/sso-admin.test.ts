@@ -2,7 +2,7 @@ import type { AsyncStatus, SsoAdminPort } from '@orgops/live';
 import { LIMITS } from '@orgops/model';
 import { describe, expect, it } from 'vitest';
 import type { SandboxBackend } from '../src/index.ts';
-import { createAccount, doc, expectAwsError, INSTANCE, STORE, sandbox } from './helpers.ts';
+import { createAccount, doc, expectAwsError, INSTANCE, STORE, sandbox, suspendAccount } from './helpers.ts';
 
 const ps = (name: string, sessionDuration = 'PT1H') => ({ name, sessionDuration, tags: {} });
 
@@ -117,43 +117,23 @@ describe('permission sets', () => {
 
   it('shows accounts as not provisioned after an update until re-provisioned', async () => {
     const { sb, account, arn, assignment } = await setup();
+    const inState = (status: 'LATEST_PERMISSION_SET_PROVISIONED' | 'LATEST_PERMISSION_SET_NOT_PROVISIONED') =>
+      sb.ssoAdmin.listAccountsForProvisionedPermissionSet(INSTANCE, arn, status);
+    const outdated = () => inState('LATEST_PERMISSION_SET_NOT_PROVISIONED');
+    const current = () => inState('LATEST_PERMISSION_SET_PROVISIONED');
     await settle(sb, await sb.ssoAdmin.createAccountAssignment(INSTANCE, assignment), creation);
     expect(await sb.ssoAdmin.listAccountsForProvisionedPermissionSet(INSTANCE, arn)).toEqual([account]);
-    expect(
-      await sb.ssoAdmin.listAccountsForProvisionedPermissionSet(
-        INSTANCE,
-        arn,
-        'LATEST_PERMISSION_SET_NOT_PROVISIONED',
-      ),
-    ).toEqual([]);
+    expect(await outdated()).toEqual([]);
     await sb.ssoAdmin.putInlinePolicyToPermissionSet(INSTANCE, arn, doc('s3:GetObject'));
-    expect(
-      await sb.ssoAdmin.listAccountsForProvisionedPermissionSet(
-        INSTANCE,
-        arn,
-        'LATEST_PERMISSION_SET_NOT_PROVISIONED',
-      ),
-    ).toEqual([account]);
+    expect(await outdated()).toEqual([account]);
     const done = await settle(
       sb,
       await sb.ssoAdmin.provisionPermissionSet(INSTANCE, arn, account),
       provisioning,
     );
     expect(done.status).toBe('SUCCEEDED');
-    expect(
-      await sb.ssoAdmin.listAccountsForProvisionedPermissionSet(
-        INSTANCE,
-        arn,
-        'LATEST_PERMISSION_SET_NOT_PROVISIONED',
-      ),
-    ).toEqual([]);
-    expect(
-      await sb.ssoAdmin.listAccountsForProvisionedPermissionSet(
-        INSTANCE,
-        arn,
-        'LATEST_PERMISSION_SET_PROVISIONED',
-      ),
-    ).toEqual([account]);
+    expect(await outdated()).toEqual([]);
+    expect(await current()).toEqual([account]);
   });
 
   it('allows 3 provisionings at once and refuses a fourth', async () => {
@@ -193,9 +173,7 @@ describe('account assignments', () => {
 
   it('fails in the status (not the call) on a suspended account', async () => {
     const { sb, account, assignment } = await setup();
-    const state = sb.exportState();
-    state.accounts.find((a) => a.id === account)!.state = 'SUSPENDED';
-    sb.importState(state);
+    suspendAccount(sb, account);
     const started = await sb.ssoAdmin.createAccountAssignment(INSTANCE, assignment);
     const final = await settle(sb, started, creation);
     expect(final.status).toBe('FAILED');

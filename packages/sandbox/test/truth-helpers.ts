@@ -2,9 +2,7 @@ import {
   type Account,
   type AccountOptions,
   account,
-  defineOrganization,
   FullAWSAccess,
-  managementAccount,
   type OrganizationalUnit,
   type OrganizationConfig,
   type OrganizationOptions,
@@ -12,6 +10,7 @@ import {
   type Root,
   serviceControlPolicy,
 } from '@orgops/model';
+import { managementIn, testOrganization } from '@orgops/model/testing';
 import type { SandboxBackend } from '../src/index.ts';
 
 /** An SCP that denies `action`, for scenarios that only need distinct policies. */
@@ -22,8 +21,7 @@ export const deny = (name: string, action: string) =>
   });
 
 /** The management account as the sandbox seeds it. */
-export const mgmt = (root: Root): Account =>
-  managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root });
+export const mgmt: (root: Root) => Account = managementIn;
 
 /** A member account whose email is derived from its name. */
 export const member = (
@@ -41,12 +39,10 @@ export function orgOf(
 ): OrganizationConfig {
   const root = parts.root ?? organizationRoot({ policies: [FullAWSAccess] });
   const { ous = [], members = [], ...rest } = parts;
-  return defineOrganization({
-    policyTypes: ['SERVICE_CONTROL_POLICY'],
+  return testOrganization({
     root,
     organizationalUnits: ous,
     accounts: [mgmt(root), ...members],
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
     ...rest,
   });
 }

@@ -2,29 +2,30 @@ import {
   account,
   assign,
   type DesiredState,
-  defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
   type OrganizationConfig,
   organizationalUnit,
   organizationRoot,
-  permissionSet,
   SCP,
-  type ServiceControlPolicyDocument,
-  serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
+import {
+  denyDocument,
+  denyLeavePolicy,
+  managementIn,
+  READ_ONLY_ACCESS,
+  readOnlyPermissionSet,
+  testOrganization,
+} from '@orgops/model/testing';
 import type { Snapshot, SnapshotAccount, SnapshotPolicy } from '../snapshot.ts';
 import { SnapshotBuilder } from '../testing/snapshot-builder.ts';
 import { checkConformance } from './conformance.ts';
 import type { Discrepancy } from './types.ts';
 
 /** A deny-only SCP document denying `action`. */
-export function denyDoc(action: string): ServiceControlPolicyDocument {
-  return { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: action, Resource: '*' }] };
-}
+export const denyDoc = denyDocument;
 
 export const DENY_LEAVE = denyDoc('organizations:LeaveOrganization');
 
@@ -33,25 +34,17 @@ export const DENY_LEAVE = denyDoc('organizations:LeaveOrganization');
  * holding app (tagged), ReadOnly for developers on /Workloads, trusted access for Identity Center.
  */
 export function baseConfig(overrides: Partial<Omit<OrganizationConfig, 'kind'>> = {}): OrganizationConfig {
-  const denyLeave = serviceControlPolicy({ name: 'deny-leave', content: DENY_LEAVE });
-  const root = organizationRoot({ policies: [FullAWSAccess, denyLeave] });
+  const root = organizationRoot({ policies: [FullAWSAccess, denyLeavePolicy()] });
   const workloads = organizationalUnit('Workloads', { parent: root });
   const prod = organizationalUnit('Prod', { parent: workloads, tags: { env: 'prod' } });
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
-    description: 'Read',
-    sessionDuration: 'PT4H',
-    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-  });
-  return defineOrganization({
-    policyTypes: [SCP],
+  const readOnly = readOnlyPermissionSet({ description: 'Read', sessionDuration: 'PT4H' });
+  return testOrganization({
     root,
     organizationalUnits: [workloads, prod],
     accounts: [
-      managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
+      managementIn(root),
       account({ name: 'app', email: 'app@example.com', parent: prod, tags: { team: 'pay' } }),
     ],
-    defaultPolicies: { [SCP]: [FullAWSAccess] },
     permissionSets: [readOnly],
     assignments: [assign(group('developers'), readOnly, [workloads])],
     trustedServices: [trustedService('sso.amazonaws.com')],
@@ -77,7 +70,7 @@ export function baseSnapshot(edit: (b: SnapshotBuilder, ids: BaseIds) => void = 
   const readOnly = b.permissionSet('ReadOnly', {
     description: 'Read',
     sessionDuration: 'PT4H',
-    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    managedPolicies: [READ_ONLY_ACCESS],
   });
   b.assignment(readOnly, app, 'g-developers');
   edit(b, { workloads, prod, app, denyLeave, readOnly });

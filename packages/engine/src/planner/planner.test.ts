@@ -1,10 +1,8 @@
 import {
   account,
   assign,
-  defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
   type OrganizationConfig,
   organizationalUnit,
@@ -14,42 +12,58 @@ import {
   trustedService,
   user,
 } from '@orgops/model';
+import {
+  denyDocument,
+  denyLeavePolicy,
+  managementIn,
+  READ_ONLY_ACCESS,
+  readOnlyPermissionSet,
+  testOrganization,
+} from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../change.ts';
 import type { Plan } from '../plan.ts';
 import { staleAddresses } from '../plan-file/freshness.ts';
+import type { Snapshot } from '../snapshot.ts';
 import { SnapshotBuilder } from '../testing/snapshot-builder.ts';
 import { plan } from './index.ts';
 
-const denyLeave = serviceControlPolicy({
-  name: 'deny-leave',
-  content: {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
-  },
-});
+const LEAVE = 'organizations:LeaveOrganization';
+const denyLeave = denyLeavePolicy();
 
 function org(overrides: Partial<Omit<OrganizationConfig, 'kind'>> = {}): OrganizationConfig {
   const root = organizationRoot({ policies: [FullAWSAccess, denyLeave] });
   const workloads = organizationalUnit('Workloads', { parent: root });
   const prod = organizationalUnit('Prod', { parent: workloads });
-  const mgmt = managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root });
   const app = account({ name: 'app-prod', email: 'app-prod@example.com', parent: prod });
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
-    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-  });
-  return defineOrganization({
-    policyTypes: ['SERVICE_CONTROL_POLICY'],
+  const readOnly = readOnlyPermissionSet();
+  return testOrganization({
     root,
     organizationalUnits: [workloads, prod],
-    accounts: [mgmt, app],
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
+    accounts: [managementIn(root), app],
     permissionSets: [readOnly],
     assignments: [assign(group('developers'), readOnly, [workloads])],
     trustedServices: [trustedService('sso.amazonaws.com')],
     ...overrides,
   });
+}
+
+/**
+ * {@link org} as deployed: the snapshot's ReadOnly gets `readOnly(appId)`, and deny-leave holds
+ * `denyLeaveContent` (the same document by default).
+ */
+function deployedOrg(
+  readOnly: (app: string) => Parameters<SnapshotBuilder['permissionSet']>[1] = () => ({
+    managedPolicies: [READ_ONLY_ACCESS],
+  }),
+  denyLeaveContent: unknown = denyDocument(LEAVE),
+): Snapshot {
+  const s = new SnapshotBuilder();
+  const workloads = s.ou('Workloads');
+  const app = s.account('app-prod', 'app-prod@example.com', s.ou('Prod', workloads));
+  s.policy('SERVICE_CONTROL_POLICY', 'deny-leave', denyLeaveContent, ['r-test']);
+  s.assignment(s.permissionSet('ReadOnly', readOnly(app)), app, 'g-developers');
+  return s.build();
 }
 
 function planOf(config: OrganizationConfig, snapshot = new SnapshotBuilder().build()): Plan {
@@ -59,6 +73,13 @@ function planOf(config: OrganizationConfig, snapshot = new SnapshotBuilder().bui
 }
 
 const summary = (c: Change): string => `${c.action} ${c.address}`;
+
+/** The changes of one phase, summarized; a phase the plan lacks fails the test. */
+const inPhase = (p: Plan, phase: string): string[] => {
+  const found = p.phases.find((ph) => ph.name === phase);
+  if (!found) throw new Error(`no ${phase} phase in ${p.phases.map((ph) => ph.name).join(', ')}`);
+  return found.changes.map(summary);
+};
 
 describe('plan', () => {
   it('creates a whole organization in dependency order, without re-attaching what AWS attaches itself', () => {
@@ -76,22 +97,9 @@ describe('plan', () => {
   });
 
   it('reports no changes when the organization matches', () => {
-    const s = new SnapshotBuilder();
-    const workloads = s.ou('Workloads');
-    const prod = s.ou('Prod', workloads);
-    const app = s.account('app-prod', 'app-prod@example.com', prod);
-    s.policy(
-      'SERVICE_CONTROL_POLICY',
-      'deny-leave',
-      {
-        Statement: [{ Resource: '*', Action: 'organizations:LeaveOrganization', Effect: 'Deny' }],
-        Version: '2012-10-17',
-      },
-      ['r-test'],
-    );
-    const ps = s.permissionSet('ReadOnly', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
-    s.assignment(ps, app, 'g-developers');
-    const p = planOf(org(), s.build());
+    // The live document's keys in another order: the same policy.
+    const live = { Statement: [{ Resource: '*', Action: LEAVE, Effect: 'Deny' }], Version: '2012-10-17' };
+    const p = planOf(org(), deployedOrg(undefined, live));
     expect(p.phases.flatMap((ph) => ph.changes.map(summary))).toEqual([]);
   });
 
@@ -153,9 +161,7 @@ describe('plan', () => {
     void old;
     const root = organizationRoot({ policies: [denyLeave] });
     const config = org({ root, organizationalUnits: [], accounts: [], assignments: [], defaultPolicies: {} });
-    const attachments = planOf(config, s.build())
-      .phases.find((ph) => ph.name === 'attachments')!
-      .changes.map(summary);
+    const attachments = inPhase(planOf(config, s.build()), 'attachments');
     expect(attachments).toEqual([
       'attach attachment/SERVICE_CONTROL_POLICY/deny-leave@/',
       'detach attachment/SERVICE_CONTROL_POLICY/old-guardrail@/',
@@ -172,9 +178,7 @@ describe('plan', () => {
       .map((n) => serviceControlPolicy({ name: n, content: { Version: '2012-10-17', Statement: [] } }));
     const root = organizationRoot({ policies: [FullAWSAccess, ...keep, denyLeave] });
     const config = org({ root, organizationalUnits: [], accounts: [], assignments: [] });
-    const attachments = planOf(config, s.build())
-      .phases.find((ph) => ph.name === 'attachments')!
-      .changes.map(summary);
+    const attachments = inPhase(planOf(config, s.build()), 'attachments');
     // 10 attached now (FullAWSAccess + g0..g8); wanted 10: FullAWSAccess + g0..g7 + deny-leave.
     expect(attachments).toEqual([
       'detach attachment/SERVICE_CONTROL_POLICY/g8@/',
@@ -183,48 +187,15 @@ describe('plan', () => {
   });
 
   it('re-provisions a permission set after an update, and one left outdated outside orgops', () => {
-    const s = new SnapshotBuilder();
-    const workloads = s.ou('Workloads');
-    const prod = s.ou('Prod', workloads);
-    const app = s.account('app-prod', 'app-prod@example.com', prod);
-    s.policy(
-      'SERVICE_CONTROL_POLICY',
-      'deny-leave',
-      {
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
-      },
-      ['r-test'],
-    );
-    const ps = s.permissionSet('ReadOnly', {
-      managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-      sessionDuration: 'PT4H',
-    });
-    s.assignment(ps, app, 'g-developers');
-    const changes = planOf(org(), s.build()).phases.flatMap((ph) => ph.changes);
+    const fourHours = deployedOrg(() => ({ managedPolicies: [READ_ONLY_ACCESS], sessionDuration: 'PT4H' }));
+    const changes = planOf(org(), fourHours).phases.flatMap((ph) => ph.changes);
     expect(changes.map(summary)).toEqual(['update permission-set/ReadOnly', 'provision provision/ReadOnly']);
     const update = changes[0] as Extract<Change, { kind: 'permission-set-update' }>;
     expect(update.before).toEqual({ sessionDuration: 'PT4H' });
     expect(update.after).toEqual({ sessionDuration: 'PT1H' });
 
-    const s2 = new SnapshotBuilder();
-    const w2 = s2.ou('Workloads');
-    const a2 = s2.account('app-prod', 'app-prod@example.com', s2.ou('Prod', w2));
-    s2.policy(
-      'SERVICE_CONTROL_POLICY',
-      'deny-leave',
-      {
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
-      },
-      ['r-test'],
-    );
-    const ps2 = s2.permissionSet('ReadOnly', {
-      managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-      outdatedIn: [a2],
-    });
-    s2.assignment(ps2, a2, 'g-developers');
-    const drift = planOf(org(), s2.build()).phases.flatMap((ph) => ph.changes);
+    const outdated = deployedOrg((app) => ({ managedPolicies: [READ_ONLY_ACCESS], outdatedIn: [app] }));
+    const drift = planOf(org(), outdated).phases.flatMap((ph) => ph.changes);
     expect(drift.map((c) => [summary(c), c.reason])).toEqual([
       ['provision provision/ReadOnly', 'accounts run an outdated version (changed outside orgops)'],
     ]);
@@ -312,9 +283,7 @@ describe('plan', () => {
       permissionSets: [ps],
       assignments: [assign(user('alice'), ps, [{ kind: 'tag', key: 'team', value: 'pay' }])],
     });
-    const creates = planOf(config)
-      .phases.find((p) => p.name === 'create-assignments')!
-      .changes.map(summary);
+    const creates = inPhase(planOf(config), 'create-assignments');
     expect(creates).toEqual(['create assignment/USER:alice/Dev/a@example.com']);
   });
 

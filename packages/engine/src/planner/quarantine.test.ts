@@ -2,19 +2,22 @@ import {
   type AccountOptions,
   account,
   assign,
-  defineOrganization,
   defineQuarantine,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
   type OrganizationConfig,
   organizationalUnit,
   organizationRoot,
-  permissionSet,
-  serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
+import {
+  denyAllPolicy,
+  managementIn,
+  READ_ONLY_ACCESS,
+  readOnlyPermissionSet,
+  testOrganization,
+} from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../analysis/analyze.ts';
 import { heldAccounts } from '../analysis/held-in-quarantine.ts';
@@ -35,10 +38,7 @@ const TAGS = {
   'orgops:quarantined-by': BY,
 };
 
-const denyAll = serviceControlPolicy({
-  name: 'deny-all',
-  content: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] },
-});
+const denyAll = denyAllPolicy();
 
 /** Workloads/Prod with app-prod, and Suspended holding deny-all; developers get ReadOnly in Workloads. */
 function org(app: Partial<AccountOptions> = {}, extra: Partial<Omit<OrganizationConfig, 'kind'>> = {}) {
@@ -46,16 +46,12 @@ function org(app: Partial<AccountOptions> = {}, extra: Partial<Omit<Organization
   const workloads = organizationalUnit('Workloads', { parent: root });
   const prod = organizationalUnit('Prod', { parent: workloads });
   const suspended = organizationalUnit('Suspended', { parent: root, policies: [FullAWSAccess, denyAll] });
-  const readOnly = permissionSet({
-    name: 'ReadOnly',
-    managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-  });
-  return defineOrganization({
-    policyTypes: ['SERVICE_CONTROL_POLICY'],
+  const readOnly = readOnlyPermissionSet();
+  return testOrganization({
     root,
     organizationalUnits: [workloads, prod, suspended],
     accounts: [
-      managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
+      managementIn(root),
       account({
         name: 'app-prod',
         email: 'app-prod@example.com',
@@ -64,7 +60,6 @@ function org(app: Partial<AccountOptions> = {}, extra: Partial<Omit<Organization
         ...app,
       }),
     ],
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
     permissionSets: [readOnly],
     assignments: [assign(group('developers'), readOnly, [workloads])],
     trustedServices: [trustedService('sso.amazonaws.com')],
@@ -87,7 +82,7 @@ function live(
   const app = s.account('app-prod', 'app-prod@example.com', where === 'prod' ? prod : suspended, {
     tags: { team: 'app', ...tags },
   });
-  const ps = s.permissionSet('ReadOnly', { managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+  const ps = s.permissionSet('ReadOnly', { managedPolicies: [READ_ONLY_ACCESS] });
   if (assigned !== 'none') s.assignment(ps, app, `g-${assigned}`);
   return { snapshot: s.build(), ids: { workloads, prod, suspended, app } };
 }

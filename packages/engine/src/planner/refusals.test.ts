@@ -2,10 +2,8 @@ import {
   account,
   assign,
   type Diagnostic,
-  defineOrganization,
   FullAWSAccess,
   group,
-  managementAccount,
   normalize,
   type OrganizationConfig,
   type OrganizationOptions,
@@ -15,6 +13,7 @@ import {
   serviceControlPolicy,
   trustedService,
 } from '@orgops/model';
+import { managementIn, testOrganization } from '@orgops/model/testing';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../plan.ts';
 import { SnapshotBuilder } from '../testing/snapshot-builder.ts';
@@ -28,17 +27,10 @@ const scp = (name: string) =>
 const EMPTY_SCP = { Version: '2012-10-17', Statement: [] };
 
 const root = organizationRoot({ policies: [FullAWSAccess] });
-const mgmt = managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root });
+const mgmt = managementIn(root);
 
 function config(options: Partial<OrganizationOptions>): OrganizationConfig {
-  return defineOrganization({
-    policyTypes: ['SERVICE_CONTROL_POLICY'],
-    root,
-    organizationalUnits: [],
-    accounts: [mgmt],
-    defaultPolicies: { SERVICE_CONTROL_POLICY: [FullAWSAccess] },
-    ...options,
-  });
+  return testOrganization({ root, organizationalUnits: [], accounts: [mgmt], ...options });
 }
 
 function run(c: OrganizationConfig, s: SnapshotBuilder) {
@@ -214,9 +206,7 @@ describe('issue 13 item 10: an ignore pattern that matches a policy the config a
     });
     const c = config({
       root: organizationRoot({ policies: [allowAll] }),
-      accounts: [
-        managementAccount({ name: 'management', email: 'aws-management@example.com', parent: root }),
-      ],
+      accounts: [managementIn(root)],
       defaultPolicies: { SERVICE_CONTROL_POLICY: [allowAll] },
       ignore: { policies: ['Full*'] },
     });

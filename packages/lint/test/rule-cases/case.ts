@@ -1,21 +1,13 @@
-import type { OrganizationConfig, Site } from '@orgops/model';
+import type { OrganizationConfig } from '@orgops/model';
+import type { RulePair } from '@orgops/model/testing';
 
 /**
- * One compliant / non-compliant pair for a lint rule. The compliant config lints with no finding
- * at all; the non-compliant one reports `rule` at exactly `path` with `fix` in its fix text and
- * nothing else (apart from `alsoReports`), so each case isolates one problem.
+ * A lint rule's compliant / non-compliant pair (the shape validation's cases share, from the test
+ * kit). The compliant config lints with no finding at all; the non-compliant one reports `rule` at
+ * exactly `path` with `fix` in its fix text and nothing else (apart from `alsoReports`).
  */
-export interface LintCase {
+export interface LintCase extends RulePair<OrganizationConfig> {
   readonly rule: string;
-  /** What the non-compliant variant does wrong. */
-  readonly name: string;
-  readonly compliant: () => OrganizationConfig;
-  readonly nonCompliant: () => { readonly config: OrganizationConfig; readonly site?: Site };
-  readonly path: string;
-  readonly fix: string;
-  readonly message?: RegExp;
-  readonly value?: unknown;
   /** The waiver key of the finding's subject. */
   readonly subject?: string;
-  readonly alsoReports?: readonly string[];
 }

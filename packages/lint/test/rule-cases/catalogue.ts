@@ -1,4 +1,5 @@
 import { permissionSet, protectedRole, resourceControlPolicy, serviceControlPolicy } from '@orgops/model';
+import { variantPair } from '@orgops/model/testing';
 import { BREAK_GLASS, denyWithExemption, lintBaseline } from '../fixture.ts';
 import type { LintCase } from './case.ts';
 
@@ -9,11 +10,13 @@ export const catalogueCases: LintCase[] = [
   {
     rule: 'unknown-service',
     name: 'misspelt service prefix in a guardrail Deny',
-    compliant: () => lintBaseline().with({ policies: [scp('cloudtrail:StopLogging')] }),
-    nonCompliant: () => {
-      const p = scp('cloudtrial:StopLogging');
-      return { config: lintBaseline().with({ policies: [p] }), site: p.site };
-    },
+    ...variantPair(lintBaseline, {
+      compliant: () => ({ policies: [scp('cloudtrail:StopLogging')] }),
+      nonCompliant: () => {
+        const p = scp('cloudtrial:StopLogging');
+        return { overrides: { policies: [p] }, site: p.site };
+      },
+    }),
     path: 'policies[deny-security-changes].content.Statement[0].Action',
     fix: 'Did you mean "cloudtrail:StopLogging"? Check the service prefix "cloudtrial"',
     message: /denies nothing there: that part of the guardrail is silently off/,
@@ -23,10 +26,11 @@ export const catalogueCases: LintCase[] = [
   {
     rule: 'unknown-action',
     name: 'misspelt action in a guardrail Deny',
-    compliant: () =>
-      lintBaseline().with({ policies: [scp(['cloudtrail:StopLogging', 'guardduty:Delete*'])] }),
-    nonCompliant: () => ({
-      config: lintBaseline().with({ policies: [scp(['cloudtrail:StopLogging', 'cloudtrail:StopLoging'])] }),
+    ...variantPair(lintBaseline, {
+      compliant: () => ({ policies: [scp(['cloudtrail:StopLogging', 'guardduty:Delete*'])] }),
+      nonCompliant: () => ({
+        overrides: { policies: [scp(['cloudtrail:StopLogging', 'cloudtrail:StopLoging'])] },
+      }),
     }),
     path: 'policies[deny-security-changes].content.Statement[0].Action[1]',
     fix: 'Did you mean "cloudtrail:StopLogging"? Check the spelling against the Service Authorization Reference for "cloudtrail"',
@@ -36,8 +40,10 @@ export const catalogueCases: LintCase[] = [
   {
     rule: 'unknown-action',
     name: 'wildcard that matches no action',
-    compliant: () => lintBaseline().with({ policies: [scp('guardduty:Delete*')] }),
-    nonCompliant: () => ({ config: lintBaseline().with({ policies: [scp('guardduty:Frobnicate*')] }) }),
+    ...variantPair(lintBaseline, {
+      compliant: () => ({ policies: [scp('guardduty:Delete*')] }),
+      nonCompliant: () => ({ overrides: { policies: [scp('guardduty:Frobnicate*')] } }),
+    }),
     path: 'policies[deny-security-changes].content.Statement[0].Action',
     fix: 'Check the spelling',
     message: /the pattern "guardduty:Frobnicate\*" matches no action of its service/,
@@ -45,8 +51,8 @@ export const catalogueCases: LintCase[] = [
   {
     rule: 'unknown-action',
     name: 'misspelt action in an inline policy NotAction',
-    compliant: () =>
-      lintBaseline().with({
+    ...variantPair(lintBaseline, {
+      compliant: () => ({
         permissionSets: [
           permissionSet({
             name: 'Viewer',
@@ -57,17 +63,18 @@ export const catalogueCases: LintCase[] = [
           }),
         ],
       }),
-    nonCompliant: () => ({
-      config: lintBaseline().with({
-        permissionSets: [
-          permissionSet({
-            name: 'Viewer',
-            inlinePolicy: {
-              Version: '2012-10-17',
-              Statement: [{ Effect: 'Deny', NotAction: ['s3:GetObjekt'], Resource: '*' }],
-            },
-          }),
-        ],
+      nonCompliant: () => ({
+        overrides: {
+          permissionSets: [
+            permissionSet({
+              name: 'Viewer',
+              inlinePolicy: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Deny', NotAction: ['s3:GetObjekt'], Resource: '*' }],
+              },
+            }),
+          ],
+        },
       }),
     }),
     path: 'permissionSets[Viewer].inlinePolicy.Statement[0].NotAction[0]',
@@ -78,14 +85,15 @@ export const catalogueCases: LintCase[] = [
   {
     rule: 'unknown-action',
     name: 'misspelt action a protected role must keep',
-    compliant: () => lintBaseline().with({}),
-    nonCompliant: () => {
-      const role = protectedRole('break-glass', {
-        in: 'member-accounts',
-        mustAllow: ['organizations:LeaveOrganization', 'iam:CreateUsr'],
-      });
-      return { config: lintBaseline().with({ protectedRoles: [role] }), site: role.site };
-    },
+    ...variantPair(lintBaseline, {
+      nonCompliant: () => {
+        const role = protectedRole('break-glass', {
+          in: 'member-accounts',
+          mustAllow: ['organizations:LeaveOrganization', 'iam:CreateUsr'],
+        });
+        return { overrides: { protectedRoles: [role] }, site: role.site };
+      },
+    }),
     path: 'protectedRoles[break-glass].mustAllow[1]',
     fix: 'Check the spelling',
     message: /the lock-out check cannot simulate it/,
@@ -94,25 +102,27 @@ export const catalogueCases: LintCase[] = [
   {
     rule: 'unknown-condition-key',
     name: 'misspelt key in an exemption',
-    compliant: () => lintBaseline().with({ policies: [scp('cloudtrail:StopLogging')] }),
-    nonCompliant: () => ({
-      config: lintBaseline().with({
-        policies: [
-          serviceControlPolicy({
-            name: 'deny-security-changes',
-            content: {
-              Version: '2012-10-17',
-              Statement: [
-                {
-                  Effect: 'Deny',
-                  Action: 'cloudtrail:StopLogging',
-                  Resource: '*',
-                  Condition: { ArnNotLike: { 'aws:PrincipleArn': BREAK_GLASS } },
-                },
-              ],
-            },
-          }),
-        ],
+    ...variantPair(lintBaseline, {
+      compliant: () => ({ policies: [scp('cloudtrail:StopLogging')] }),
+      nonCompliant: () => ({
+        overrides: {
+          policies: [
+            serviceControlPolicy({
+              name: 'deny-security-changes',
+              content: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Effect: 'Deny',
+                    Action: 'cloudtrail:StopLogging',
+                    Resource: '*',
+                    Condition: { ArnNotLike: { 'aws:PrincipleArn': BREAK_GLASS } },
+                  },
+                ],
+              },
+            }),
+          ],
+        },
       }),
     }),
     path: 'policies[deny-security-changes].content.Statement[0].Condition.ArnNotLike["aws:PrincipleArn"]',
@@ -122,26 +132,27 @@ export const catalogueCases: LintCase[] = [
   {
     rule: 'rcp-unsupported-service',
     name: 'an RCP on EC2',
-    compliant: () => lintBaseline().with({}),
-    nonCompliant: () => ({
-      config: lintBaseline().with({
-        policies: [
-          resourceControlPolicy({
-            name: 'deny-ec2-outsiders',
-            content: {
-              Version: '2012-10-17',
-              Statement: [
-                {
-                  Effect: 'Deny',
-                  Principal: '*',
-                  Action: ['s3:GetObject', 'ec2:RunInstances'],
-                  Resource: '*',
-                  Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abcdefghij' } },
-                },
-              ],
-            },
-          }),
-        ],
+    ...variantPair(lintBaseline, {
+      nonCompliant: () => ({
+        overrides: {
+          policies: [
+            resourceControlPolicy({
+              name: 'deny-ec2-outsiders',
+              content: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Effect: 'Deny',
+                    Principal: '*',
+                    Action: ['s3:GetObject', 'ec2:RunInstances'],
+                    Resource: '*',
+                    Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abcdefghij' } },
+                  },
+                ],
+              },
+            }),
+          ],
+        },
       }),
     }),
     path: 'policies[deny-ec2-outsiders].content.Statement[0].Action[1]',

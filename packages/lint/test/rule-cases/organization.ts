@@ -9,6 +9,7 @@ import {
   user,
   waive,
 } from '@orgops/model';
+import { variantPair } from '@orgops/model/testing';
 import { BREAK_GLASS, denyWithExemption, lintBaseline } from '../fixture.ts';
 import type { LintCase } from './case.ts';
 
@@ -33,11 +34,10 @@ function inlineOfSize(bytes: number) {
   return permissionSet({ name: 'Reader', inlinePolicy: doc('S'.repeat(bytes - empty)) });
 }
 
+type LintBaseline = ReturnType<typeof lintBaseline>;
+
 /** An extra OU, holding one account, with `policies` attached. */
-function sandboxWith(
-  b: ReturnType<typeof lintBaseline>,
-  policies: Parameters<typeof organizationalUnit>[1]['policies'],
-) {
+function sandboxWith(b: LintBaseline, policies: Parameters<typeof organizationalUnit>[1]['policies']) {
   const ou = organizationalUnit('Suspended', { parent: b.root, policies });
   const acct = account({ name: 'quarantined', email: 'aws+quarantined@example.com', parent: ou });
   return {
@@ -56,12 +56,35 @@ const exemptionScp = (exempt: readonly string[]) =>
     content: denyWithExemption('cloudtrail:StopLogging', exempt),
   });
 
+/** The quarantine SCP without the break-glass exemption. */
+const denyAllUnexempt = () =>
+  serviceControlPolicy({
+    name: 'deny-all',
+    content: {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'DenyAll', Effect: 'Deny', Action: '*', Resource: '*' }],
+    },
+  });
+
+/** The quarantine SCP with the exemption. */
+const denyAllExempt = () => serviceControlPolicy({ name: 'deny-all', content: denyWithExemption('*') });
+
+/** An empty /Suspended OU with `denyAll` attached. */
+const emptySuspended = (b: LintBaseline, denyAll: ReturnType<typeof serviceControlPolicy>) => ({
+  organizationalUnits: [
+    ...(b.options.organizationalUnits ?? []),
+    organizationalUnit('Suspended', { parent: b.root, policies: [FullAWSAccess, denyAll] }),
+  ],
+});
+
 export const organizationCases: LintCase[] = [
   {
     rule: 'policy-near-size-limit',
     name: 'an SCP at 95 % of 10,240 characters',
-    compliant: () => lintBaseline().with({ policies: [scpOfSize(9_000)] }),
-    nonCompliant: () => ({ config: lintBaseline().with({ policies: [scpOfSize(9_800)] }) }),
+    ...variantPair(lintBaseline, {
+      compliant: () => ({ policies: [scpOfSize(9_000)] }),
+      nonCompliant: () => ({ overrides: { policies: [scpOfSize(9_800)] } }),
+    }),
     path: 'policies[big-guardrail].content',
     fix: 'Split it into two policies of the same type',
     message: /is 9800 of its 10240 characters minified \(95 %\)/,
@@ -70,8 +93,10 @@ export const organizationCases: LintCase[] = [
   {
     rule: 'policy-near-size-limit',
     name: 'an inline policy at 92 % of its 10,240 non-whitespace bytes',
-    compliant: () => lintBaseline().with({ permissionSets: [inlineOfSize(9_000)] }),
-    nonCompliant: () => ({ config: lintBaseline().with({ permissionSets: [inlineOfSize(9_500)] }) }),
+    ...variantPair(lintBaseline, {
+      compliant: () => ({ permissionSets: [inlineOfSize(9_000)] }),
+      nonCompliant: () => ({ overrides: { permissionSets: [inlineOfSize(9_500)] } }),
+    }),
     path: 'permissionSets[Reader].inlinePolicy',
     fix: 'Move statements into a customer managed policy',
     message: /9500 of 10240 non-whitespace bytes \(92 %\)/,
@@ -79,12 +104,15 @@ export const organizationCases: LintCase[] = [
   {
     rule: 'baseline-guardrail-missing',
     name: 'a baseline SCP attached nowhere',
-    compliant: () => lintBaseline().with({}),
-    nonCompliant: () => {
-      const b = lintBaseline();
-      const extra = serviceControlPolicy({ name: 'deny-root', content: denyWithExemption('iam:CreateUser') });
-      return { config: b.with({ policies: [extra], baseline: [b.denyLeave, extra] }) };
-    },
+    ...variantPair(lintBaseline, {
+      nonCompliant: (b) => {
+        const extra = serviceControlPolicy({
+          name: 'deny-root',
+          content: denyWithExemption('iam:CreateUser'),
+        });
+        return { overrides: { policies: [extra], baseline: [b.denyLeave, extra] } };
+      },
+    }),
     path: 'root',
     fix: 'Attach deny-root to the root',
     message: /the root is missing the baseline SCP "deny-root" \(3 accounts below, none of them covered\)/,
@@ -93,16 +121,17 @@ export const organizationCases: LintCase[] = [
   {
     rule: 'baseline-guardrail-missing',
     name: 'a baseline SCP on one OU only: the others are reported at the highest level',
-    compliant: () => {
-      const b = lintBaseline();
-      return b.with({ baseline: [b.denyLeave] });
-    },
-    nonCompliant: () => {
-      const b = lintBaseline();
-      const extra = serviceControlPolicy({ name: 'deny-root', content: denyWithExemption('iam:CreateUser') });
-      const s = sandboxWith(b, [FullAWSAccess, extra]);
-      return { config: b.with({ ...s.overrides, baseline: [extra] }), site: b.workloads.site };
-    },
+    ...variantPair(lintBaseline, {
+      compliant: (b) => ({ baseline: [b.denyLeave] }),
+      nonCompliant: (b) => {
+        const extra = serviceControlPolicy({
+          name: 'deny-root',
+          content: denyWithExemption('iam:CreateUser'),
+        });
+        const s = sandboxWith(b, [FullAWSAccess, extra]);
+        return { overrides: { ...s.overrides, baseline: [extra] }, site: b.workloads.site };
+      },
+    }),
     path: 'organizationalUnits[/Workloads]',
     fix: 'Attach deny-root to OU /Workloads or an OU above it',
     message: /OU \/Workloads is missing the baseline SCP "deny-root" \(2 accounts below/,
@@ -111,8 +140,8 @@ export const organizationCases: LintCase[] = [
   {
     rule: 'exemption-wildcard',
     name: 'every Identity Center role exempt',
-    compliant: () =>
-      lintBaseline().with({
+    ...variantPair(lintBaseline, {
+      compliant: () => ({
         policies: [
           exemptionScp([
             BREAK_GLASS,
@@ -120,9 +149,8 @@ export const organizationCases: LintCase[] = [
           ]),
         ],
       }),
-    nonCompliant: () => ({
-      config: lintBaseline().with({
-        policies: [exemptionScp([BREAK_GLASS, 'arn:aws:iam::*:role/AWSReservedSSO_*'])],
+      nonCompliant: () => ({
+        overrides: { policies: [exemptionScp([BREAK_GLASS, 'arn:aws:iam::*:role/AWSReservedSSO_*'])] },
       }),
     }),
     path: 'policies[protect-trail].content.Statement[0].Condition.ArnNotLike["aws:PrincipalArn"][1]',
@@ -133,9 +161,9 @@ export const organizationCases: LintCase[] = [
   {
     rule: 'exemption-wildcard',
     name: 'a user exempt',
-    compliant: () => lintBaseline().with({ policies: [exemptionScp([BREAK_GLASS])] }),
-    nonCompliant: () => ({
-      config: lintBaseline().with({ policies: [exemptionScp(['arn:aws:iam::*:user/admin'])] }),
+    ...variantPair(lintBaseline, {
+      compliant: () => ({ policies: [exemptionScp([BREAK_GLASS])] }),
+      nonCompliant: () => ({ overrides: { policies: [exemptionScp(['arn:aws:iam::*:user/admin'])] } }),
     }),
     path: 'policies[protect-trail].content.Statement[0].Condition.ArnNotLike["aws:PrincipalArn"][0]',
     fix: 'Exempt named roles only',
@@ -144,10 +172,9 @@ export const organizationCases: LintCase[] = [
   {
     rule: 'exemption-wildcard',
     name: 'a role name wildcard',
-    compliant: () =>
-      lintBaseline().with({ policies: [exemptionScp(['arn:aws:iam::*:role/ops/break-glass'])] }),
-    nonCompliant: () => ({
-      config: lintBaseline().with({ policies: [exemptionScp(['arn:aws:iam::*:role/break-glass*'])] }),
+    ...variantPair(lintBaseline, {
+      compliant: () => ({ policies: [exemptionScp(['arn:aws:iam::*:role/ops/break-glass'])] }),
+      nonCompliant: () => ({ overrides: { policies: [exemptionScp(['arn:aws:iam::*:role/break-glass*'])] } }),
     }),
     path: 'policies[protect-trail].content.Statement[0].Condition.ArnNotLike["aws:PrincipalArn"][0]',
     fix: 'Exempt named roles only',
@@ -156,22 +183,13 @@ export const organizationCases: LintCase[] = [
   {
     rule: 'guardrail-lockout',
     name: 'a quarantine SCP without the break-glass exemption',
-    compliant: () => {
-      const b = lintBaseline();
-      const denyAll = serviceControlPolicy({ name: 'deny-all', content: denyWithExemption('*') });
-      return b.with(sandboxWith(b, [FullAWSAccess, denyAll]).overrides);
-    },
-    nonCompliant: () => {
-      const b = lintBaseline();
-      const denyAll = serviceControlPolicy({
-        name: 'deny-all',
-        content: {
-          Version: '2012-10-17',
-          Statement: [{ Sid: 'DenyAll', Effect: 'Deny', Action: '*', Resource: '*' }],
-        },
-      });
-      return { config: b.with(sandboxWith(b, [FullAWSAccess, denyAll]).overrides), site: denyAll.site };
-    },
+    ...variantPair(lintBaseline, {
+      compliant: (b) => sandboxWith(b, [FullAWSAccess, denyAllExempt()]).overrides,
+      nonCompliant: (b) => {
+        const denyAll = denyAllUnexempt();
+        return { overrides: sandboxWith(b, [FullAWSAccess, denyAll]).overrides, site: denyAll.site };
+      },
+    }),
     path: 'protectedRoles[break-glass].mustAllow[0]',
     fix: 'Exempt the role in that statement',
     message:
@@ -182,24 +200,10 @@ export const organizationCases: LintCase[] = [
   {
     rule: 'guardrail-lockout',
     name: 'a quarantine OU nobody is in yet: proved on the account that will be moved there',
-    compliant: () => {
-      const b = lintBaseline();
-      const denyAll = serviceControlPolicy({ name: 'deny-all', content: denyWithExemption('*') });
-      const ou = organizationalUnit('Suspended', { parent: b.root, policies: [FullAWSAccess, denyAll] });
-      return b.with({ organizationalUnits: [...(b.options.organizationalUnits ?? []), ou] });
-    },
-    nonCompliant: () => {
-      const b = lintBaseline();
-      const denyAll = serviceControlPolicy({
-        name: 'deny-all',
-        content: {
-          Version: '2012-10-17',
-          Statement: [{ Sid: 'DenyAll', Effect: 'Deny', Action: '*', Resource: '*' }],
-        },
-      });
-      const ou = organizationalUnit('Suspended', { parent: b.root, policies: [FullAWSAccess, denyAll] });
-      return { config: b.with({ organizationalUnits: [...(b.options.organizationalUnits ?? []), ou] }) };
-    },
+    ...variantPair(lintBaseline, {
+      compliant: (b) => emptySuspended(b, denyAllExempt()),
+      nonCompliant: (b) => ({ overrides: emptySuspended(b, denyAllUnexempt()) }),
+    }),
     path: 'protectedRoles[break-glass].mustAllow[1]',
     fix: 'Exempt the role in that statement',
     message:
@@ -209,20 +213,20 @@ export const organizationCases: LintCase[] = [
   {
     rule: 'guardrail-lockout',
     name: 'an RCP that stops the management account assuming break-glass',
-    compliant: () => lintBaseline().with({}),
-    nonCompliant: () => {
-      const b = lintBaseline();
-      const noAssume = resourceControlPolicy({
-        name: 'no-assume',
-        content: {
-          Version: '2012-10-17',
-          Statement: [
-            { Sid: 'NoAssume', Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Resource: '*' },
-          ],
-        },
-      });
-      return { config: b.with(sandboxWith(b, [FullAWSAccess, noAssume]).overrides) };
-    },
+    ...variantPair(lintBaseline, {
+      nonCompliant: (b) => {
+        const noAssume = resourceControlPolicy({
+          name: 'no-assume',
+          content: {
+            Version: '2012-10-17',
+            Statement: [
+              { Sid: 'NoAssume', Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Resource: '*' },
+            ],
+          },
+        });
+        return { overrides: sandboxWith(b, [FullAWSAccess, noAssume]).overrides };
+      },
+    }),
     path: 'protectedRoles[break-glass].assumedFromManagement',
     fix: 'Exempt the role in that statement',
     message:
@@ -231,45 +235,51 @@ export const organizationCases: LintCase[] = [
   {
     rule: 'waiver-unused',
     name: 'a waiver for a finding that is gone',
-    compliant: () => {
-      const b = lintBaseline();
-      const alice = assign(user('alice'), b.readOnly, [b.dev]);
-      return b.with({
-        assignments: [b.readOnlyForDevelopers, alice],
-        waivers: [waive('assignment-to-user', alice, { reason: 'auditor on a two-week engagement, SEC-12' })],
-      });
-    },
-    nonCompliant: () => {
-      const b = lintBaseline();
-      const w = waive('assignment-to-user', b.adminInDev, { reason: 'break-glass person, alarmed' });
-      return { config: b.with({ waivers: [w] }), site: w.site };
-    },
+    ...variantPair(lintBaseline, {
+      compliant: (b) => {
+        const alice = assign(user('alice'), b.readOnly, [b.dev]);
+        return {
+          assignments: [b.readOnlyForDevelopers, alice],
+          waivers: [
+            waive('assignment-to-user', alice, { reason: 'auditor on a two-week engagement, SEC-12' }),
+          ],
+        };
+      },
+      nonCompliant: (b) => {
+        const w = waive('assignment-to-user', b.adminInDev, { reason: 'break-glass person, alarmed' });
+        return { overrides: { waivers: [w] }, site: w.site };
+      },
+    }),
     path: 'waivers[0]',
     fix: 'Remove the waiver',
     message: /rule assignment-to-user reports nothing about assignment of Admin to group Platform/,
   },
-  {
-    rule: 'waiver-unused',
-    name: 'a waiver naming no rule',
-    compliant: () => lintBaseline().with({ waivers: [] }),
-    nonCompliant: () => {
-      const b = lintBaseline();
-      return { config: b.with({ waivers: [waive('admin-in-prod', b.adminInDev, { reason: 'on call' })] }) };
+  ...[
+    {
+      name: 'a waiver naming no rule',
+      waived: 'admin-in-prod',
+      on: (b: LintBaseline) => b.adminInDev,
+      fix: "Use one of the rule ids in `orgops lint`'s table",
+      message: /there is no lint rule "admin-in-prod"/,
     },
-    path: 'waivers[0]',
-    fix: "Use one of the rule ids in `orgops lint`'s table",
-    message: /there is no lint rule "admin-in-prod"/,
-  },
-  {
-    rule: 'waiver-unused',
-    name: 'a waiver with a misspelt rule id',
-    compliant: () => lintBaseline().with({ waivers: [] }),
-    nonCompliant: () => {
-      const b = lintBaseline();
-      return { config: b.with({ waivers: [waive('long-admin-sesion', b.admin, { reason: 'on call' })] }) };
+    {
+      name: 'a waiver with a misspelt rule id',
+      waived: 'long-admin-sesion',
+      on: (b: LintBaseline) => b.admin,
+      fix: 'Did you mean "long-admin-session"? Use one of the rule ids',
+      message: /there is no lint rule "long-admin-sesion"/,
     },
-    path: 'waivers[0]',
-    fix: 'Did you mean "long-admin-session"? Use one of the rule ids',
-    message: /there is no lint rule "long-admin-sesion"/,
-  },
+  ].map(
+    ({ name, waived, on, fix, message }): LintCase => ({
+      rule: 'waiver-unused',
+      name,
+      ...variantPair(lintBaseline, {
+        compliant: () => ({ waivers: [] }),
+        nonCompliant: (b) => ({ overrides: { waivers: [waive(waived, on(b), { reason: 'on call' })] } }),
+      }),
+      path: 'waivers[0]',
+      fix,
+      message,
+    }),
+  ),
 ];

@@ -1,17 +1,14 @@
 import { account, managementAccount } from '../../src/index.ts';
+import { addingTo } from '../../src/testing/index.ts';
 import { baseline } from '../fixture.ts';
 import type { RuleCase } from './case.ts';
 
-const withAccount = (a: ReturnType<typeof account>) => {
-  const b = baseline();
-  return b.with({ accounts: [...b.options.accounts, a] });
-};
+const accounts = addingTo(baseline, 'accounts');
+const withAccount = accounts.config;
 const extra = (overrides: Partial<Parameters<typeof account>[0]> = {}) =>
   account({ name: 'extra', email: 'aws+extra@example.com', parent: baseline().root, ...overrides });
-const nonCompliantAccount = (overrides: Partial<Parameters<typeof account>[0]>) => {
-  const a = extra(overrides);
-  return { config: withAccount(a), site: a.site };
-};
+const nonCompliantAccount = (overrides: Partial<Parameters<typeof account>[0]>) =>
+  accounts.variant(extra(overrides));
 
 export const accountCases: RuleCase[] = [
   {

@@ -1,21 +1,12 @@
-import type { Site } from '../../src/index.ts';
+import type { RulePair } from '../../src/testing/index.ts';
 
 /**
- * One compliant / non-compliant pair for a rule. The runner asserts that the compliant config
- * validates with no diagnostics at all (apart from `compliantAllows`), and that the non-compliant
- * one reports `code` at exactly `path`, with `fix` in the fix text, and nothing but `code` (apart
- * from `alsoReports`), so each case isolates one problem.
+ * A validation rule's compliant / non-compliant pair (the shape lint's cases share, from the test
+ * kit). The runner asserts that the compliant config validates with no diagnostics at all (apart
+ * from `compliantAllows`), and that the non-compliant one reports `code` at exactly `path`, with
+ * `fix` in the fix text, and nothing but `code` (apart from `alsoReports`).
  */
-export interface RuleCase {
+export interface RuleCase extends RulePair<unknown> {
   readonly code: string;
-  /** What the non-compliant variant does wrong. */
-  readonly name: string;
-  readonly compliant: () => unknown;
-  readonly nonCompliant: () => { readonly config: unknown; readonly site?: Site };
-  readonly path: string;
-  readonly fix: string;
-  readonly message?: RegExp;
-  readonly value?: unknown;
   readonly compliantAllows?: readonly string[];
-  readonly alsoReports?: readonly string[];
 }

@@ -2,11 +2,11 @@ import {
   account,
   assign,
   group,
-  type OrganizationPolicy,
   organizationalUnit,
   permissionSet,
   serviceControlPolicy,
 } from '../../src/index.ts';
+import { addingTo } from '../../src/testing/index.ts';
 import { baseline } from '../fixture.ts';
 import type { RuleCase } from './case.ts';
 
@@ -15,18 +15,15 @@ const ESC = '\u001b';
 const BEL = '\u0007';
 const RLO = '\u202e';
 
-const withOu = (name: string) => {
-  const b = baseline();
-  const ou = organizationalUnit(name, { parent: b.root });
-  return { config: b.with({ organizationalUnits: [...b.options.organizationalUnits, ou] }), site: ou.site };
-};
+const withOu = (name: string) =>
+  addingTo(baseline, 'organizationalUnits').variant((b) => organizationalUnit(name, { parent: b.root }));
 const scp = (name: string, description?: string) =>
   serviceControlPolicy({
     name,
     ...(description === undefined ? {} : { description }),
     content: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'kms:*', Resource: '*' }] },
   });
-const listed = (p: OrganizationPolicy) => ({ config: baseline().with({ policies: [p] }), site: p.site });
+const listed = addingTo(baseline, 'policies').variant;
 const withGroup = (name: string) => {
   const b = baseline();
   const g = group(name);
@@ -35,16 +32,14 @@ const withGroup = (name: string) => {
     site: g.site,
   };
 };
-const withAccount = (overrides: Partial<Parameters<typeof account>[0]>) => {
-  const b = baseline();
-  const a = account({ name: 'extra', email: 'aws+extra@example.com', parent: b.root, ...overrides });
-  return { config: b.with({ accounts: [...b.options.accounts, a] }), site: a.site };
-};
-const withPs = (name: string) => {
-  const b = baseline();
-  const ps = permissionSet({ name, managedPolicies: ['arn:aws:iam::aws:policy/ViewOnlyAccess'] });
-  return { config: b.with({ permissionSets: [...(b.options.permissionSets ?? []), ps] }), site: ps.site };
-};
+const withAccount = (overrides: Partial<Parameters<typeof account>[0]>) =>
+  addingTo(baseline, 'accounts').variant((b) =>
+    account({ name: 'extra', email: 'aws+extra@example.com', parent: b.root, ...overrides }),
+  );
+const withPs = (name: string) =>
+  addingTo(baseline, 'permissionSets').variant(() =>
+    permissionSet({ name, managedPolicies: ['arn:aws:iam::aws:policy/ViewOnlyAccess'] }),
+  );
 
 export const nameCases: RuleCase[] = [
   {

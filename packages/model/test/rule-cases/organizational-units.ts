@@ -1,11 +1,9 @@
 import { account, type OrganizationalUnit, organizationalUnit, type Parent } from '../../src/index.ts';
+import { addingTo } from '../../src/testing/index.ts';
 import { baseline } from '../fixture.ts';
 import type { RuleCase } from './case.ts';
 
-const withOus = (...ous: OrganizationalUnit[]) => {
-  const b = baseline();
-  return b.with({ organizationalUnits: [...b.options.organizationalUnits, ...ous] });
-};
+const withOus = addingTo(baseline, 'organizationalUnits').config;
 
 /** A chain of `depth` nested OUs under the root, every one listed. */
 const chain = (depth: number): OrganizationalUnit[] => {

@@ -1,17 +1,13 @@
-import { type PermissionSet, type PermissionSetOptions, permissionSet } from '../../src/index.ts';
+import { type PermissionSetOptions, permissionSet } from '../../src/index.ts';
+import { addingTo } from '../../src/testing/index.ts';
 import { baseline } from '../fixture.ts';
 import type { RuleCase } from './case.ts';
 
 const ps = (overrides: Partial<PermissionSetOptions> = {}) =>
   permissionSet({ name: 'Extra', managedPolicies: ['arn:aws:iam::aws:policy/ViewOnlyAccess'], ...overrides });
-const withPs = (p: PermissionSet) => {
-  const b = baseline();
-  return b.with({ permissionSets: [...(b.options.permissionSets ?? []), p] });
-};
-const bad = (overrides: Partial<PermissionSetOptions>) => {
-  const p = ps(overrides);
-  return { config: withPs(p), site: p.site };
-};
+const permissionSets = addingTo(baseline, 'permissionSets');
+const withPs = permissionSets.config;
+const bad = (overrides: Partial<PermissionSetOptions>) => permissionSets.variant(ps(overrides));
 const arns = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:iam::aws:policy/Policy${i + 1}`);
 const inline = (pad: string) => ({
   Version: '2012-10-17' as const,

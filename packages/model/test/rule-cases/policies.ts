@@ -7,6 +7,7 @@ import {
   resourceControlPolicy,
   serviceControlPolicy,
 } from '../../src/index.ts';
+import { addingTo } from '../../src/testing/index.ts';
 import { baseline } from '../fixture.ts';
 import type { RuleCase } from './case.ts';
 
@@ -23,8 +24,9 @@ const rcp = (name: string) =>
     },
   });
 /** The baseline with `p` listed in `policies` (managed, attached nowhere). */
-const listed = (p: OrganizationPolicy) => baseline().with({ policies: [p] });
-const listedCase = (p: OrganizationPolicy) => ({ config: listed(p), site: p.site });
+const policies = addingTo(baseline, 'policies');
+const listed = policies.config;
+const listedCase = policies.variant;
 
 /** A valid SCP whose minified document is exactly `size` characters. */
 const scpOfSize = (name: string, size: number): OrganizationPolicy => {

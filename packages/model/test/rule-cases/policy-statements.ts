@@ -1,11 +1,5 @@
-import {
-  type OrganizationPolicy,
-  type PermissionSet,
-  permissionSet,
-  policy,
-  resourceControlPolicy,
-  serviceControlPolicy,
-} from '../../src/index.ts';
+import { permissionSet, policy, resourceControlPolicy, serviceControlPolicy } from '../../src/index.ts';
+import { addingTo } from '../../src/testing/index.ts';
 import { baseline } from '../fixture.ts';
 import type { RuleCase } from './case.ts';
 
@@ -16,16 +10,15 @@ const scpWith = (name: string, ...statements: Loose[]) =>
   serviceControlPolicy({ name, content: { Version: '2012-10-17', Statement: statements as never } });
 const rcpWith = (name: string, ...statements: Loose[]) =>
   resourceControlPolicy({ name, content: { Version: '2012-10-17', Statement: statements as never } });
-const listed = (p: OrganizationPolicy) => baseline().with({ policies: [p] });
-const listedCase = (p: OrganizationPolicy) => ({ config: listed(p), site: p.site });
+const policies = addingTo(baseline, 'policies');
+const listed = policies.config;
+const listedCase = policies.variant;
 
 const inlinePs = (inlinePolicy: Loose) =>
   permissionSet({ name: 'Inline', inlinePolicy: inlinePolicy as never });
-const withPs = (p: PermissionSet) => {
-  const b = baseline();
-  return b.with({ permissionSets: [...(b.options.permissionSets ?? []), p] });
-};
-const psCase = (p: PermissionSet) => ({ config: withPs(p), site: p.site });
+const permissionSets = addingTo(baseline, 'permissionSets');
+const withPs = permissionSets.config;
+const psCase = permissionSets.variant;
 const identityDoc = (...statements: Loose[]) => ({ Version: '2012-10-17', Statement: statements });
 
 const deny = { Effect: 'Deny', Action: 'kms:*', Resource: '*' };

@@ -3,30 +3,21 @@ import {
   defineQuarantine,
   FullAWSAccess,
   type OrganizationConfig,
+  type OrganizationPolicy,
   organizationalUnit,
-  resourceControlPolicy,
-  serviceControlPolicy,
 } from '../../src/index.ts';
+import { denyAllPolicy, denyAllResourcesPolicy } from '../../src/testing/index.ts';
 import { baseline } from '../fixture.ts';
 import type { RuleCase } from './case.ts';
 
-const denyAll = serviceControlPolicy({
-  name: 'deny-all',
-  content: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] },
-});
-const denyResources = resourceControlPolicy({
-  name: 'deny-all-resource-access',
-  content: {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' }],
-  },
-});
+const denyAll = denyAllPolicy();
+const denyResources = denyAllResourcesPolicy();
 
 /** The baseline with a Suspended OU and its quarantine; `tweak` changes the parts a case needs. */
 function quarantined(
   tweak: {
-    ouPolicies?: ReturnType<typeof serviceControlPolicy>[];
-    guardrails?: ReturnType<typeof serviceControlPolicy>[];
+    ouPolicies?: OrganizationPolicy[];
+    guardrails?: OrganizationPolicy[];
     listOu?: boolean;
     ignoreOu?: boolean;
     accounts?: (s: ReturnType<typeof organizationalUnit>) => ReturnType<typeof account>[];
@@ -94,8 +85,7 @@ export const quarantineCases: RuleCase[] = [
     code: 'quarantine-guardrails',
     name: 'no SCP among the guardrails',
     compliant: () => quarantined().config,
-    nonCompliant: () =>
-      quarantined({ guardrails: [denyResources as ReturnType<typeof serviceControlPolicy>] }),
+    nonCompliant: () => quarantined({ guardrails: [denyResources] }),
     path: 'quarantine.guardrails',
     fix: 'Add a deny-all SCP',
     message: /without an SCP nothing stops the principals inside/,
@@ -104,8 +94,7 @@ export const quarantineCases: RuleCase[] = [
     code: 'quarantine-guardrails',
     name: 'a guardrail not attached to the quarantine OU',
     compliant: () => quarantined().config,
-    nonCompliant: () =>
-      quarantined({ ouPolicies: [FullAWSAccess, denyResources as ReturnType<typeof serviceControlPolicy>] }),
+    nonCompliant: () => quarantined({ ouPolicies: [FullAWSAccess, denyResources] }),
     path: 'quarantine.guardrails[0]',
     fix: "organizationalUnit('Suspended', { policies: [...] })",
     value: 'deny-all',

@@ -1,12 +1,12 @@
 import { account, type Tags } from '../../src/index.ts';
+import { addingTo } from '../../src/testing/index.ts';
 import { baseline } from '../fixture.ts';
 import type { RuleCase } from './case.ts';
 
-const tagged = (tags: Tags) => {
-  const b = baseline();
-  const a = account({ name: 'tagged', email: 'aws+tagged@example.com', parent: b.root, tags });
-  return { config: b.with({ accounts: [...b.options.accounts, a] }), site: a.site };
-};
+const tagged = (tags: Tags) =>
+  addingTo(baseline, 'accounts').variant((b) =>
+    account({ name: 'tagged', email: 'aws+tagged@example.com', parent: b.root, tags }),
+  );
 const many = (n: number): Tags =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`key-${i}`, `v${i}`]));
 
