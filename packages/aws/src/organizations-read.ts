@@ -18,7 +18,7 @@ import {
 import type {
   AccountInfo,
   OrganizationInfo,
-  OrganizationsPort,
+  OrganizationsReads,
   OuInfo,
   PolicySummary,
   RootInfo,
@@ -29,37 +29,12 @@ import { collectPages } from './pagination.ts';
 import type { Caller } from './request-pipeline.ts';
 import { fromAwsTags, required } from './shapes.ts';
 
-/** The write half of the port; organizations-write.ts implements it. */
-export type OrganizationsWrites = Pick<
-  OrganizationsPort,
-  | 'createOrganizationalUnit'
-  | 'updateOrganizationalUnit'
-  | 'deleteOrganizationalUnit'
-  | 'createAccount'
-  | 'describeCreateAccountStatus'
-  | 'moveAccount'
-  | 'closeAccount'
-  | 'tagResource'
-  | 'untagResource'
-  | 'createPolicy'
-  | 'updatePolicy'
-  | 'deletePolicy'
-  | 'attachPolicy'
-  | 'detachPolicy'
-  | 'enablePolicyType'
-  | 'disablePolicyType'
-  | 'enableAWSServiceAccess'
-  | 'disableAWSServiceAccess'
-  | 'registerDelegatedAdministrator'
-  | 'deregisterDelegatedAdministrator'
->;
-
 /** Reads: describe and (paginated) list operations. `pageSize` is the MaxResults sent (≤ 20). */
 export function createOrganizationsReads(
   client: OrganizationsClient,
   caller: Caller,
   pageSize: number,
-): Omit<OrganizationsPort, keyof OrganizationsWrites> {
+): OrganizationsReads {
   const call = <T>(operation: string, send: () => Promise<T>) =>
     caller.call('organizations', operation, send);
   const MaxResults = pageSize;

@@ -21,9 +21,8 @@ import {
   UpdateOrganizationalUnitCommand,
   UpdatePolicyCommand,
 } from '@aws-sdk/client-organizations';
-import type { CreateAccountStatus, OuInfo, PolicySummary } from '@orgops/live';
+import type { CreateAccountStatus, OrganizationsWrites, OuInfo, PolicySummary } from '@orgops/live';
 import type { Tags } from '@orgops/model';
-import type { OrganizationsWrites } from './organizations-read.ts';
 import { toCreateStatus, toPolicySummary } from './organizations-shapes.ts';
 import type { Caller } from './request-pipeline.ts';
 import { required, toAwsTags } from './shapes.ts';

@@ -7,9 +7,8 @@ import {
   ProvisionPermissionSetCommand,
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
-import type { AssignmentInfo } from '@orgops/live';
+import type { AssignmentInfo, SsoAdminAsyncOperations } from '@orgops/live';
 import type { Caller } from './request-pipeline.ts';
-import type { SsoAdminAsyncOperations } from './sso-admin-read.ts';
 import { assignmentInput, toAsyncStatus } from './sso-admin-shapes.ts';
 
 /** Provisioning and assignment requests, which AWS completes asynchronously, and their polls. */

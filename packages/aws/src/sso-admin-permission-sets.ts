@@ -14,10 +14,9 @@ import {
   UntagResourceCommand,
   UpdatePermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
-import type { BoundaryInfo } from '@orgops/live';
+import type { BoundaryInfo, SsoAdminPermissionSetWrites } from '@orgops/live';
 import type { Caller } from './request-pipeline.ts';
 import { required, toAwsTags } from './shapes.ts';
-import type { SsoAdminPermissionSetWrites } from './sso-admin-read.ts';
 
 /** Permission set create/update/delete and everything attached to a permission set. */
 export function createSsoAdminPermissionSetWrites(

@@ -13,37 +13,14 @@ import {
   ListTagsForResourceCommand,
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
-import {
-  isServiceError,
-  type PermissionSetDetails,
-  type SsoAdminPermissionSetWrites,
-  type SsoAdminPort,
-} from '@orgops/live';
+import { isServiceError, type PermissionSetDetails, type SsoAdminReads } from '@orgops/live';
 import { collectPages } from './pagination.ts';
 import type { Caller } from './request-pipeline.ts';
 import { fromAwsTags, normalizeSessionDuration, required } from './shapes.ts';
 import { toAssignment } from './sso-admin-shapes.ts';
 
-/** Permission set writes (sso-admin-permission-sets.ts). */
-export type { SsoAdminPermissionSetWrites };
-
-/** Asynchronous requests and their status polls (sso-admin-async.ts). */
-export type SsoAdminAsyncOperations = Pick<
-  SsoAdminPort,
-  | 'provisionPermissionSet'
-  | 'describePermissionSetProvisioningStatus'
-  | 'createAccountAssignment'
-  | 'describeAccountAssignmentCreationStatus'
-  | 'deleteAccountAssignment'
-  | 'describeAccountAssignmentDeletionStatus'
->;
-
 /** Reads: list and describe operations. `pageSize` is the MaxResults sent (≤ 100). */
-export function createSsoAdminReads(
-  client: SSOAdminClient,
-  caller: Caller,
-  pageSize: number,
-): Omit<SsoAdminPort, keyof SsoAdminPermissionSetWrites | keyof SsoAdminAsyncOperations> {
+export function createSsoAdminReads(client: SSOAdminClient, caller: Caller, pageSize: number): SsoAdminReads {
   const call = <T>(operation: string, send: () => Promise<T>) => caller.call('sso-admin', operation, send);
   const MaxResults = pageSize;
 

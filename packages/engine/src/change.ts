@@ -1,4 +1,5 @@
 import type { Tags } from '@orgops/model';
+import type { PermissionSetFields } from './snapshot.ts';
 
 /**
  * The closed set of changes a plan can contain. Each change names its resource by natural key
@@ -201,19 +202,6 @@ export interface PolicyAttachment extends Base {
   readonly policyType: string;
   readonly policyName: string;
   readonly target: TargetRef;
-}
-
-export interface PermissionSetFields {
-  readonly description?: string;
-  readonly sessionDuration: string;
-  readonly relayState?: string;
-  readonly inlinePolicy?: string;
-  readonly managedPolicies: readonly string[];
-  readonly customerManagedPolicies: readonly { readonly name: string; readonly path: string }[];
-  readonly permissionsBoundary?:
-    | { readonly managedPolicyArn: string }
-    | { readonly customerManagedPolicy: { readonly name: string; readonly path: string } };
-  readonly tags: Tags;
 }
 
 export interface PermissionSetCreate extends Base {

@@ -96,9 +96,11 @@ export interface SnapshotIdentityCenter {
   readonly principals: readonly SnapshotPrincipal[];
 }
 
-export interface SnapshotPermissionSet {
-  readonly arn: string;
-  readonly name: string;
+/**
+ * A permission set's settable fields: what a snapshot observes and what a plan's update changes
+ * (`permission-set-create` / `-update` carry them).
+ */
+export interface PermissionSetFields {
   readonly description?: string;
   readonly sessionDuration: string;
   readonly relayState?: string;
@@ -109,6 +111,11 @@ export interface SnapshotPermissionSet {
     | { readonly managedPolicyArn: string }
     | { readonly customerManagedPolicy: { readonly name: string; readonly path: string } };
   readonly tags: Tags;
+}
+
+export interface SnapshotPermissionSet extends PermissionSetFields {
+  readonly arn: string;
+  readonly name: string;
   /** Accounts where this permission set is provisioned. */
   readonly provisionedTo: readonly string[];
   /** Accounts still running an older version (`LATEST_PERMISSION_SET_NOT_PROVISIONED`). */

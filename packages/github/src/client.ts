@@ -3,8 +3,13 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { ActionsEnv } from './env.ts';
 
-const GitHubClient = Octokit.plugin(throttling, retry);
-export type GitHub = InstanceType<typeof GitHubClient>;
+/**
+ * Octokit with request throttling and retries. Typed as the plain REST client: the plugins add
+ * behaviour, not methods we call, and the inferred plugin type names modules inside pnpm's store,
+ * which a declaration file cannot (TS2742).
+ */
+const GitHubClient: typeof Octokit = Octokit.plugin(throttling, retry);
+export type GitHub = Octokit;
 
 export interface ClientOptions {
   /**

@@ -9,13 +9,9 @@ import {
 import { COMMENT_MAX_CHARS, STEP_SUMMARY_MAX_BYTES } from './limits.ts';
 import { encodeRecord, type ReviewRecord } from './review-record.ts';
 
-export interface ReviewContext {
-  readonly pr: number;
-  readonly head: string;
-  readonly plannedAt: string;
-  readonly runId: number;
-  readonly runAttempt: number;
-  readonly artifact: string;
+/** The plan run a review comment describes: the fields it records (ReviewRecord), and a link. */
+export interface ReviewContext
+  extends Pick<ReviewRecord, 'pr' | 'head' | 'plannedAt' | 'runId' | 'runAttempt' | 'artifact'> {
   /** Link to the plan run, where the job summary and the artifact are. */
   readonly runUrl: string;
 }

@@ -1,4 +1,5 @@
 import {
+  captureSite,
   type IdentityStatement,
   type OrganizationPolicy,
   type ResourceControlStatement,
@@ -6,7 +7,7 @@ import {
   serviceControlPolicy,
 } from '@orgops/model';
 import type { NamingOptions } from './guardrail-options.ts';
-import { callerSite } from './site.ts';
+import { LIBRARY_FRAMES } from './library-frames.ts';
 
 interface Defaults {
   readonly name: string;
@@ -25,7 +26,7 @@ export function guardrailScp(
     content: { Version: '2012-10-17', Statement: [...statements] },
     ...(naming.tags ? { tags: naming.tags } : {}),
   });
-  return { ...policy, site: callerSite() };
+  return { ...policy, site: captureSite(LIBRARY_FRAMES) };
 }
 
 /** An RCP from a block's statements. RCP statements are deny-only by type. */
@@ -40,5 +41,5 @@ export function guardrailRcp(
     content: { Version: '2012-10-17', Statement: [...statements] },
     ...(naming.tags ? { tags: naming.tags } : {}),
   });
-  return { ...policy, site: callerSite() };
+  return { ...policy, site: captureSite(LIBRARY_FRAMES) };
 }

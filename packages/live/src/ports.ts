@@ -1,5 +1,5 @@
-import type { AccountState } from '@orgops/engine';
 import type { Tags } from '@orgops/model';
+import type { OrganizationsPort } from './organizations-port.ts';
 
 /**
  * Narrow ports: only the AWS operations orgops uses, one interface per service. The reader and
@@ -9,109 +9,7 @@ import type { Tags } from '@orgops/model';
  * List operations return every page; implementations count each page as one call, so the call
  * statistics match what AWS would bill against its rate limits.
  */
-export interface OrganizationsPort {
-  describeOrganization(): Promise<OrganizationInfo>;
-  listRoots(): Promise<readonly RootInfo[]>;
-  listOrganizationalUnitsForParent(parentId: string): Promise<readonly OuInfo[]>;
-  listAccounts(): Promise<readonly AccountInfo[]>;
-  listAccountsForParent(parentId: string): Promise<readonly AccountInfo[]>;
-  listParents(
-    childId: string,
-  ): Promise<readonly { readonly id: string; readonly type: 'ROOT' | 'ORGANIZATIONAL_UNIT' }[]>;
-  listTagsForResource(resourceId: string): Promise<Tags>;
-  listPolicies(type: string): Promise<readonly PolicySummary[]>;
-  describePolicy(policyId: string): Promise<PolicySummary & { readonly content: string }>;
-  listTargetsForPolicy(
-    policyId: string,
-  ): Promise<
-    readonly { readonly targetId: string; readonly type: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' }[]
-  >;
-  listPoliciesForTarget(targetId: string, type: string): Promise<readonly PolicySummary[]>;
-  listAWSServiceAccessForOrganization(): Promise<readonly string[]>;
-  listDelegatedAdministrators(): Promise<readonly { readonly id: string; readonly email: string }[]>;
-  listDelegatedServicesForAccount(accountId: string): Promise<readonly string[]>;
-
-  createOrganizationalUnit(parentId: string, name: string, tags: Tags): Promise<OuInfo>;
-  updateOrganizationalUnit(ouId: string, name: string): Promise<void>;
-  deleteOrganizationalUnit(ouId: string): Promise<void>;
-  createAccount(input: {
-    readonly email: string;
-    readonly name: string;
-    readonly tags: Tags;
-  }): Promise<CreateAccountStatus>;
-  describeCreateAccountStatus(requestId: string): Promise<CreateAccountStatus>;
-  moveAccount(accountId: string, sourceParentId: string, destinationParentId: string): Promise<void>;
-  closeAccount(accountId: string): Promise<void>;
-  tagResource(resourceId: string, tags: Tags): Promise<void>;
-  untagResource(resourceId: string, keys: readonly string[]): Promise<void>;
-  createPolicy(input: {
-    readonly type: string;
-    readonly name: string;
-    readonly description: string;
-    readonly content: string;
-    readonly tags: Tags;
-  }): Promise<PolicySummary>;
-  updatePolicy(input: {
-    readonly policyId: string;
-    readonly name?: string;
-    readonly description?: string;
-    readonly content?: string;
-  }): Promise<void>;
-  deletePolicy(policyId: string): Promise<void>;
-  attachPolicy(policyId: string, targetId: string): Promise<void>;
-  detachPolicy(policyId: string, targetId: string): Promise<void>;
-  enablePolicyType(rootId: string, type: string): Promise<void>;
-  disablePolicyType(rootId: string, type: string): Promise<void>;
-  enableAWSServiceAccess(servicePrincipal: string): Promise<void>;
-  disableAWSServiceAccess(servicePrincipal: string): Promise<void>;
-  registerDelegatedAdministrator(accountId: string, servicePrincipal: string): Promise<void>;
-  deregisterDelegatedAdministrator(accountId: string, servicePrincipal: string): Promise<void>;
-}
-
-export interface OrganizationInfo {
-  readonly id: string;
-  readonly arn?: string;
-  readonly featureSet: string;
-  readonly managementAccountId: string;
-  readonly managementAccountEmail?: string;
-}
-
-export interface RootInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly policyTypes: readonly {
-    readonly type: string;
-    readonly status: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE';
-  }[];
-}
-
-export interface OuInfo {
-  readonly id: string;
-  readonly name: string;
-}
-
-export interface AccountInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly email: string;
-  readonly state: AccountState;
-  readonly joinedMethod?: 'INVITED' | 'CREATED';
-}
-
-export interface PolicySummary {
-  readonly id: string;
-  readonly name: string;
-  readonly type: string;
-  readonly description: string;
-  readonly awsManaged: boolean;
-}
-
-export interface CreateAccountStatus {
-  readonly requestId: string;
-  readonly state: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
-  readonly accountId?: string;
-  readonly failureReason?: string;
-}
+export * from './organizations-port.ts';
 
 /** Status of an sso-admin asynchronous request (assignment create/delete, provisioning). */
 export interface AsyncStatus {
@@ -261,6 +159,23 @@ export type SsoAdminPermissionSetWrites = Pick<
   | 'deletePermissionsBoundaryFromPermissionSet'
   | 'tagResource'
   | 'untagResource'
+>;
+
+/** Asynchronous sso-admin requests and their status polls, implemented together by each backend. */
+export type SsoAdminAsyncOperations = Pick<
+  SsoAdminPort,
+  | 'provisionPermissionSet'
+  | 'describePermissionSetProvisioningStatus'
+  | 'createAccountAssignment'
+  | 'describeAccountAssignmentCreationStatus'
+  | 'deleteAccountAssignment'
+  | 'describeAccountAssignmentDeletionStatus'
+>;
+
+/** The sso-admin list and describe operations: the rest of the port. */
+export type SsoAdminReads = Omit<
+  SsoAdminPort,
+  keyof SsoAdminPermissionSetWrites | keyof SsoAdminAsyncOperations
 >;
 
 export interface IdentityStorePort {

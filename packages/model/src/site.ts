@@ -5,8 +5,24 @@ export interface Site {
   readonly column: number;
 }
 
-// Frames from the model package itself are skipped: the site is the user's call to a builder.
-const MODEL_FRAME = /[\\/]packages[\\/]model[\\/]|@orgops[\\/]model[\\/]/;
+/**
+ * Stack frames of orgops's own libraries, which a site skips: the site is the user's call to a
+ * builder, not the builder. A library frame is its source or build in this repository
+ * (`packages/<name>/src/`, `packages/<name>/dist/`) or its installed copy (`@orgops/<name>/`).
+ * Library names are package directory names (`guardrails`).
+ */
+export function libraryFrames(...libraries: readonly string[]): RegExp {
+  const names = libraries.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(
+    `[\\\\/]packages[\\\\/](?:${names})[\\\\/](?:src|dist)[\\\\/]|@orgops[\\\\/](?:${names})[\\\\/]`,
+  );
+}
+
+/** The default for captureSite(): the model's own builders. */
+export const MODEL_FRAMES: RegExp = libraryFrames('model');
+
+// `at fn (file:line:col)` or `at file:line:col`; the file may be a `file://` URL or a Windows path
+// (`C:\…`), whose drive colon the lazy match leaves in the file.
 const FRAME = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?$/;
 
 /**
@@ -22,8 +38,12 @@ const SHORT_STACK = 6;
  */
 const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
 
-/** Captures the caller's file and line from the stack; `undefined` when the runtime hides it. */
-export function captureSite(): Site | undefined {
+/**
+ * Captures the caller's file and line from the stack: the first frame outside the libraries that
+ * `skip` matches (build it once with libraryFrames(); a library built on model, such as
+ * guardrails, skips its own frames too). `undefined` when the runtime hides the stack.
+ */
+export function captureSite(skip: RegExp = MODEL_FRAMES): Site | undefined {
   const limit = V8Error.stackTraceLimit;
   if (limit !== undefined && limit > SHORT_STACK) {
     V8Error.stackTraceLimit = SHORT_STACK;
@@ -33,21 +53,23 @@ export function captureSite(): Site | undefined {
     } finally {
       V8Error.stackTraceLimit = limit;
     }
-    const site = siteIn(stack);
+    const site = siteInStack(stack, skip);
     if (site) return site;
   }
-  return siteIn(new Error().stack);
+  return siteInStack(new Error().stack, skip);
 }
 
-function siteIn(stack: string | undefined): Site | undefined {
+/** The first frame of `stack` (an `Error().stack`) outside the libraries `skip` matches. */
+export function siteInStack(stack: string | undefined, skip: RegExp = MODEL_FRAMES): Site | undefined {
   if (!stack) return undefined;
   for (const raw of stack.split('\n').slice(1)) {
     const line = raw.trim();
-    if (!line.startsWith('at ') || MODEL_FRAME.test(line) || line.includes('node:')) continue;
+    if (!line.startsWith('at ') || skip.test(line) || line.includes('node:')) continue;
     const match = FRAME.exec(line);
     if (!match) continue;
     const [, file, lineNo, col] = match;
     return {
+      // Vite and tsx may append a query (`?v=1a2b`) to a module URL; the file is without it.
       file: file!.replace(/^file:\/\//, '').replace(/\?.*$/, ''),
       line: Number(lineNo),
       column: Number(col),

@@ -18,6 +18,22 @@ export function findAccount(ctx: SandboxContext, op: string, id: string): Sandbo
   return account;
 }
 
+/**
+ * A member account for an operation AWS refuses on the management account, with the
+ * ConstraintViolationException `reason` it gives for that operation.
+ */
+export function findMemberAccount(
+  ctx: SandboxContext,
+  op: string,
+  id: string,
+  refusal: { readonly message: string; readonly reason: string },
+): SandboxAccount {
+  const account = findAccount(ctx, op, id);
+  if (account.id === ctx.state.organization.managementAccountId)
+    throw awsError(SVC, op, 'ConstraintViolationException', refusal.message, refusal.reason);
+  return account;
+}
+
 export function findOu(ctx: SandboxContext, op: string, id: string): SandboxOu {
   const ou = ctx.state.ous.find((o) => o.id === id);
   if (!ou) throw awsError(SVC, op, 'OrganizationalUnitNotFoundException', `No organizational unit ${id}.`);

@@ -1,25 +1,17 @@
-import type { OrganizationsPort } from '@orgops/live';
+import type { OrganizationsPolicyWrites } from '@orgops/live';
 import { grammarOfPolicyType, LIMITS, policyRejections, policyTypeLimits } from '@orgops/model';
-import { allTargets, checkTags, findAccount, findPolicy, isTarget } from './org-helpers.ts';
+import {
+  allTargets,
+  checkTags,
+  findAccount,
+  findMemberAccount,
+  findPolicy,
+  isTarget,
+} from './org-helpers.ts';
 import { awsError, type SandboxContext } from './sandbox-context.ts';
 import { DEFAULT_POLICY_BY_TYPE, nextId, RCP_FULL_AWS_ACCESS_ID, type SandboxPolicy } from './state.ts';
 
 const SVC = 'organizations';
-
-type PolicyOps = Pick<
-  OrganizationsPort,
-  | 'createPolicy'
-  | 'updatePolicy'
-  | 'deletePolicy'
-  | 'attachPolicy'
-  | 'detachPolicy'
-  | 'enablePolicyType'
-  | 'disablePolicyType'
-  | 'enableAWSServiceAccess'
-  | 'disableAWSServiceAccess'
-  | 'registerDelegatedAdministrator'
-  | 'deregisterDelegatedAdministrator'
->;
 
 /**
  * Document checks: JSON, the grammar of the policy type (the same checks validation runs, limited
@@ -87,7 +79,7 @@ function immutable(op: string, policy: SandboxPolicy) {
   );
 }
 
-export function organizationsPolicies(ctx: SandboxContext): PolicyOps {
+export function organizationsPolicies(ctx: SandboxContext): OrganizationsPolicyWrites {
   const s = () => ctx.state;
   const typeEnabled = (type: string) => s().root.enabledPolicyTypes.includes(type);
   const duplicateName = (op: string, type: string, name: string, exceptId?: string) => {
@@ -272,15 +264,10 @@ export function organizationsPolicies(ctx: SandboxContext): PolicyOps {
     async registerDelegatedAdministrator(accountId, servicePrincipal) {
       const op = 'RegisterDelegatedAdministrator';
       ctx.enter(SVC, op);
-      const account = findAccount(ctx, op, accountId);
-      if (account.id === s().organization.managementAccountId)
-        throw awsError(
-          SVC,
-          op,
-          'ConstraintViolationException',
-          'The management account cannot be a delegated administrator.',
-          'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR',
-        );
+      findMemberAccount(ctx, op, accountId, {
+        message: 'The management account cannot be a delegated administrator.',
+        reason: 'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR',
+      });
       if (!s().trustedServices.includes(servicePrincipal))
         throw awsError(
           SVC,

@@ -1,27 +1,9 @@
-import type { AccountInfo, OrganizationsPort, PolicySummary } from '@orgops/live';
+import type { AccountInfo, OrganizationsReads, PolicySummary } from '@orgops/live';
 import { findAccount, findPolicy, isParent, isTarget, taggable } from './org-helpers.ts';
 import { awsError, type SandboxContext } from './sandbox-context.ts';
 import type { SandboxAccount, SandboxPolicy } from './state.ts';
 
 const SVC = 'organizations';
-
-type ReadOps = Pick<
-  OrganizationsPort,
-  | 'describeOrganization'
-  | 'listRoots'
-  | 'listOrganizationalUnitsForParent'
-  | 'listAccounts'
-  | 'listAccountsForParent'
-  | 'listParents'
-  | 'listTagsForResource'
-  | 'listPolicies'
-  | 'describePolicy'
-  | 'listTargetsForPolicy'
-  | 'listPoliciesForTarget'
-  | 'listAWSServiceAccessForOrganization'
-  | 'listDelegatedAdministrators'
-  | 'listDelegatedServicesForAccount'
->;
 
 function accountInfo(a: SandboxAccount): AccountInfo {
   return { id: a.id, name: a.name, email: a.email, state: a.state, joinedMethod: a.joinedMethod };
@@ -40,7 +22,7 @@ function parentNotFound(op: string, id: string) {
   return awsError(SVC, op, 'ParentNotFoundException', `No root or organizational unit ${id}.`);
 }
 
-export function organizationsReads(ctx: SandboxContext): ReadOps {
+export function organizationsReads(ctx: SandboxContext): OrganizationsReads {
   const s = () => ctx.state;
   return {
     async describeOrganization() {

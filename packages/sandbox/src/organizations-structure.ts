@@ -1,4 +1,4 @@
-import type { CreateAccountStatus, OrganizationsPort } from '@orgops/live';
+import type { CreateAccountStatus, OrganizationsStructureWrites } from '@orgops/live';
 import { LIMITS } from '@orgops/model';
 import {
   attachDefaults,
@@ -6,6 +6,7 @@ import {
   completeCreateAccount,
   detachEverything,
   findAccount,
+  findMemberAccount,
   findOu,
   isParent,
   ouDepth,
@@ -15,19 +16,6 @@ import { awsError, type SandboxContext } from './sandbox-context.ts';
 import { nextId, type SandboxCreateAccountRequest } from './state.ts';
 
 const SVC = 'organizations';
-
-type StructureOps = Pick<
-  OrganizationsPort,
-  | 'createOrganizationalUnit'
-  | 'updateOrganizationalUnit'
-  | 'deleteOrganizationalUnit'
-  | 'createAccount'
-  | 'describeCreateAccountStatus'
-  | 'moveAccount'
-  | 'closeAccount'
-  | 'tagResource'
-  | 'untagResource'
->;
 
 function checkOuName(op: string, name: string): void {
   if (name.length < 1 || name.length > LIMITS.organizations.maxOuNameLength)
@@ -49,7 +37,7 @@ function status(r: SandboxCreateAccountRequest): CreateAccountStatus {
   };
 }
 
-export function organizationsStructure(ctx: SandboxContext): StructureOps {
+export function organizationsStructure(ctx: SandboxContext): OrganizationsStructureWrites {
   const s = () => ctx.state;
 
   const duplicateOuName = (op: string, parentId: string, name: string, exceptId?: string) => {
@@ -203,15 +191,10 @@ export function organizationsStructure(ctx: SandboxContext): StructureOps {
     async closeAccount(accountId) {
       const op = 'CloseAccount';
       ctx.enter(SVC, op);
-      const account = findAccount(ctx, op, accountId);
-      if (account.id === s().organization.managementAccountId)
-        throw awsError(
-          SVC,
-          op,
-          'ConstraintViolationException',
-          'The management account cannot be closed.',
-          'CANNOT_CLOSE_MANAGEMENT_ACCOUNT',
-        );
+      const account = findMemberAccount(ctx, op, accountId, {
+        message: 'The management account cannot be closed.',
+        reason: 'CANNOT_CLOSE_MANAGEMENT_ACCOUNT',
+      });
       if (account.state !== 'ACTIVE')
         throw awsError(SVC, op, 'AccountAlreadyClosedException', `Account ${accountId} is ${account.state}.`);
       const pending = s().accounts.filter((a) => a.state === 'PENDING_CLOSURE').length;

@@ -46,6 +46,19 @@ export function sandboxSsoAdmin(ctx: SandboxContext): SsoAdminPort {
     return r;
   };
 
+  const startAssignmentRequest = (
+    op: string,
+    instanceArn: string,
+    kind: 'create-assignment' | 'delete-assignment',
+    assignment: AssignmentInfo,
+  ): SandboxSsoRequest =>
+    startRequest(op, instanceArn, {
+      kind,
+      permissionSetArn: assignment.permissionSetArn,
+      accountId: assignment.accountId,
+      assignment: { ...assignment },
+    });
+
   const checkAssignment = (op: string, instanceArn: string, a: AssignmentInfo) => {
     const ic = instanceOf(ctx, op, instanceArn);
     permissionSetOf(ctx, op, instanceArn, a.permissionSetArn);
@@ -205,14 +218,7 @@ export function sandboxSsoAdmin(ctx: SandboxContext): SsoAdminPort {
       checkAssignment(op, instanceArn, assignment);
       outstanding(op, instanceArn);
       // Creating an existing assignment is accepted and simply succeeds, as AWS does.
-      return asyncStatus(
-        startRequest(op, instanceArn, {
-          kind: 'create-assignment',
-          permissionSetArn: assignment.permissionSetArn,
-          accountId: assignment.accountId,
-          assignment: { ...assignment },
-        }),
-      );
+      return asyncStatus(startAssignmentRequest(op, instanceArn, 'create-assignment', assignment));
     },
     async describeAccountAssignmentCreationStatus(instanceArn, id) {
       ctx.enter(SVC, 'DescribeAccountAssignmentCreationStatus');
@@ -225,14 +231,7 @@ export function sandboxSsoAdmin(ctx: SandboxContext): SsoAdminPort {
       if (!ic.assignments.some((a) => sameAssignment(a, assignment)))
         throw awsError(SVC, op, 'ResourceNotFoundException', 'No such account assignment.');
       outstanding(op, instanceArn);
-      return asyncStatus(
-        startRequest(op, instanceArn, {
-          kind: 'delete-assignment',
-          permissionSetArn: assignment.permissionSetArn,
-          accountId: assignment.accountId,
-          assignment: { ...assignment },
-        }),
-      );
+      return asyncStatus(startAssignmentRequest(op, instanceArn, 'delete-assignment', assignment));
     },
     async describeAccountAssignmentDeletionStatus(instanceArn, id) {
       ctx.enter(SVC, 'DescribeAccountAssignmentDeletionStatus');

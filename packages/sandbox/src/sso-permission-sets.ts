@@ -6,8 +6,6 @@ import { nextId, type SandboxPermissionSet } from './state.ts';
 
 const SVC = 'sso-admin';
 
-type PermissionSetWrites = SsoAdminPermissionSetWrites;
-
 const IC = LIMITS.identityCenter;
 
 function validation(op: string, message: string) {
@@ -59,7 +57,7 @@ function tooManyPolicies(op: string, ps: SandboxPermissionSet) {
 }
 
 /** Permission set writes: every one of them leaves provisioned accounts outdated until re-provisioned. */
-export function ssoAdminPermissionSetWrites(ctx: SandboxContext): PermissionSetWrites {
+export function ssoAdminPermissionSetWrites(ctx: SandboxContext): SsoAdminPermissionSetWrites {
   const s = () => ctx.state;
   const ps = (op: string, instanceArn: string, arn: string) => {
     ctx.enter(SVC, op);

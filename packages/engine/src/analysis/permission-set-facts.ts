@@ -1,5 +1,5 @@
 import { sessionSeconds } from '@orgops/model';
-import type { PermissionSetFields } from '../change.ts';
+import type { PermissionSetFields } from '../snapshot.ts';
 import { isAllowEverything, plural, statementDiff, statementsOfText } from './policy-facts.ts';
 
 /** The parts of a permission set that decide what it grants. */

@@ -6,10 +6,10 @@ import { emitPolicies } from './emit-policies.ts';
 import { emitServices } from './emit-services.ts';
 import { accountTree } from './group-assignments.ts';
 import { Namer } from './identifiers.ts';
-import { readIdentityCenter } from './imported-identity-center.ts';
-import { readOrganization } from './imported-organization.ts';
-import { readQuarantine } from './imported-quarantine.ts';
-import { readServices } from './imported-services.ts';
+import { importIdentityCenter } from './imported-identity-center.ts';
+import { importOrganization } from './imported-organization.ts';
+import { importQuarantine } from './imported-quarantine.ts';
+import { importServices } from './imported-services.ts';
 import type { SourceFile } from './source-file.ts';
 
 export interface GenerateConfigOptions {
@@ -48,17 +48,17 @@ export function generateConfig(snapshot: Snapshot, options: GenerateConfigOption
   const notes: string[] = [];
   const namer = new Namer();
 
-  const org = readOrganization(snapshot, namer, notes);
-  const quarantine = readQuarantine(snapshot, org, notes);
+  const org = importOrganization(snapshot, namer, notes);
+  const quarantine = importQuarantine(snapshot, org, notes);
   const tree = accountTree(
     snapshot.root.id,
     org.ous.map((o) => o.ou),
     org.accounts.map((a) => a.account),
     org.identById,
   );
-  const ic = readIdentityCenter(snapshot, tree, namer, notes);
+  const ic = importIdentityCenter(snapshot, tree, namer, notes);
   const identOfAccount = new Map(org.accounts.map((a) => [a.account.id, a.ident]));
-  const { services, ignored: ignoredServices } = readServices(
+  const { services, ignored: ignoredServices } = importServices(
     snapshot,
     (id) => identOfAccount.get(id),
     notes,

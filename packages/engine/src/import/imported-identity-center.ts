@@ -32,10 +32,10 @@ export interface ImportedIdentityCenter {
 }
 
 /**
- * Reads permission sets and assignments. Assignments are grouped per (principal, permission set) and
+ * The permission sets and assignments of a snapshot, as config entries. Assignments are grouped per (principal, permission set) and
  * their accounts covered by whole OU subtrees where possible, so the config reads like intent.
  */
-export function readIdentityCenter(
+export function importIdentityCenter(
   snapshot: Snapshot,
   tree: AccountTree,
   namer: Namer,

@@ -58,8 +58,8 @@ export const FULL_AWS_ACCESS_ID = FullAWSAccess.awsManaged!.id;
 const RCP_FULL_AWS_ACCESS_ID = RCP_FULL_AWS_ACCESS.id;
 const FULL_ACCESS_REF = 'FullAWSAccess';
 
-/** Reads the OU tree, accounts and policies of a snapshot into what the generated files declare. */
-export function readOrganization(snapshot: Snapshot, namer: Namer, notes: string[]): ImportedOrganization {
+/** The OU tree, accounts and policies of a snapshot, as the entries the generated files declare. */
+export function importOrganization(snapshot: Snapshot, namer: Namer, notes: string[]): ImportedOrganization {
   const rootId = snapshot.root.id;
   const policyTypes = snapshot.root.policyTypes
     .filter((t) => t.status !== 'PENDING_DISABLE')

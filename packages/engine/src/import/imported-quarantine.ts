@@ -20,7 +20,7 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
  * generated config keeps them held and its plan changes nothing. Without an SCP there to contain
  * them, no quarantine is emitted and a note says so.
  */
-export function readQuarantine(
+export function importQuarantine(
   snapshot: Snapshot,
   org: ImportedOrganization,
   notes: string[],

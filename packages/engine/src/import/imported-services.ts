@@ -11,7 +11,7 @@ export interface ImportedService {
  * cannot express (several of them, or an account that is not emitted) goes under
  * ignore.trustedServices, so orgops leaves it exactly as it is.
  */
-export function readServices(
+export function importServices(
   snapshot: Snapshot,
   accountIdent: (accountId: string) => string | undefined,
   notes: string[],

@@ -9,20 +9,11 @@ import { accountLabel, type OracleContext, sameTags, showTags } from './oracle-c
 
 type Fields = Record<string, string>;
 
-/** Both sides in one comparable form: empty text and absence are the same, lists are sets. */
-function desiredFields(ps: DesiredPermissionSet): Fields {
-  return {
-    description: ps.description ?? '',
-    sessionDuration: normalizeSessionDuration(ps.sessionDuration),
-    relayState: ps.relayState ?? '',
-    inlinePolicy: ps.inlinePolicy ? canonicalizeJsonText(ps.inlinePolicy) : '',
-    managedPolicies: canonicalJson([...new Set(ps.managedPolicies)].sort()),
-    customerManagedPolicies: references(ps.customerManagedPolicies),
-    permissionsBoundary: boundary(ps.permissionsBoundary),
-  };
-}
-
-function liveFields(ps: SnapshotPermissionSet): Fields {
+/**
+ * Either side (config or live) in one comparable form: empty text and absence are the same, lists
+ * are sets. One function for both, so the two sides cannot be normalized differently.
+ */
+function comparableFields(ps: DesiredPermissionSet | SnapshotPermissionSet): Fields {
   return {
     description: ps.description ?? '',
     sessionDuration: normalizeSessionDuration(ps.sessionDuration),
@@ -69,8 +60,8 @@ export function checkPermissionSets(ctx: OracleContext): void {
       ctx.report('permission-set-missing', where, 'a permission set with this name', 'none');
       continue;
     }
-    const want = desiredFields(ps);
-    const have = liveFields(live);
+    const want = comparableFields(ps);
+    const have = comparableFields(live);
     for (const field of Object.keys(want)) {
       if (want[field] !== have[field])
         ctx.report(

@@ -5,8 +5,8 @@ import {
   normalizeSessionDuration,
 } from '@orgops/model';
 import { address } from '../addresses.ts';
-import type { AccountRef, PermissionSetFields } from '../change.ts';
-import type { SnapshotPermissionSet } from '../snapshot.ts';
+import type { AccountRef } from '../change.ts';
+import type { PermissionSetFields, SnapshotPermissionSet } from '../snapshot.ts';
 import { diffTags, type PlanBuilder } from './builder.ts';
 import { isLiveAccount, type LiveIndex } from './live-index.ts';
 

@@ -10,7 +10,7 @@ import {
   type Tags,
 } from '@orgops/model';
 import { QUARANTINE_STEP_ORDER, type QuarantineStepKind } from '../ordering/quarantine-steps.ts';
-import type { AccountState } from '../snapshot.ts';
+import type { SnapshotAccount } from '../snapshot.ts';
 
 /**
  * What `orgops quarantine` reads before it acts: the account, where it is, the quarantine OU and
@@ -21,14 +21,8 @@ export interface QuarantineFacts {
   readonly organizationId: string;
   readonly managementAccountId: string;
   readonly enabledPolicyTypes: readonly string[];
-  readonly account: {
-    readonly id: string;
-    readonly name: string;
-    readonly email: string;
-    readonly state: AccountState;
-    readonly parentId: string;
-    readonly tags: Tags;
-  };
+  /** The account as a snapshot records it (how it joined does not matter here). */
+  readonly account: Omit<SnapshotAccount, 'joinedMethod'>;
   /** The quarantine OU from config, and its live id when it exists. */
   readonly quarantineOu: { readonly path: string; readonly id?: string };
   /** Each guardrail of config: its live id when the policy exists, and whether it is on the OU. */

@@ -1,6 +1,7 @@
 import { policyTypeLabel, principalLabel, type Tags } from '@orgops/model';
 import { accountLabel } from '../analysis/analysis-context.ts';
-import type { Change, PermissionSetFields, QuarantineMove, TagDiff, TargetRef } from '../change.ts';
+import type { Change, QuarantineMove, TagDiff, TargetRef } from '../change.ts';
+import type { PermissionSetFields } from '../snapshot.ts';
 import { type DiffLine, prettyLines, unifiedDiff } from './line-diff.ts';
 import { escapeControls } from './safe-text.ts';
 

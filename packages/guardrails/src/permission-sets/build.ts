@@ -1,5 +1,5 @@
-import { type PermissionSet, type PermissionSetOptions, permissionSet } from '@orgops/model';
-import { callerSite } from '../site.ts';
+import { captureSite, type PermissionSet, type PermissionSetOptions, permissionSet } from '@orgops/model';
+import { LIBRARY_FRAMES } from '../library-frames.ts';
 import type { PermissionSetBlockOptions } from './options.ts';
 
 type Defaults = Omit<PermissionSetOptions, 'relayState' | 'tags'> & { readonly description: string };
@@ -14,5 +14,5 @@ export function blockPermissionSet(defaults: Defaults, options: PermissionSetBlo
     ...(options.relayState ? { relayState: options.relayState } : {}),
     ...(options.tags ? { tags: options.tags } : {}),
   });
-  return { ...ps, site: callerSite() };
+  return { ...ps, site: captureSite(LIBRARY_FRAMES) };
 }

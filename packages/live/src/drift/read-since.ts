@@ -9,6 +9,7 @@ import {
   readDelegatedAdministrators,
   readSnapshot,
 } from '../reader/read-snapshot.ts';
+import { snapshotOrganization, snapshotRoot } from '../reader/snapshot-organization.ts';
 import { mergeIdentityCenter } from './merge-identity-center.ts';
 import { mergeOrganizationTree } from './merge-organization.ts';
 import { mergePolicies } from './merge-policies.ts';
@@ -177,16 +178,8 @@ export async function readForDrift(
       location: backend.location,
       readAt: new Date(clock.now()).toISOString(),
     },
-    organization: {
-      id: organization.id,
-      ...(organization.arn ? { arn: organization.arn } : {}),
-      managementAccountId: organization.managementAccountId,
-      ...(organization.managementAccountEmail
-        ? { managementAccountEmail: organization.managementAccountEmail }
-        : {}),
-      featureSet: organization.featureSet,
-    },
-    root: { id: root.id, policyTypes: root.policyTypes.map((t) => ({ type: t.type, status: t.status })) },
+    organization: snapshotOrganization(organization),
+    root: snapshotRoot(root),
     ous: tree.ous,
     accounts: tree.accounts,
     policies: policies.policies,

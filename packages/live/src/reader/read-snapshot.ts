@@ -8,6 +8,7 @@ import { readOrganizationTree } from './read-organization.ts';
 import { readPolicies } from './read-policies.ts';
 import type { ConfigPrincipal } from './read-principals.ts';
 import { readQuotas } from './read-quotas.ts';
+import { snapshotOrganization, snapshotRoot } from './snapshot-organization.ts';
 
 export interface ReadOptions {
   /** Principals the config names; resolved to ids so the planner can match them. Unknown names are left out. */
@@ -61,16 +62,8 @@ export async function readSnapshot(backend: Backend, options: ReadOptions = {}):
   return {
     snapshotVersion: 1,
     source: { backend: backend.kind, location: backend.location, readAt: new Date().toISOString() },
-    organization: {
-      id: organization.id,
-      ...(organization.arn ? { arn: organization.arn } : {}),
-      managementAccountId: organization.managementAccountId,
-      ...(organization.managementAccountEmail
-        ? { managementAccountEmail: organization.managementAccountEmail }
-        : {}),
-      featureSet: organization.featureSet,
-    },
-    root: { id: root.id, policyTypes: root.policyTypes.map((t) => ({ type: t.type, status: t.status })) },
+    organization: snapshotOrganization(organization),
+    root: snapshotRoot(root),
     ous: tree.ous,
     accounts: tree.accounts,
     policies,

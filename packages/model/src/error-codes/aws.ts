@@ -22,4 +22,10 @@ export const AWS_ERROR_CODES = {
     meaning: 'No AWS region is configured for the Identity Center calls.',
     fix: 'Pass --region, set AWS_REGION, or set region in the profile.',
   },
+  'not-management-account': {
+    kind: 'user',
+    meaning:
+      'A warning, not an error: the credentials are not the management account’s (a delegated administrator?), so reading works but apply’s account, OU, trusted-access and delegated-administrator writes will be denied.',
+    fix: 'Plan with these if you like; run apply with the management account’s apply role (packages/aws/README.md).',
+  },
 } as const satisfies Readonly<Record<string, ErrorCodeEntry>>;

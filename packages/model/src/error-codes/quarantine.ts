@@ -22,6 +22,18 @@ export const QUARANTINE_ERROR_CODES = {
     meaning: 'No account has the id, root email or name given.',
     fix: 'Check it against the similar names the message lists.',
   },
+  'quarantine-config-changed': {
+    kind: 'user',
+    meaning:
+      'The account is quarantined, but its config file changed while the quarantine ran, so orgops did not overwrite it.',
+    fix: 'Run the same command again; it records the quarantine in the config.',
+  },
+  'quarantine-config-not-recorded': {
+    kind: 'user',
+    meaning:
+      'The account is quarantined, but orgops could not record it in the config (the message says why and prints the entry).',
+    fix: 'Add the printed entry to the account by hand, then open a pull request.',
+  },
   'quarantine-guardrail-missing': {
     kind: 'user',
     meaning: 'A quarantine guardrail of the config does not exist in the organization yet.',
@@ -66,6 +78,12 @@ export const QUARANTINE_ERROR_CODES = {
     kind: 'user',
     meaning: 'A quarantine guardrail’s policy type is not enabled on the root.',
     fix: 'Apply the config first; it enables the policy types it lists.',
+  },
+  'quarantine-pull-request-failed': {
+    kind: 'user',
+    meaning:
+      'The account is quarantined and the config records it, but GitHub refused or failed the pull request (its error follows).',
+    fix: 'Commit the config file on a branch and open the pull request by hand; check the token can write contents and pull requests.',
   },
   'quarantine-reason-empty': {
     kind: 'user',

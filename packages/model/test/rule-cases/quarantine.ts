@@ -43,10 +43,12 @@ function quarantined(
   return { config, site: q.site };
 }
 
-const held = (fields: Partial<Parameters<typeof account>[0]>, parent?: 'suspended') =>
-  quarantined({
+/** A config with an account "held" built from `fields`; its diagnostics point at that account. */
+const held = (fields: Partial<Parameters<typeof account>[0]>, parent?: 'suspended') => {
+  let a: ReturnType<typeof account> | undefined;
+  const { config } = quarantined({
     accounts: (s) => {
-      const a = account({
+      a = account({
         name: 'held',
         email: 'aws+held@example.com',
         parent: parent === 'suspended' ? s : baseline().root,
@@ -55,6 +57,8 @@ const held = (fields: Partial<Parameters<typeof account>[0]>, parent?: 'suspende
       return [a];
     },
   });
+  return { config, site: a?.site };
+};
 
 const AT = '2026-11-30T10:15:00.000Z';
 

@@ -127,15 +127,7 @@ export function explainPolicy(desired: DesiredState, type: string, name: string)
     typeLabel: policyTypeLabel(type),
     name,
     summary: summarizePolicy(type, name, content),
-    statements: statements.map((s) => {
-      const words = statementWords(s);
-      return {
-        ...(words.sid ? { sid: words.sid } : {}),
-        effect: words.effect,
-        sentence: statementSentence(words),
-        words,
-      };
-    }),
+    statements: statements.map(explainStatement),
   };
 }
 
@@ -202,6 +194,17 @@ export function explainPermissionSet(
   };
 }
 
+/** One statement of a policy, in words and as a sentence. */
+function explainStatement(s: Parameters<typeof statementWords>[0]): PolicyExplanation['statements'][number] {
+  const words = statementWords(s);
+  return {
+    ...(words.sid ? { sid: words.sid } : {}),
+    effect: words.effect,
+    sentence: statementSentence(words),
+    words,
+  };
+}
+
 function inlineExplanation(ps: DesiredPermissionSet): PolicyExplanation {
   const statements = statementsOfText(ps.inlinePolicy) ?? [];
   return {
@@ -209,15 +212,7 @@ function inlineExplanation(ps: DesiredPermissionSet): PolicyExplanation {
     typeLabel: 'inline policy',
     name: 'inline',
     summary: `${statements.length} statement${statements.length === 1 ? '' : 's'}`,
-    statements: statements.map((s) => {
-      const words = statementWords(s);
-      return {
-        ...(words.sid ? { sid: words.sid } : {}),
-        effect: words.effect,
-        sentence: statementSentence(words),
-        words,
-      };
-    }),
+    statements: statements.map(explainStatement),
   };
 }
 
