@@ -1,7 +1,7 @@
 import type { Snapshot, SnapshotAccount, SnapshotOu } from '@orgops/engine';
 import type { Tags } from '@orgops/model';
 import type { CallScheduler } from '../pacing/call-scheduler.ts';
-import type { AccountInfo, OrganizationsPort } from '../ports.ts';
+import type { AccountInfo, OrganizationsReads } from '../ports.ts';
 import { toSnapshotAccount } from '../reader/read-organization.ts';
 import type { Dirty } from './trail-effects.ts';
 
@@ -31,7 +31,7 @@ interface MutableOu {
  * had, is placed with ListParents.
  */
 export async function mergeOrganizationTree(
-  org: OrganizationsPort,
+  org: OrganizationsReads,
   baseline: Snapshot,
   accounts: readonly AccountInfo[],
   dirty: Dirty,

@@ -1,6 +1,6 @@
 import type { Snapshot, SnapshotPolicy } from '@orgops/engine';
 import type { CallScheduler } from '../pacing/call-scheduler.ts';
-import type { OrganizationsPort, RootInfo } from '../ports.ts';
+import type { OrganizationsReads, RootInfo } from '../ports.ts';
 import { readPolicies, readPolicy } from '../reader/read-policies.ts';
 import type { Dirty } from './trail-effects.ts';
 
@@ -19,7 +19,7 @@ export interface MergedPolicies {
  * without an event); gone OUs leave every target list.
  */
 export async function mergePolicies(
-  org: OrganizationsPort,
+  org: OrganizationsReads,
   baseline: Snapshot,
   baselineTypes: readonly string[],
   root: RootInfo,

@@ -1,7 +1,7 @@
 import type { SnapshotAccount, SnapshotOu } from '@orgops/engine';
 import type { Tags } from '@orgops/model';
 import type { CallScheduler } from '../pacing/call-scheduler.ts';
-import type { AccountInfo, OrganizationsPort } from '../ports.ts';
+import type { AccountInfo, OrganizationsReads } from '../ports.ts';
 
 export interface OrganizationTree {
   readonly ous: SnapshotOu[];
@@ -20,7 +20,7 @@ export interface OrganizationTree {
  * under neither; a plan made from such a read is refused at apply, whose fresh read sees it again.
  */
 export async function readOrganizationTree(
-  org: OrganizationsPort,
+  org: OrganizationsReads,
   rootId: string,
   calls: CallScheduler,
   progress: (msg: string) => void,

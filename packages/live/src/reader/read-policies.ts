@@ -1,7 +1,7 @@
 import type { SnapshotPolicy } from '@orgops/engine';
 import { AWS_MANAGED_POLICY_CONTENT } from '../aws-managed-policies.ts';
 import type { CallScheduler } from '../pacing/call-scheduler.ts';
-import type { OrganizationsPort, PolicySummary } from '../ports.ts';
+import type { OrganizationsReads, PolicySummary } from '../ports.ts';
 
 /**
  * Policies of the given types (enabled ones, and disabled ones whose policies AWS keeps):
@@ -10,7 +10,7 @@ import type { OrganizationsPort, PolicySummary } from '../ports.ts';
  * called only for customer-managed policies; AWS-managed content is known.
  */
 export async function readPolicies(
-  org: OrganizationsPort,
+  org: OrganizationsReads,
   types: readonly string[],
   calls: CallScheduler,
 ): Promise<SnapshotPolicy[]> {
@@ -22,7 +22,7 @@ export async function readPolicies(
 
 /** One policy from its summary: targets, content (customer-managed only) and tags. */
 export async function readPolicy(
-  org: OrganizationsPort,
+  org: OrganizationsReads,
   p: PolicySummary,
   calls: CallScheduler,
 ): Promise<SnapshotPolicy> {
