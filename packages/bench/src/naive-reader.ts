@@ -11,6 +11,9 @@ import {
   readDelegatedAdministrators,
   readPermissionSet,
   readQuotas,
+  snapshotOrganization,
+  snapshotPolicy,
+  snapshotRoot,
 } from '@orgops/live';
 
 /**
@@ -114,16 +117,7 @@ export async function readSnapshotNaively(
               ),
           p.awsManaged ? {} : tagsOf(p.id),
         ]);
-        return {
-          id: p.id,
-          type: p.type,
-          name: p.name,
-          description: p.description,
-          content,
-          awsManaged: p.awsManaged,
-          tags: { ...tags },
-          targets: targets.get(p.id) ?? [],
-        };
+        return snapshotPolicy(p, content, tags, targets.get(p.id) ?? []);
       }),
     );
   };
@@ -177,16 +171,8 @@ export async function readSnapshotNaively(
   return {
     snapshotVersion: 1,
     source: { backend: backend.kind, location: backend.location, readAt: new Date().toISOString() },
-    organization: {
-      id: organization.id,
-      ...(organization.arn ? { arn: organization.arn } : {}),
-      managementAccountId: organization.managementAccountId,
-      ...(organization.managementAccountEmail
-        ? { managementAccountEmail: organization.managementAccountEmail }
-        : {}),
-      featureSet: organization.featureSet,
-    },
-    root: { id: root.id, policyTypes: root.policyTypes.map((t) => ({ type: t.type, status: t.status })) },
+    organization: snapshotOrganization(organization),
+    root: snapshotRoot(root),
     ous,
     accounts,
     policies,

@@ -34,7 +34,7 @@ export { type AccountQuery, findAccount, readQuarantineFacts } from './quarantin
 export { canonicalSnapshot } from './reader/canonical-snapshot.ts';
 export { type AssignmentEnumeration, knownAssignments } from './reader/read-assignments.ts';
 export { readPermissionSet } from './reader/read-identity-center.ts';
-export { readPolicy } from './reader/read-policies.ts';
+export { readPolicy, snapshotPolicy } from './reader/read-policies.ts';
 export { type ConfigPrincipal, namePrincipals } from './reader/read-principals.ts';
 export { readQuotas } from './reader/read-quotas.ts';
 export {
@@ -46,3 +46,4 @@ export {
   readDelegatedAdministrators,
   readSnapshot,
 } from './reader/read-snapshot.ts';
+export { snapshotOrganization, snapshotRoot } from './reader/snapshot-organization.ts';

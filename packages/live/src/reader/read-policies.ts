@@ -35,6 +35,21 @@ export async function readPolicy(
       ? {}
       : calls.run('organizations', 'ListTagsForResource', () => org.listTagsForResource(p.id)),
   ]);
+  return snapshotPolicy(
+    p,
+    content,
+    tags,
+    targets.map((t) => t.targetId),
+  );
+}
+
+/** A policy as a snapshot records it, from its summary and what was read about it. */
+export function snapshotPolicy(
+  p: PolicySummary,
+  content: string,
+  tags: Readonly<Record<string, string>>,
+  targets: readonly string[],
+): SnapshotPolicy {
   return {
     id: p.id,
     type: p.type,
@@ -43,6 +58,6 @@ export async function readPolicy(
     content,
     awsManaged: p.awsManaged,
     tags: { ...tags },
-    targets: targets.map((t) => t.targetId),
+    targets: [...targets],
   };
 }
