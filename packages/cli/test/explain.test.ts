@@ -14,6 +14,15 @@ const sandbox = join(scratch.dir, 'sandbox.json');
 const config = join(scratch.dir, 'config');
 writeTree(config, { 'index.ts': organizationSource() });
 const fromConfig = ['--config', config];
+
+/** A bad invocation: exit 1, nothing on stdout, the coded error (when there is one) and its words. */
+async function expectRefusal(args: string[], code: string, words: string): Promise<void> {
+  const run = await orgops([...args, ...fromConfig]);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe('');
+  if (code) expect(run.stderr).toContain(`[${code}]`);
+  expect(run.stderr).toContain(words);
+}
 const live = ['--config', config, '--backend', 'sandbox', '--sandbox-file', sandbox];
 
 beforeAll(async () => {
@@ -127,13 +136,7 @@ describe('orgops explain', () => {
     [['explain', 'account:payments-prd'], 'simulation-account-unknown', 'did you mean payments-prod?'],
     [['explain', 'ps:Admin'], 'explain-subject-unknown', 'there are: ReadOnly, PlatformAdmin'],
     [['explain', 'payments-prod', '--format', 'yaml'], '', "argument 'yaml' is invalid"],
-  ])('refuses %j with a clear error and prints nothing on stdout', async (args, code, words) => {
-    const run = await orgops([...args, ...fromConfig]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
-    if (code) expect(run.stderr).toContain(`[${code}]`);
-    expect(run.stderr).toContain(words);
-  });
+  ])('refuses %j with a clear error and prints nothing on stdout', expectRefusal);
 });
 
 describe('orgops can', () => {
@@ -252,11 +255,5 @@ describe('orgops can', () => {
       '',
       "required option '-a, --account <account>' not specified",
     ],
-  ])('refuses %j with a clear error and prints nothing on stdout', async (args, code, words) => {
-    const run = await orgops([...args, ...fromConfig]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
-    if (code) expect(run.stderr).toContain(`[${code}]`);
-    expect(run.stderr).toContain(words);
-  });
+  ])('refuses %j with a clear error and prints nothing on stdout', expectRefusal);
 });
